@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.whatsappoficial.meta;
+
+import org.jspecify.annotations.NullMarked;

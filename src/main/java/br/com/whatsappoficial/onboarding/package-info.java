@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.whatsappoficial.onboarding;
+
+import org.jspecify.annotations.NullMarked;

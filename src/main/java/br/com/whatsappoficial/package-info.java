@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.whatsappoficial;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.whatsappoficial.store;
+
+import org.jspecify.annotations.NullMarked;

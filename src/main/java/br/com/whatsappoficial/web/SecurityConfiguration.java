@@ -1,0 +1,92 @@
+package br.com.whatsappoficial.web;
+
+import br.com.whatsappoficial.meta.MetaSettings;
+import br.com.whatsappoficial.store.CurrentStoreFilter;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Pages need only our own scripts and styles; nothing may frame us (clickjacking on the wizard). */
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    /** Health is open to load balancers; metrics are open in sandbox mode only. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuator(
+            HttpSecurity http, MetaSettings meta, MetricsAccessSettings metrics, PasswordEncoder passwords)
+            throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll();
+                    if (meta.sandbox()) {
+                        requests.requestMatchers("/actuator/prometheus").permitAll();
+                    } else {
+                        requests.requestMatchers("/actuator/prometheus").hasRole("METRICS");
+                    }
+                    requests.anyRequest().denyAll();
+                })
+                .httpBasic(Customizer.withDefaults())
+                .authenticationManager(metricsAuthentication(metrics, passwords))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .addFilterBefore(new CurrentStoreFilter(), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    private static ProviderManager metricsAuthentication(MetricsAccessSettings metrics, PasswordEncoder passwords) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(metricsUsers(metrics));
+        provider.setPasswordEncoder(passwords);
+        return new ProviderManager(provider);
+    }
+
+    private static InMemoryUserDetailsManager metricsUsers(MetricsAccessSettings metrics) {
+        if (!metrics.configured()) {
+            return new InMemoryUserDetailsManager();
+        }
+        UserDetails scraper = User.withUsername(metrics.username())
+                .password(metrics.passwordHash())
+                .roles("METRICS")
+                .build();
+        return new InMemoryUserDetailsManager(List.of(scraper));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.whatsappoficial.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package br.com.whatsappoficial;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Debian's Chromium driven by Playwright, shared by the browser tests of one JVM. Playwright never
+ * downloads a browser here (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set by the build); CHROMIUM_PATH
+ * overrides {@code /usr/bin/chromium}.
+ */
+public final class Browsers {
+
+    private static final Path CHROMIUM =
+            Paths.get(Objects.requireNonNullElse(System.getenv("CHROMIUM_PATH"), "/usr/bin/chromium"));
+
+    /** Our machines have no network beyond loopback: background services of Chromium would only fail. */
+    private static final List<String> QUIET_FLAGS = List.of(
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private Browsers() {}
+
+    public static synchronized Browser chromium() {
+        if (browser == null) {
+            playwright = Playwright.create();
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(CHROMIUM)
+                            .setHeadless(true)
+                            .setArgs(QUIET_FLAGS));
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close, "playwright-close"));
+        }
+        return browser;
+    }
+
+    /** Saves a full-page screenshot under target/screenshots for a person to look at. */
+    public static Path screenshot(Page page, String name) {
+        Path file = Paths.get("target", "screenshots", name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+}
