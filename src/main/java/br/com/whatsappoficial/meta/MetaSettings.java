@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param appSecret the app secret: signs webhooks, exchanges codes, makes {@code appsecret_proof}
  * @param configId the Facebook Login for Business configuration id of Embedded Signup
  * @param webhookVerifyToken answered back to Meta's {@code hub.verify_token} challenge
+ * @param connectTimeout how long to wait for a TCP/TLS connection to the Graph API
+ * @param readTimeout how long to wait for the Graph API's answer once the request is sent
  */
 @Validated
 @ConfigurationProperties("meta")
@@ -32,7 +35,9 @@ public record MetaSettings(
         @DefaultValue("sandbox-app") @NotBlank String appId,
         @DefaultValue("sandbox-app-secret") @NotBlank String appSecret,
         @DefaultValue("sandbox-config") @NotBlank String configId,
-        @DefaultValue("sandbox-verify-token") @NotBlank String webhookVerifyToken) {
+        @DefaultValue("sandbox-verify-token") @NotBlank String webhookVerifyToken,
+        @DefaultValue("3s") @NotNull Duration connectTimeout,
+        @DefaultValue("10s") @NotNull Duration readTimeout) {
 
     public MetaSettings {
         if (mode == MetaMode.LIVE && appSecret.startsWith("sandbox")) {
@@ -47,7 +52,7 @@ public record MetaSettings(
 
     @Override
     public String toString() {
-        return "MetaSettings[mode=%s, graphBaseUrl=%s, graphVersion=%s, appId=%s, configId=%s]"
-                .formatted(mode, graphBaseUrl, graphVersion, appId, configId);
+        return "MetaSettings[mode=%s, graphBaseUrl=%s, graphVersion=%s, appId=%s, configId=%s, timeouts=%s/%s]"
+                .formatted(mode, graphBaseUrl, graphVersion, appId, configId, connectTimeout, readTimeout);
     }
 }

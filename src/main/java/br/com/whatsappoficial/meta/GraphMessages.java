@@ -1,0 +1,102 @@
+package br.com.whatsappoficial.meta;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends messages (META-CONTRACT §6). A {@link MetaErrorClass#TIMEOUT} here has an unknown outcome:
+ * the message may have gone out, so it is reconciled from status webhooks, never sent again blindly.
+ */
+@Component
+public class GraphMessages {
+
+    private final GraphHttp graph;
+
+    GraphMessages(GraphHttp graph) {
+        this.graph = graph;
+    }
+
+    public MessageAccepted send(BusinessToken token, String phoneNumberId, OutboundMessage message) {
+        return graph.call(
+                GraphRequest.post("messages", "/" + phoneNumberId + "/messages")
+                        .json(body(message))
+                        .as(token),
+                MessageAccepted.class);
+    }
+
+    static Body body(OutboundMessage message) {
+        return switch (message) {
+            case OutboundMessage.Text text ->
+                new Body(
+                        text.to(),
+                        "text",
+                        new TextPart(text.previewUrl(), text.body()),
+                        null,
+                        null,
+                        text.callbackData());
+            case OutboundMessage.Template template ->
+                new Body(
+                        template.to(),
+                        "template",
+                        null,
+                        new TemplatePart(
+                                template.name(),
+                                Map.of("code", template.languageCode()),
+                                template.bodyParameters().isEmpty()
+                                        ? List.of()
+                                        : List.of(Map.of(
+                                                "type",
+                                                "body",
+                                                "parameters",
+                                                template.bodyParameters().stream()
+                                                        .map(value -> Map.of("type", "text", "text", value))
+                                                        .toList()))),
+                        null,
+                        template.callbackData());
+            case OutboundMessage.CtaUrl cta ->
+                new Body(cta.to(), "interactive", null, null, interactive(cta), cta.callbackData());
+        };
+    }
+
+    private static Map<String, Object> interactive(OutboundMessage.CtaUrl cta) {
+        var parts = new LinkedHashMap<String, Object>();
+        parts.put("type", "cta_url");
+        parts.put("body", Map.of("text", cta.body()));
+        if (cta.footer() != null) {
+            parts.put("footer", Map.of("text", cta.footer()));
+        }
+        parts.put(
+                "action",
+                Map.of("name", "cta_url", "parameters", Map.of("display_text", cta.buttonText(), "url", cta.url())));
+        return parts;
+    }
+
+    /** The wire shape of a message; {@code messaging_product} and {@code recipient_type} are fixed. */
+    record Body(
+            String messagingProduct,
+            String recipientType,
+            String to,
+            String type,
+            @Nullable TextPart text,
+            @Nullable TemplatePart template,
+            @Nullable Map<String, Object> interactive,
+            @Nullable String bizOpaqueCallbackData) {
+
+        Body(
+                String to,
+                String type,
+                @Nullable TextPart text,
+                @Nullable TemplatePart template,
+                @Nullable Map<String, Object> interactive,
+                @Nullable String callbackData) {
+            this("whatsapp", "individual", to, type, text, template, interactive, callbackData);
+        }
+    }
+
+    record TextPart(boolean previewUrl, String body) {}
+
+    record TemplatePart(String name, Map<String, String> language, List<Map<String, Object>> components) {}
+}

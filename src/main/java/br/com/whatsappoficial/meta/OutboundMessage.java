@@ -1,0 +1,84 @@
+package br.com.whatsappoficial.meta;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message to send through {@code POST /{phone-number-id}/messages} (META-CONTRACT §6). Free-form
+ * kinds only go out inside the customer's 24 h service window; templates go out any time.
+ */
+public sealed interface OutboundMessage {
+
+    /** The recipient with {@code +} and country code, as Meta recommends. */
+    String to();
+
+    /** Echoed back in status webhooks (≤ 512 characters), to match statuses to our own records. */
+    @Nullable
+    String callbackData();
+
+    record Text(
+            String to,
+            String body,
+            boolean previewUrl,
+            @Nullable String callbackData) implements OutboundMessage {
+        public Text {
+            Objects.requireNonNull(to);
+            if (body == null || body.isEmpty() || body.length() > 4096) {
+                throw new IllegalArgumentException("a text message has 1 to 4096 characters");
+            }
+            requireCallbackData(callbackData);
+        }
+    }
+
+    /**
+     * An approved template.
+     *
+     * @param bodyParameters positional values for the template body's {{1}}, {{2}}...
+     */
+    record Template(
+            String to,
+            String name,
+            String languageCode,
+            List<String> bodyParameters,
+            @Nullable String callbackData) implements OutboundMessage {
+        public Template {
+            Objects.requireNonNull(to);
+            Objects.requireNonNull(name);
+            Objects.requireNonNull(languageCode);
+            bodyParameters = List.copyOf(bodyParameters);
+            requireCallbackData(callbackData);
+        }
+    }
+
+    /** An interactive message with one call-to-action button that opens a URL. */
+    record CtaUrl(
+            String to,
+            String body,
+            String buttonText,
+            String url,
+            @Nullable String footer,
+            @Nullable String callbackData)
+            implements OutboundMessage {
+        public CtaUrl {
+            Objects.requireNonNull(to);
+            Objects.requireNonNull(url);
+            if (body == null || body.isEmpty() || body.length() > 1024) {
+                throw new IllegalArgumentException("an interactive body has 1 to 1024 characters");
+            }
+            if (buttonText == null || buttonText.isEmpty() || buttonText.length() > 20) {
+                throw new IllegalArgumentException("a button text has 1 to 20 characters");
+            }
+            if (footer != null && footer.length() > 60) {
+                throw new IllegalArgumentException("a footer has at most 60 characters");
+            }
+            requireCallbackData(callbackData);
+        }
+    }
+
+    private static void requireCallbackData(@Nullable String callbackData) {
+        if (callbackData != null && callbackData.length() > 512) {
+            throw new IllegalArgumentException("biz_opaque_callback_data has at most 512 characters");
+        }
+    }
+}

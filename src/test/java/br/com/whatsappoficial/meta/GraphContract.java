@@ -1,0 +1,250 @@
+package br.com.whatsappoficial.meta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Graph client's contract, run against recorded payloads from Meta's documentation and against the
+ * running sandbox: the same assertions passing on both is what shows the sandbox is faithful.
+ */
+abstract class GraphContract {
+
+    abstract MetaWorld world();
+
+    abstract GraphClients graph();
+
+    record GraphClients(
+            GraphTokens tokens,
+            GraphAccounts accounts,
+            GraphPhones phones,
+            GraphProfiles profiles,
+            GraphMessages messages) {}
+
+    @Test
+    void exchangesASignupCodeForABusinessTokenThatManagesTheWaba() {
+        BusinessToken token = graph().tokens().exchangeCode(world().freshCode());
+        TokenInfo info = graph().tokens().inspect(token);
+
+        assertThat(info.isValid()).isTrue();
+        assertThat(info.grantsWhatsApp()).isTrue();
+        assertThat(info.managedWabaIds()).contains(world().wabaId());
+    }
+
+    @Test
+    void refusesACodeThatWasAlreadyUsed() {
+        MetaCallFailed failed = failure(() -> graph().tokens().exchangeCode(world().usedCode()));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.PARAMETER);
+        assertThat(failed.code()).isEqualTo(100);
+        assertThat(failed.fbtraceId()).isNotBlank();
+    }
+
+    @Test
+    void readsTheWhatsAppBusinessAccount() {
+        WhatsAppBusinessAccount waba = graph().accounts().account(world().token(), world().wabaId());
+
+        assertThat(waba.id()).isEqualTo(world().wabaId());
+        assertThat(waba.name()).isNotBlank();
+        assertThat(waba.accountReviewStatus()).isIn("PENDING", "APPROVED", "REJECTED", "DEFERRED");
+        assertThat(waba.ownershipType()).isEqualTo("CLIENT_OWNED");
+        assertThat(waba.currency()).isEqualTo("BRL");
+    }
+
+    @Test
+    void listsTheNumbersOfTheWaba() {
+        PhoneNumbersPage page = graph().accounts().phoneNumbers(world().token(), world().wabaId());
+
+        assertThat(page.data()).anySatisfy(number -> {
+            assertThat(number.id()).isEqualTo(world().pendingPhoneId());
+            assertThat(number.displayPhoneNumber()).startsWith("+55 ");
+        });
+    }
+
+    @Test
+    void readsANumberWaitingForReview() {
+        BusinessPhoneNumber number = graph().phones().phoneNumber(world().token(), world().pendingPhoneId());
+
+        assertThat(number.id()).isEqualTo(world().pendingPhoneId());
+        assertThat(number.displayPhoneNumber()).matches("\\+55 \\d{2} \\d{4,5}-\\d{4}");
+        assertThat(number.codeVerified()).isFalse();
+        assertThat(number.nameStatus()).isEqualTo("PENDING_REVIEW");
+        assertThat(number.throughput()).isNotNull();
+        assertThat(number.throughput().level()).isEqualTo("STANDARD");
+        assertThat(number.healthStatus()).isNotNull();
+        assertThat(number.healthStatus().canSendMessage()).isEqualTo("LIMITED");
+        assertThat(number.healthStatus().entities())
+                .anySatisfy(entity -> assertThat(entity.entityType()).isEqualTo("PHONE_NUMBER"));
+    }
+
+    @Test
+    void aRevokedTokenIsAnAuthFailure() {
+        MetaCallFailed failed = failure(() -> graph().accounts().account(world().revokedToken(), world().wabaId()));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.AUTH);
+        assertThat(failed.code()).isEqualTo(190);
+        assertThat(failed.fbtraceId()).isNotBlank();
+        assertThat(failed.errorClass().retryable()).isFalse();
+    }
+
+    @Test
+    void anotherBusinessesWabaCannotBeRead() {
+        MetaCallFailed failed = failure(() -> graph().accounts().account(world().token(), world().foreignWabaId()));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.PARAMETER);
+        assertThat(failed.code()).isEqualTo(100);
+        assertThat(failed.errorSubcode()).isEqualTo(33);
+    }
+
+    @Test
+    void overridingTheCallbackNeedsTheAppSubscribedFirst() {
+        String waba = world().unsubscribedWabaId();
+        URI callback = URI.create("https://loja.example/webhooks/meta");
+
+        MetaCallFailed tooEarly =
+                failure(() -> graph().accounts().overrideCallback(world().token(), waba, callback, "verify-me"));
+        assertThat(tooEarly.errorClass()).isEqualTo(MetaErrorClass.PARAMETER);
+        assertThat(tooEarly.code()).isEqualTo(100);
+        assertThat(tooEarly.error().message()).contains("Before override the current callback uri");
+
+        graph().accounts().subscribeApp(world().token(), waba);
+        graph().accounts().overrideCallback(world().token(), waba, callback, "verify-me");
+
+        List<SubscribedApp> apps = graph().accounts().subscribedApps(world().token(), waba);
+        assertThat(apps).singleElement().satisfies(app -> {
+            assertThat(app.overrideCallbackUri()).isEqualTo(callback.toString());
+            assertThat(app.whatsappBusinessApiData()).isNotNull();
+        });
+    }
+
+    @Test
+    void aWrongVerificationCodeIsARegistrationFailure() {
+        MetaCallFailed failed =
+                failure(() -> graph().phones().verifyCode(world().token(), world().pendingPhoneId(), "000000"));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.REGISTRATION);
+        assertThat(failed.code()).isEqualTo(136025);
+    }
+
+    @Test
+    void anUnverifiedNumberCannotBeRegistered() {
+        MetaCallFailed failed = failure(
+                () -> graph().phones().register(world().token(), world().pendingPhoneId(), TwoStepPin.random(), "BR"));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.REGISTRATION);
+        assertThat(failed.code()).isEqualTo(133006);
+    }
+
+    @Test
+    void sendsATextInsideTheCustomerServiceWindow() {
+        MessageAccepted accepted = graph().messages()
+                .send(
+                        world().token(),
+                        world().registeredPhoneId(),
+                        new OutboundMessage.Text(
+                                world().customerInWindow(), "Seu pedido saiu para entrega.", false, "pedido-42"));
+
+        assertThat(accepted.messageId()).startsWith("wamid.");
+        assertThat(accepted.waId()).isNotBlank().doesNotStartWith("+");
+    }
+
+    @Test
+    void aTextOutsideTheWindowMustBeATemplate() {
+        MetaCallFailed failed = failure(() -> graph().messages()
+                .send(
+                        world().token(),
+                        world().registeredPhoneId(),
+                        new OutboundMessage.Text(world().customerOutsideWindow(), "Oi!", false, null)));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.PARAMETER);
+        assertThat(failed.code()).isEqualTo(131047);
+        assertThat(failed.error().details()).contains("24 hours");
+    }
+
+    @Test
+    void updatesAndReadsTheBusinessProfile() {
+        graph().profiles()
+                .updateProfile(
+                        world().token(),
+                        world().registeredPhoneId(),
+                        BusinessProfile.update()
+                                .withAbout("Moda e acessórios")
+                                .withWebsites(List.of("https://loja.com.br/"))
+                                .withVertical("APPAREL"));
+
+        BusinessProfile profile = graph().profiles().profile(world().token(), world().registeredPhoneId());
+        assertThat(profile.about()).isEqualTo("Moda e acessórios");
+        assertThat(profile.vertical()).isEqualTo("APPAREL");
+        assertThat(profile.websites()).containsExactly("https://loja.com.br/");
+    }
+
+    @Test
+    void uploadsAPictureAndGetsAHandle() {
+        byte[] jpeg = new byte[2048];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+
+        String handle = graph().profiles().upload(world().token(), "logo.jpg", "image/jpeg", jpeg);
+
+        assertThat(handle).isNotBlank();
+    }
+
+    @Test
+    void aCallThatHangsGivesUpAtTheReadTimeout() {
+        world().hang("phone.get");
+
+        MetaCallFailed failed = failure(() -> graph().phones().phoneNumber(world().token(), world().pendingPhoneId()));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.TIMEOUT);
+        assertThat(failed.outcomeUnknown()).as("a read changes nothing").isFalse();
+        assertThat(failed.errorClass().retryable()).isTrue();
+    }
+
+    @Test
+    void aSendThatHangsHasAnUnknownOutcome() {
+        world().hang("messages");
+
+        MetaCallFailed failed = failure(() -> graph().messages()
+                .send(
+                        world().token(),
+                        world().registeredPhoneId(),
+                        new OutboundMessage.Text(world().customerInWindow(), "Oi!", false, null)));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.TIMEOUT);
+        assertThat(failed.outcomeUnknown()).as("the message may have gone out").isTrue();
+    }
+
+    @Test
+    void throughputLimitIsThrottling() {
+        world().failWithCode("messages", 130429);
+
+        MetaCallFailed failed = failure(() -> graph().messages()
+                .send(
+                        world().token(),
+                        world().registeredPhoneId(),
+                        new OutboundMessage.Text(world().customerInWindow(), "Oi!", false, null)));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.THROTTLING);
+        assertThat(failed.code()).isEqualTo(130429);
+        assertThat(failed.errorClass().retryable()).isTrue();
+    }
+
+    @Test
+    void aServerErrorWithoutEnvelopeIsTransient() {
+        world().failWithStatus("phone.get", 503);
+
+        MetaCallFailed failed = failure(() -> graph().phones().phoneNumber(world().token(), world().pendingPhoneId()));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.TRANSIENT);
+        assertThat(failed.httpStatus()).isEqualTo(503);
+    }
+
+    static MetaCallFailed failure(Runnable call) {
+        MetaCallFailed failed = catchThrowableOfType(MetaCallFailed.class, call::run);
+        assertThat(failed).as("the call should have failed").isNotNull();
+        return failed;
+    }
+}

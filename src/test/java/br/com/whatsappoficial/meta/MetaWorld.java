@@ -1,0 +1,53 @@
+package br.com.whatsappoficial.meta;
+
+import java.time.Duration;
+
+/**
+ * The state of Meta that the Graph contract tests need, set up either from recorded payloads or in the
+ * running sandbox. Both must make the same assertions pass.
+ */
+interface MetaWorld {
+
+    /** The client's read timeout in this world; hangs last longer. */
+    Duration readTimeout();
+
+    /** A code that Embedded Signup just returned, for the business that owns {@link #wabaId()}. */
+    String freshCode();
+
+    /** A code that was exchanged already. */
+    String usedCode();
+
+    /** The business token of the business that owns every id below but {@link #foreignWabaId()}. */
+    BusinessToken token();
+
+    BusinessToken revokedToken();
+
+    String wabaId();
+
+    /** A WABA of the same business whose app subscription has not been made yet. */
+    String unsubscribedWabaId();
+
+    /** A WABA of another business. */
+    String foreignWabaId();
+
+    /** A number of {@link #wabaId()} that is neither verified nor approved. */
+    String pendingPhoneId();
+
+    /** A number that is verified, approved and registered: it can send. */
+    String registeredPhoneId();
+
+    /** A Brazilian mobile in E.164 that wrote to {@link #registeredPhoneId()} in the last 24 h. */
+    String customerInWindow();
+
+    /** A Brazilian mobile that never wrote. */
+    String customerOutsideWindow();
+
+    /** Makes the next calls of an operation (phone.get or messages) hang past the read timeout. */
+    void hang(String operation);
+
+    /** Makes the next calls of an operation fail with a Graph error code. */
+    void failWithCode(String operation, int graphCode);
+
+    /** Makes the next calls of an operation fail with a bare HTTP status and no Graph envelope. */
+    void failWithStatus(String operation, int httpStatus);
+}

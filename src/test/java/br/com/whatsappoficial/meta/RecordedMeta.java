@@ -1,0 +1,295 @@
+package br.com.whatsappoficial.meta;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Meta as its documentation shows it: WireMock answers the client's calls with the recorded payloads
+ * under {@code meta/recorded/}, and only when the request looks as Meta expects it (bearer token,
+ * appsecret_proof, parameters).
+ */
+final class RecordedMeta implements MetaWorld {
+
+    static final String APP_ID = "670843887433847";
+    static final String APP_SECRET = "recorded-app-secret";
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+
+    static final String WABA = "524126980791429";
+    static final String SECOND_WABA = "101569239400667";
+    static final String FOREIGN_WABA = "999000111222333";
+    static final String PENDING_PHONE = "106540352242922";
+    static final String REGISTERED_PHONE = "106540352242923";
+    static final String TOKEN = "EAAAN6tcBzAUBOwtDtTfmZCJ9n3FHpSDcDTH86ekf89XnnB2PYbIcGzBd5yxbM4wHdqpFbmAUv";
+    /** HMAC-SHA256(APP_SECRET, TOKEN) in hex, computed apart: {@code printf %s TOKEN | openssl dgst -sha256 -hmac SECRET}. */
+    static final String TOKEN_PROOF = "66b3e1a630ba2bc0c92b083039d27f632909009bb5c6758474671d790652b8a4";
+
+    static final String REVOKED_TOKEN = "EAAAN6tcBzAUBRevokedTokenOfTheRecordedWorld";
+    static final String IN_WINDOW = "+5531987654321";
+    static final String OUTSIDE_WINDOW = "+5531912345678";
+    static final String V = "/v25.0";
+
+    /** Faults win over the recorded answers. */
+    private static final int FAULT = 1;
+
+    private static final int RECORDED = 5;
+
+    private final WireMockExtension wiremock;
+
+    RecordedMeta(WireMockExtension wiremock) {
+        this.wiremock = wiremock;
+        record();
+    }
+
+    private void record() {
+        String appToken = "Bearer " + APP_ID + "|" + APP_SECRET;
+        stub(
+                get(urlPathEqualTo(V + "/oauth/access_token"))
+                        .withQueryParam("client_id", equalTo(APP_ID))
+                        .withQueryParam("client_secret", equalTo(APP_SECRET))
+                        .withQueryParam("code", equalTo("fresh-code")),
+                ok("access_token"));
+        stub(
+                get(urlPathEqualTo(V + "/oauth/access_token")).withQueryParam("code", equalTo("used-code")),
+                error(400, "error_code_used"));
+        stub(
+                get(urlPathEqualTo(V + "/debug_token"))
+                        .withHeader("Authorization", equalTo(appToken))
+                        .withQueryParam("input_token", equalTo(TOKEN))
+                        .withQueryParam("appsecret_proof", absent()),
+                ok("debug_token"));
+
+        stub(asBusiness(get(urlPathEqualTo(V + "/" + WABA))).withQueryParam("fields", matchingFields()), ok("waba"));
+        stub(
+                get(urlPathEqualTo(V + "/" + WABA)).withHeader("Authorization", equalTo("Bearer " + REVOKED_TOKEN)),
+                error(401, "error_token_invalid"));
+        stub(asBusiness(get(urlPathEqualTo(V + "/" + FOREIGN_WABA))), error(400, "error_object_not_found"));
+        stub(asBusiness(get(urlPathEqualTo(V + "/" + WABA + "/phone_numbers"))), ok("phone_numbers"));
+        stub(asBusiness(get(urlPathEqualTo(V + "/" + PENDING_PHONE))), ok("phone"));
+
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + PENDING_PHONE + "/verify_code")))
+                        .withRequestBody(equalToJson("{\"code\":\"000000\"}")),
+                error(400, "error_verify_code"));
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + PENDING_PHONE + "/register")))
+                        .withRequestBody(matchingJsonPath("$.pin", matching("\\d{6}")))
+                        .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp"))),
+                error(400, "error_register_unverified"));
+
+        recordSubscriptionOrder();
+
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/messages")))
+                        .withRequestBody(matchingJsonPath("$.to", equalTo(IN_WINDOW)))
+                        .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp"))),
+                ok("message_accepted"));
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/messages")))
+                        .withRequestBody(matchingJsonPath("$.to", equalTo(OUTSIDE_WINDOW))),
+                error(400, "error_outside_window"));
+
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/whatsapp_business_profile")))
+                        .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp")))
+                        .withRequestBody(matchingJsonPath("$.about", equalTo("Moda e acessórios"))),
+                ok("success"));
+        stub(
+                asBusiness(get(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/whatsapp_business_profile"))),
+                ok("business_profile"));
+
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + APP_ID + "/uploads")))
+                        .withQueryParam("file_length", equalTo("2048"))
+                        .withQueryParam("file_type", equalTo("image/jpeg")),
+                ok("upload_session"));
+        stub(
+                post(urlPathMatching(V + "/upload:.+"))
+                        .withHeader("Authorization", equalTo("OAuth " + TOKEN))
+                        .withHeader("file_offset", equalTo("0")),
+                ok("upload_handle"));
+    }
+
+    /** Meta refuses an override until the app is subscribed to the WABA. */
+    private void recordSubscriptionOrder() {
+        String path = V + "/" + SECOND_WABA + "/subscribed_apps";
+        String scenario = "subscription";
+        stubState(
+                asBusiness(post(urlPathEqualTo(path))).withRequestBody(matchingJsonPath("$.override_callback_uri")),
+                scenario,
+                Scenario.STARTED,
+                null,
+                error(400, "error_override_before_subscribe"));
+        stubState(
+                asBusiness(post(urlPathEqualTo(path))).withRequestBody(absent()),
+                scenario,
+                Scenario.STARTED,
+                "subscribed",
+                ok("success"));
+        stubState(
+                asBusiness(post(urlPathEqualTo(path))).withRequestBody(matchingJsonPath("$.override_callback_uri")),
+                scenario,
+                "subscribed",
+                "overridden",
+                ok("success"));
+        stubState(asBusiness(get(urlPathEqualTo(path))), scenario, "overridden", null, ok("subscribed_apps"));
+    }
+
+    @Override
+    public Duration readTimeout() {
+        return READ_TIMEOUT;
+    }
+
+    @Override
+    public String freshCode() {
+        return "fresh-code";
+    }
+
+    @Override
+    public String usedCode() {
+        return "used-code";
+    }
+
+    @Override
+    public BusinessToken token() {
+        return new BusinessToken(TOKEN);
+    }
+
+    @Override
+    public BusinessToken revokedToken() {
+        return new BusinessToken(REVOKED_TOKEN);
+    }
+
+    @Override
+    public String wabaId() {
+        return WABA;
+    }
+
+    @Override
+    public String unsubscribedWabaId() {
+        return SECOND_WABA;
+    }
+
+    @Override
+    public String foreignWabaId() {
+        return FOREIGN_WABA;
+    }
+
+    @Override
+    public String pendingPhoneId() {
+        return PENDING_PHONE;
+    }
+
+    @Override
+    public String registeredPhoneId() {
+        return REGISTERED_PHONE;
+    }
+
+    @Override
+    public String customerInWindow() {
+        return IN_WINDOW;
+    }
+
+    @Override
+    public String customerOutsideWindow() {
+        return OUTSIDE_WINDOW;
+    }
+
+    @Override
+    public void hang(String operation) {
+        fault(operation, aResponse().withStatus(200).withFixedDelay((int) READ_TIMEOUT.toMillis() * 3));
+    }
+
+    @Override
+    public void failWithCode(String operation, int graphCode) {
+        fault(
+                operation,
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(payload("error_throughput").replace("130429", Integer.toString(graphCode))));
+    }
+
+    @Override
+    public void failWithStatus(String operation, int httpStatus) {
+        fault(operation, aResponse().withStatus(httpStatus).withBody("Service Unavailable"));
+    }
+
+    private void fault(String operation, ResponseDefinitionBuilder response) {
+        MappingBuilder request = switch (operation) {
+            case "phone.get" -> get(urlPathEqualTo(V + "/" + PENDING_PHONE));
+            case "messages" -> post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/messages"));
+            default -> throw new IllegalArgumentException("no recorded fault for " + operation);
+        };
+        wiremock.stubFor(request.atPriority(FAULT).willReturn(response));
+    }
+
+    /** A business-token call as Meta expects it: bearer token and its appsecret_proof. */
+    private MappingBuilder asBusiness(MappingBuilder request) {
+        return request.withHeader("Authorization", equalTo("Bearer " + TOKEN).or(equalTo("OAuth " + TOKEN)))
+                .withQueryParam("appsecret_proof", equalTo(TOKEN_PROOF));
+    }
+
+    private static StringValuePattern matchingFields() {
+        return containing("account_review_status");
+    }
+
+    private void stub(MappingBuilder request, ResponseDefinitionBuilder response) {
+        wiremock.stubFor(request.atPriority(RECORDED).willReturn(response));
+    }
+
+    private void stubState(
+            MappingBuilder request, String scenario, String state, String next, ResponseDefinitionBuilder response) {
+        ScenarioMappingBuilder inState = request.inScenario(scenario).whenScenarioStateIs(state);
+        if (next != null) {
+            inState = inState.willSetStateTo(next);
+        }
+        stub(inState, response);
+    }
+
+    private static ResponseDefinitionBuilder ok(String name) {
+        return json(200, name);
+    }
+
+    private static ResponseDefinitionBuilder error(int status, String name) {
+        return json(status, name);
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String name) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json; charset=UTF-8")
+                .withBody(payload(name));
+    }
+
+    static String payload(String name) {
+        try (InputStream in = RecordedMeta.class.getResourceAsStream("/meta/recorded/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no recorded payload " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
