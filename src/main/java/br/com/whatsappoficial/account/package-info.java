@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.whatsappoficial.account;
+
+import org.jspecify.annotations.NullMarked;
