@@ -1,11 +1,11 @@
 package br.com.whatsappoficial.store;
 
-import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * logins are public (README); they never exist in live mode.
  */
 @Component
-@ConditionalOnSandboxMode
+// The meta module's @ConditionalOnSandboxMode would make store (the base of every module) depend on meta.
+@ConditionalOnProperty(name = "meta.mode", havingValue = "sandbox", matchIfMissing = true)
 class DemoStores implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStores.class);

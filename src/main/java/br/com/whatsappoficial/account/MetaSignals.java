@@ -1,0 +1,69 @@
+package br.com.whatsappoficial.account;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything Meta tells about a number and its WABA, as last read or received (fields of
+ * META-CONTRACT §3–4 and the lifecycle webhooks of §7). Values stay Meta's strings; unknown values
+ * are tolerated.
+ *
+ * @param nameRejectionReason {@code phone_number_name_update.rejection_reason}, e.g. NAME_FORMAT_UNACCEPTABLE
+ * @param healthProblem Meta's {@code error_description} when health_status is BLOCKED
+ * @param wabaBanState {@code account_update} DISABLED_UPDATE's ban state
+ */
+public record MetaSignals(
+        @Nullable String codeVerificationStatus,
+        @Nullable String phoneStatus,
+        @Nullable String nameStatus,
+        @Nullable String nameRejectionReason,
+        @Nullable String accountReviewStatus,
+        @Nullable String healthStatus,
+        @Nullable String healthProblem,
+        @Nullable String wabaBanState) {
+
+    /** A number just out of Embedded Signup: verified, its name waiting for Meta's review. */
+    public static MetaSignals afterSignup() {
+        return new MetaSignals("VERIFIED", "PENDING", "PENDING_REVIEW", null, "PENDING", "LIMITED", null, null);
+    }
+
+    /** The merchant's verdict: the worst finding wins, then the first thing still pending. */
+    public StatusVerdict verdict() {
+        if ("DISABLE".equals(wabaBanState)) {
+            return StatusVerdict.of(StatusReason.ACCOUNT_DISABLED);
+        }
+        if ("BANNED".equals(phoneStatus)) {
+            return StatusVerdict.of(StatusReason.NUMBER_BANNED);
+        }
+        if ("DECLINED".equals(nameStatus)) {
+            return new StatusVerdict(StatusReason.DISPLAY_NAME_REJECTED, nameRejectionReason);
+        }
+        if ("EXPIRED".equals(nameStatus)) {
+            return StatusVerdict.of(StatusReason.DISPLAY_NAME_EXPIRED);
+        }
+        if ("REJECTED".equals(accountReviewStatus)) {
+            return StatusVerdict.of(StatusReason.ACCOUNT_REVIEW_REJECTED);
+        }
+        if ("BLOCKED".equals(healthStatus)) {
+            return new StatusVerdict(StatusReason.SENDING_BLOCKED, healthProblem);
+        }
+        if ("SCHEDULE_FOR_DISABLE".equals(wabaBanState)) {
+            return StatusVerdict.of(StatusReason.ACCOUNT_SCHEDULED_FOR_DISABLE);
+        }
+        if (!"VERIFIED".equals(codeVerificationStatus)) {
+            return StatusVerdict.of(StatusReason.NUMBER_NOT_VERIFIED);
+        }
+        if (!"APPROVED".equals(nameStatus) && !"AVAILABLE_WITHOUT_REVIEW".equals(nameStatus)) {
+            return StatusVerdict.of(StatusReason.DISPLAY_NAME_UNDER_REVIEW);
+        }
+        if ("PENDING".equals(accountReviewStatus) || "DEFERRED".equals(accountReviewStatus)) {
+            return StatusVerdict.of(StatusReason.ACCOUNT_UNDER_REVIEW);
+        }
+        if ("RESTRICTED".equals(phoneStatus) || "RATE_LIMITED".equals(phoneStatus)) {
+            return StatusVerdict.of(StatusReason.NUMBER_RESTRICTED);
+        }
+        if (!"CONNECTED".equals(phoneStatus)) {
+            return StatusVerdict.of(StatusReason.REGISTRATION_PENDING);
+        }
+        return StatusVerdict.of(StatusReason.APPROVED);
+    }
+}

@@ -1,0 +1,90 @@
+package br.com.whatsappoficial.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MetaSignalsTest {
+
+    static final MetaSignals APPROVED =
+            new MetaSignals("VERIFIED", "CONNECTED", "APPROVED", null, "APPROVED", "AVAILABLE", null, null);
+
+    @Test
+    void aNumberJustOutOfSignupIsUnderReviewNotDisconnected() {
+        StatusVerdict verdict = MetaSignals.afterSignup().verdict();
+
+        assertThat(verdict.status()).isEqualTo(IntegrationStatus.EM_ANALISE);
+        assertThat(verdict.reason()).isEqualTo(StatusReason.DISPLAY_NAME_UNDER_REVIEW);
+    }
+
+    @Test
+    void connectedWithApprovedNameAndAccountIsAtiva() {
+        assertThat(APPROVED.verdict().reason()).isEqualTo(StatusReason.APPROVED);
+        assertThat(APPROVED.verdict().status()).isEqualTo(IntegrationStatus.ATIVA);
+    }
+
+    @Test
+    void nameWithoutReviewCountsAsApproved() {
+        var signals =
+                new MetaSignals("VERIFIED", "CONNECTED", "AVAILABLE_WITHOUT_REVIEW", null, null, null, null, null);
+        assertThat(signals.verdict().status()).isEqualTo(IntegrationStatus.ATIVA);
+    }
+
+    @Test
+    void approvedNameWaitsForRegistration() {
+        var signals = new MetaSignals("VERIFIED", "PENDING", "APPROVED", null, "APPROVED", "LIMITED", null, null);
+        assertThat(signals.verdict().reason()).isEqualTo(StatusReason.REGISTRATION_PENDING);
+        assertThat(signals.verdict().status()).isEqualTo(IntegrationStatus.EM_ANALISE);
+    }
+
+    @Test
+    void rejectedNameIsReprovadaWithMetasReason() {
+        var signals = new MetaSignals(
+                "VERIFIED", "PENDING", "DECLINED", "NAME_FORMAT_UNACCEPTABLE", "APPROVED", "LIMITED", null, null);
+
+        StatusVerdict verdict = signals.verdict();
+        assertThat(verdict.status()).isEqualTo(IntegrationStatus.REPROVADA);
+        assertThat(verdict.reason()).isEqualTo(StatusReason.DISPLAY_NAME_REJECTED);
+        assertThat(verdict.detail()).isEqualTo("NAME_FORMAT_UNACCEPTABLE");
+    }
+
+    @Test
+    void rejectedAccountReviewIsReprovada() {
+        var signals = new MetaSignals("VERIFIED", "CONNECTED", "APPROVED", null, "REJECTED", "AVAILABLE", null, null);
+        assertThat(signals.verdict().reason()).isEqualTo(StatusReason.ACCOUNT_REVIEW_REJECTED);
+    }
+
+    @Test
+    void blockedHealthIsReprovadaWithMetasDescription() {
+        var signals = new MetaSignals(
+                "VERIFIED", "CONNECTED", "APPROVED", null, "APPROVED", "BLOCKED", "Payment method missing", null);
+        assertThat(signals.verdict().reason()).isEqualTo(StatusReason.SENDING_BLOCKED);
+        assertThat(signals.verdict().detail()).isEqualTo("Payment method missing");
+    }
+
+    @Test
+    void aDisabledAccountWinsOverEverythingElse() {
+        var signals =
+                new MetaSignals("VERIFIED", "CONNECTED", "APPROVED", null, "APPROVED", "AVAILABLE", null, "DISABLE");
+        assertThat(signals.verdict().reason()).isEqualTo(StatusReason.ACCOUNT_DISABLED);
+    }
+
+    @Test
+    void unverifiedNumberIsPendingVerification() {
+        var signals =
+                new MetaSignals("NOT_VERIFIED", "PENDING", "PENDING_REVIEW", null, "PENDING", "LIMITED", null, null);
+        assertThat(signals.verdict().reason()).isEqualTo(StatusReason.NUMBER_NOT_VERIFIED);
+    }
+
+    @Test
+    void pendingAccountReviewKeepsTheNumberUnderReview() {
+        var signals = new MetaSignals("VERIFIED", "CONNECTED", "APPROVED", null, "PENDING", "AVAILABLE", null, null);
+        assertThat(signals.verdict().reason()).isEqualTo(StatusReason.ACCOUNT_UNDER_REVIEW);
+    }
+
+    @Test
+    void unknownValuesFromMetaDoNotCrashAndDoNotApprove() {
+        var signals = new MetaSignals("SOMETHING_NEW", "NEW_STATE", "NEW_NAME_STATE", null, "NEW", "NEW", null, null);
+        assertThat(signals.verdict().status()).isEqualTo(IntegrationStatus.EM_ANALISE);
+    }
+}
