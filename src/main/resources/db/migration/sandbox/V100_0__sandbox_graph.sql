@@ -58,7 +58,7 @@ create index sandbox_phones_waba_idx on sandbox_phones (waba_id);
 
 -- One-time authorization codes that Embedded Signup hands to the browser (30 s, single use).
 create table sandbox_auth_codes (
-    code        varchar(100) primary key,
+    code        varchar(200) primary key,
     business_id varchar(20)  not null references sandbox_businesses (business_id),
     issued_at   timestamp with time zone not null,
     used_at     timestamp with time zone
