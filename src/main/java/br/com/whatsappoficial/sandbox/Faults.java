@@ -42,7 +42,7 @@ class Faults {
                 .param("status", fault.httpStatus())
                 .param("code", fault.graphErrorCode())
                 .param("hang", fault.hang())
-                .param("now", SandboxAccounts.utc(clock.instant()))
+                .param("now", SqlTimes.utc(clock.instant()))
                 .update();
     }
 

@@ -46,8 +46,8 @@ class GraphAuth {
     AccessToken authenticateBusiness(GraphParams params) {
         Caller caller = authenticate(params);
         if (caller.token() == null) {
-            // Graph's wording for app tokens on user-only endpoints (code 200 family, text unverified).
-            throw GraphError.oauth(403, 200, null, "(#200) Provide valid app ID");
+            // A permissions error (code 200 family, contract §8); the exact text is unverified.
+            throw GraphError.of(200, "An app access token cannot do this: use the business token.");
         }
         return caller.token();
     }

@@ -63,6 +63,7 @@ final class GraphError extends RuntimeException {
         return new GraphError(400, OAUTH, 100, null, "(#100) " + reason, null, false);
     }
 
+    /** The WhatsApp code for a missing parameter of a message (contract §8). */
     static GraphError missingParameter(String name) {
         return of(131008, "The parameter " + name + " is required.");
     }

@@ -46,7 +46,9 @@ final class GraphParams {
     }
 
     String requiredText(String name) {
-        return text(name).filter(value -> !value.isBlank()).orElseThrow(() -> GraphError.missingParameter(name));
+        return text(name)
+                .filter(value -> !value.isBlank())
+                .orElseThrow(() -> GraphError.param("The parameter " + name + " is required."));
     }
 
     /** The value as JSON: body values as sent, query or form values parsed when they look like JSON. */

@@ -60,11 +60,11 @@ class NodeEndpoints {
                         case UPLOAD -> GraphOperation.UPLOADS;
                     });
         }
-        Caller caller = auth.authenticate(params);
         if (kind == GraphObjects.Kind.UPLOAD) {
             auth.authenticateBusiness(params);
             return uploads.status(id);
         }
+        Caller caller = auth.authenticate(params);
         if (kind == GraphObjects.Kind.WABA) {
             Waba waba = objects.waba(caller, id, "GET");
             return fields.waba(
@@ -100,7 +100,7 @@ class NodeEndpoints {
         if (params.has("pin")) {
             registration.setTwoStepPin(phone, params.requiredText("pin"));
         } else if (!params.has("webhook_configuration")) {
-            throw GraphError.missingParameter("pin");
+            throw GraphError.param("The parameter pin is required.");
         }
         return Map.of("success", true);
     }

@@ -145,7 +145,7 @@ class Registration {
         }
         String verifyToken = configuration.path("verify_token").asString("");
         if (verifyToken.isBlank()) {
-            throw GraphError.missingParameter("verify_token");
+            throw GraphError.param("The parameter verify_token is required.");
         }
         WabaEndpoints.requireCallbackUri(uri);
         accounts.setWebhookOverride(phone.id(), uri, verifyToken);

@@ -1,15 +1,16 @@
 package br.com.whatsappoficial.sandbox;
 
+import static br.com.whatsappoficial.sandbox.SqlTimes.instant;
+import static br.com.whatsappoficial.sandbox.SqlTimes.requiredInstant;
+import static br.com.whatsappoficial.sandbox.SqlTimes.utc;
+
 import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
 import br.com.whatsappoficial.store.CrossStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -205,27 +206,6 @@ class SandboxAccounts {
         if (rows != 1) {
             throw new IllegalArgumentException("No such sandbox object");
         }
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
-        Instant value = instant(rs, column);
-        if (value == null) {
-            throw new SQLException(column + " is null");
-        }
-        return value;
-    }
-
-    static UUID uuid() {
-        return UUID.randomUUID();
     }
 
     private static Business business(ResultSet rs, int row) throws SQLException {

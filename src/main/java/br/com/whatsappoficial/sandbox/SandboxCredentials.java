@@ -1,8 +1,8 @@
 package br.com.whatsappoficial.sandbox;
 
-import static br.com.whatsappoficial.sandbox.SandboxAccounts.instant;
-import static br.com.whatsappoficial.sandbox.SandboxAccounts.requiredInstant;
-import static br.com.whatsappoficial.sandbox.SandboxAccounts.utc;
+import static br.com.whatsappoficial.sandbox.SqlTimes.instant;
+import static br.com.whatsappoficial.sandbox.SqlTimes.requiredInstant;
+import static br.com.whatsappoficial.sandbox.SqlTimes.utc;
 
 import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
 import br.com.whatsappoficial.store.CrossStore;

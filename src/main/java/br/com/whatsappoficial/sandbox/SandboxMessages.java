@@ -44,7 +44,7 @@ class SandboxMessages {
                 .param("type", message.type())
                 .param("payload", message.payload())
                 .param("opaque", message.bizOpaqueCallbackData())
-                .param("created", SandboxAccounts.utc(message.createdAt()))
+                .param("created", SqlTimes.utc(message.createdAt()))
                 .update();
     }
 
@@ -59,7 +59,7 @@ class SandboxMessages {
                         rs.getString("message_type"),
                         rs.getString("payload"),
                         rs.getString("biz_opaque_callback_data"),
-                        SandboxAccounts.requiredInstant(rs, "created_at")))
+                        SqlTimes.requiredInstant(rs, "created_at")))
                 .list();
     }
 
@@ -68,7 +68,7 @@ class SandboxMessages {
                         "select last_inbound_at from sandbox_customer_windows where phone_id = :phone and wa_id = :waId")
                 .param("phone", phoneId)
                 .param("waId", waId)
-                .query((rs, row) -> SandboxAccounts.requiredInstant(rs, "last_inbound_at"))
+                .query((rs, row) -> SqlTimes.requiredInstant(rs, "last_inbound_at"))
                 .optional();
     }
 
@@ -82,7 +82,7 @@ class SandboxMessages {
                                 values (:phone, :waId, :at)""")
                         .param("phone", phoneId)
                         .param("waId", waId)
-                        .param("at", SandboxAccounts.utc(at))
+                        .param("at", SqlTimes.utc(at))
                         .update();
             } catch (DuplicateKeyException e) {
                 update(phoneId, waId, at);
@@ -94,7 +94,7 @@ class SandboxMessages {
         return jdbc.sql("""
                         update sandbox_customer_windows set last_inbound_at = greatest(last_inbound_at, :at)
                         where phone_id = :phone and wa_id = :waId""")
-                .param("at", SandboxAccounts.utc(at))
+                .param("at", SqlTimes.utc(at))
                 .param("phone", phoneId)
                 .param("waId", waId)
                 .update();

@@ -54,7 +54,7 @@ class SandboxProfiles {
                 .param("websites", profile.websites().isEmpty() ? null : String.join("\n", profile.websites()))
                 .param("vertical", profile.vertical())
                 .param("handle", profile.profilePictureHandle())
-                .param("now", SandboxAccounts.utc(now))
+                .param("now", SqlTimes.utc(now))
                 .update();
     }
 

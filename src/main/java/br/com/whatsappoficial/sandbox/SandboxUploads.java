@@ -40,7 +40,7 @@ class SandboxUploads {
                 .param("name", upload.fileName())
                 .param("length", upload.fileLength())
                 .param("type", upload.fileType())
-                .param("now", SandboxAccounts.utc(now))
+                .param("now", SqlTimes.utc(now))
                 .update();
     }
 

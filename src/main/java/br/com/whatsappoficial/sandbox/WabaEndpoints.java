@@ -120,7 +120,8 @@ class WabaEndpoints {
                     + " messages for WhatsApp Business Account.");
         }
         if (uri == null || verifyToken == null || verifyToken.isBlank()) {
-            throw GraphError.missingParameter(uri == null ? "override_callback_uri" : "verify_token");
+            throw GraphError.param(
+                    "The parameter " + (uri == null ? "override_callback_uri" : "verify_token") + " is required.");
         }
         requireCallbackUri(uri);
         accounts.setSubscription(waba.id(), true, uri, verifyToken);
