@@ -1,0 +1,180 @@
+package br.com.whatsappoficial.sandbox;
+
+import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A number's road to CONNECTED (contract §4): request and verify the ownership code, register with the
+ * two-step PIN, deregister, and the PIN itself.
+ */
+@Component
+@ConditionalOnSandboxMode
+class Registration {
+
+    /** Meta: 10 register/deregister requests per number per 72 h [doc]. */
+    static final int REGISTRATION_REQUESTS = 10;
+
+    static final Duration REGISTRATION_WINDOW = Duration.ofHours(72);
+
+    /** Embedded Signup says "too many attempts, wait ~12 h" [doc]; 5 codes per 12 h is the sandbox's bound (unverified). */
+    static final int CODE_REQUESTS = 5;
+
+    static final Duration CODE_REQUEST_WINDOW = Duration.ofHours(12);
+
+    /** How long an OTP can be verified, and how many wrong guesses it takes: sandbox choices (unverified). */
+    static final Duration CODE_TTL = Duration.ofMinutes(10);
+
+    static final int CODE_GUESSES = 5;
+
+    private static final Pattern PIN = Pattern.compile("\\d{6}");
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+
+    private final SandboxAccounts accounts;
+    private final SandboxVerification verification;
+    private final Clock clock;
+
+    Registration(SandboxAccounts accounts, SandboxVerification verification, Clock clock) {
+        this.accounts = accounts;
+        this.verification = verification;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void requestCode(PhoneNumber phone, GraphParams params) {
+        String method = params.text("code_method")
+                .map(value -> value.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> GraphError.param("The parameter code_method is required."));
+        if (!method.equals("SMS") && !method.equals("VOICE")) {
+            throw GraphError.param("Param code_method must be one of {SMS, VOICE} - got \"" + method + "\".");
+        }
+        String language = params.text("language")
+                .filter(value -> !value.isBlank())
+                .orElseThrow(() -> GraphError.param("The parameter language is required."));
+        Instant now = clock.instant();
+        if (verification.codeRequestsSince(phone.id(), now.minus(CODE_REQUEST_WINDOW)) >= CODE_REQUESTS) {
+            throw GraphError.of(
+                    136024, "Too many code requests for this phone number. Wait a few hours before trying again.");
+        }
+        verification.insertCodeRequest(phone.id(), SandboxIds.otp(), method, language, now);
+    }
+
+    @Transactional(noRollbackFor = GraphError.class)
+    void verifyCode(PhoneNumber phone, GraphParams params) {
+        String code = params.text("code")
+                .map(String::strip)
+                .orElseThrow(() -> GraphError.param("The parameter code is required."));
+        Instant now = clock.instant();
+        SandboxVerification.CodeRequest request = verification
+                .latestCodeRequest(phone.id())
+                .filter(candidate -> candidate.verifiedAt() == null)
+                .orElseThrow(() -> GraphError.of(136025, "No code was requested for this phone number."));
+        if (!now.isBefore(request.requestedAt().plus(CODE_TTL)) || request.failedAttempts() >= CODE_GUESSES) {
+            throw GraphError.of(136025, "The code expired. Request a new code.");
+        }
+        if (!request.code().equals(code)) {
+            verification.recordFailedAttempt(request.id());
+            throw GraphError.of(136025, "The code you entered is incorrect.");
+        }
+        verification.markVerified(request.id(), now);
+        accounts.setCodeVerificationStatus(phone.id(), PhoneNumber.VERIFIED);
+    }
+
+    /**
+     * Registers the number for Cloud API. The display name must be approved (certificate issued, product
+     * F9) first: Meta documents no error for that case, so the sandbox answers 133007 "Display name not
+     * approved", a code of the registration class (133005–133016) that Meta does not use — the sandbox's
+     * choice (unverified), chosen so that clients treat it like the other registration refusals.
+     */
+    @Transactional(noRollbackFor = GraphError.class)
+    void register(PhoneNumber phone, GraphParams params) {
+        countAgainstLimit(phone, "REGISTER");
+        requireMessagingProduct(params);
+        String pin = params.text("pin").orElseThrow(() -> GraphError.param("The parameter pin is required."));
+        requirePin(pin);
+        String region = params.text("data_localization_region")
+                .map(value -> value.strip().toUpperCase(Locale.ROOT))
+                .orElse(null);
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw GraphError.invalidParameter("data_localization_region must be an ISO 3166 alpha-2 country code.");
+        }
+        if (!phone.verified()) {
+            throw GraphError.of(133006, "Phone number needs to be verified before registering.");
+        }
+        if (!phone.nameApproved()) {
+            throw GraphError.of(
+                    133007,
+                    "The display name has not been approved yet. Register the number once its certificate is issued"
+                            + " (Meta sandbox rule).");
+        }
+        if (phone.twoStepPin() != null && !phone.twoStepPin().equals(pin)) {
+            throw GraphError.of(133005, "Two-step verification PIN incorrect.");
+        }
+        // The region only changes through deregister + register [doc]; a new register keeps the given value.
+        accounts.setRegistered(
+                phone.id(), pin, Optional.ofNullable(region).orElse(phone.dataLocalizationRegion()), clock.instant());
+    }
+
+    @Transactional(noRollbackFor = GraphError.class)
+    void deregister(PhoneNumber phone) {
+        countAgainstLimit(phone, "DEREGISTER");
+        if (phone.onBizApp()) {
+            throw GraphError.invalidParameter("Numbers on the WhatsApp Business app cannot be deregistered.");
+        }
+        accounts.setStatus(phone.id(), PhoneNumber.DISCONNECTED);
+    }
+
+    void setTwoStepPin(PhoneNumber phone, String pin) {
+        requirePin(pin);
+        accounts.setTwoStepPin(phone.id(), pin);
+    }
+
+    void setWebhookOverride(PhoneNumber phone, GraphParams params) {
+        JsonNode configuration = params.node("webhook_configuration").orElseThrow();
+        String uri = configuration.path("override_callback_uri").asString("");
+        if (uri.isEmpty()) {
+            accounts.setWebhookOverride(phone.id(), null, null);
+            return;
+        }
+        String verifyToken = configuration.path("verify_token").asString("");
+        if (verifyToken.isBlank()) {
+            throw GraphError.param("The parameter verify_token is required.");
+        }
+        WabaEndpoints.requireCallbackUri(uri);
+        accounts.setWebhookOverride(phone.id(), uri, verifyToken);
+    }
+
+    /** Every request counts, refused ones too, except those refused for the limit itself (unverified). */
+    private void countAgainstLimit(PhoneNumber phone, String kind) {
+        Instant now = clock.instant();
+        if (verification.registrationRequestsSince(phone.id(), now.minus(REGISTRATION_WINDOW))
+                >= REGISTRATION_REQUESTS) {
+            throw GraphError.of(
+                    133016,
+                    "Registration or Deregistration failed because there were too many attempts for this phone number"
+                            + " in a short period of time.");
+        }
+        verification.insertRegistrationRequest(phone.id(), kind, now);
+    }
+
+    static void requireMessagingProduct(GraphParams params) {
+        String product = params.text("messaging_product")
+                .orElseThrow(() -> GraphError.param("The parameter messaging_product is required."));
+        if (!"whatsapp".equals(product)) {
+            throw GraphError.param("Param messaging_product must be one of {WHATSAPP} - got \"" + product + "\".");
+        }
+    }
+
+    private static void requirePin(String pin) {
+        if (!PIN.matcher(pin).matches()) {
+            throw GraphError.param("Param pin must be 6 digits.");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package br.com.whatsappoficial.sandbox;
+
+import static br.com.whatsappoficial.sandbox.SqlTimes.instant;
+import static br.com.whatsappoficial.sandbox.SqlTimes.requiredInstant;
+import static br.com.whatsappoficial.sandbox.SqlTimes.utc;
+
+import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
+import br.com.whatsappoficial.store.CrossStore;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Authorization codes and access tokens of the sandbox. */
+@Repository
+@ConditionalOnSandboxMode
+@CrossStore("the Meta sandbox is not store data: it simulates Meta")
+class SandboxCredentials {
+
+    record AuthorizationCode(
+            String code,
+            String businessId,
+            Instant issuedAt,
+            @Nullable Instant usedAt) {}
+
+    private final JdbcClient jdbc;
+
+    SandboxCredentials(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertCode(String code, String businessId, Instant issuedAt) {
+        jdbc.sql("insert into sandbox_auth_codes (code, business_id, issued_at) values (:code, :business, :issued)")
+                .param("code", code)
+                .param("business", businessId)
+                .param("issued", utc(issuedAt))
+                .update();
+    }
+
+    Optional<AuthorizationCode> code(String code) {
+        return jdbc.sql("select * from sandbox_auth_codes where code = :code")
+                .param("code", code)
+                .query((rs, row) -> new AuthorizationCode(
+                        rs.getString("code"),
+                        rs.getString("business_id"),
+                        requiredInstant(rs, "issued_at"),
+                        instant(rs, "used_at")))
+                .optional();
+    }
+
+    /** Marks the code used; false when another exchange got there first (one-time use across nodes). */
+    boolean consume(String code, Instant now) {
+        return jdbc.sql("update sandbox_auth_codes set used_at = :now where code = :code and used_at is null")
+                        .param("now", utc(now))
+                        .param("code", code)
+                        .update()
+                == 1;
+    }
+
+    void insertToken(AccessToken token) {
+        jdbc.sql("""
+                        insert into sandbox_tokens (token, business_id, issued_at, expires_at)
+                        values (:token, :business, :issued, :expires)""")
+                .param("token", token.token())
+                .param("business", token.businessId())
+                .param("issued", utc(token.issuedAt()))
+                .param("expires", utc(token.expiresAt()))
+                .update();
+    }
+
+    Optional<AccessToken> token(String token) {
+        return jdbc.sql("select * from sandbox_tokens where token = :token")
+                .param("token", token)
+                .query((rs, row) -> new AccessToken(
+                        rs.getString("token"),
+                        rs.getString("business_id"),
+                        requiredInstant(rs, "issued_at"),
+                        requiredInstant(rs, "expires_at"),
+                        instant(rs, "revoked_at")))
+                .optional();
+    }
+
+    void revokeAll(String businessId, Instant now) {
+        jdbc.sql("update sandbox_tokens set revoked_at = :now where business_id = :business and revoked_at is null")
+                .param("now", utc(now))
+                .param("business", businessId)
+                .update();
+    }
+}

@@ -1,0 +1,218 @@
+package br.com.whatsappoficial.sandbox;
+
+import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sandbox's Java API: what Meta's own people and systems would do (create portfolios and accounts,
+ * review names and accounts, revoke tokens) and what the simulated phone sees (the OTP, inbound
+ * messages). Tests, the sandbox console and the signup popup set the scene with it; the product itself
+ * only ever talks to the sandbox over HTTP.
+ */
+@Component
+@ConditionalOnSandboxMode
+public class SandboxMeta {
+
+    /** The rejection reasons of the phone_number_name_update webhook [doc]. */
+    static final Set<String> NAME_REJECTION_REASONS = Set.of(
+            "NAME_EMPLOYEE_ISSUE",
+            "NAME_ENDCLIENT_NOTRELATED",
+            "NAME_FORMAT_UNACCEPTABLE",
+            "NAME_INDIVIDUAL_ISSUE",
+            "NAME_NOT_CONSISTENT",
+            "UNKNOWN");
+
+    /** The account_review_update decisions [doc]. */
+    static final Set<String> REVIEW_DECISIONS = Set.of("APPROVED", "REJECTED", "PENDING", "DEFERRED");
+
+    private final SandboxAccounts accounts;
+    private final SandboxCredentials credentials;
+    private final SandboxVerification verification;
+    private final SandboxMessages messages;
+    private final CodeExchange exchange;
+    private final MessageSending sending;
+    private final Faults faults;
+    private final Clock clock;
+
+    SandboxMeta(
+            SandboxAccounts accounts,
+            SandboxCredentials credentials,
+            SandboxVerification verification,
+            SandboxMessages messages,
+            CodeExchange exchange,
+            MessageSending sending,
+            Faults faults,
+            Clock clock) {
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.verification = verification;
+        this.messages = messages;
+        this.exchange = exchange;
+        this.sending = sending;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    /** A new business portfolio, not yet business-verified. */
+    public SandboxBusiness createBusiness(String name) {
+        requireText(name, "name");
+        Business business =
+                new Business(SandboxIds.objectId(), name.strip(), SandboxIds.objectId(), "UNVERIFIED", clock.instant());
+        accounts.insert(business);
+        return new SandboxBusiness(business.id(), business.name());
+    }
+
+    /** A WABA as Embedded Signup creates it: review PENDING, CLIENT_OWNED, BRL, BR. */
+    public SandboxWaba createWaba(String businessId, String name) {
+        requireText(name, "name");
+        accounts.business(businessId)
+                .orElseThrow(() -> new IllegalArgumentException("No sandbox business " + businessId));
+        Waba waba = new Waba(
+                SandboxIds.objectId(),
+                businessId,
+                name.strip(),
+                "BRL",
+                // Meta's timezone ids are its own list; "1" as in the contract's example (unverified).
+                "1",
+                UUID.randomUUID().toString().replace('-', '_'),
+                "PENDING",
+                "BR",
+                "CLIENT_OWNED",
+                false,
+                null,
+                null,
+                clock.instant());
+        accounts.insert(waba);
+        return new SandboxWaba(waba.id(), waba.businessId(), waba.name());
+    }
+
+    /**
+     * A number added to a WABA: NOT_VERIFIED, display name PENDING_REVIEW, status PENDING, quality
+     * UNKNOWN (as in Meta's examples for new numbers), Cloud API, standard throughput.
+     *
+     * @param e164 the number with its country code, e.g. "+5511987654321"
+     */
+    public SandboxPhone addPhone(String wabaId, String e164, String verifiedName) {
+        requireText(verifiedName, "verifiedName");
+        if (!e164.matches("\\+[1-9]\\d{7,14}")) {
+            throw new IllegalArgumentException("e164 must look like +5511987654321");
+        }
+        accounts.waba(wabaId).orElseThrow(() -> new IllegalArgumentException("No sandbox WABA " + wabaId));
+        PhoneNumber phone = new PhoneNumber(
+                SandboxIds.objectId(),
+                wabaId,
+                e164,
+                DisplayNumbers.format(e164),
+                verifiedName.strip(),
+                PhoneNumber.NOT_VERIFIED,
+                "PENDING_REVIEW",
+                null,
+                null,
+                PhoneNumber.PENDING,
+                "UNKNOWN",
+                "STANDARD",
+                "LIVE",
+                "CLOUD_API",
+                false,
+                null,
+                null,
+                null,
+                null,
+                clock.instant());
+        accounts.insert(phone);
+        return new SandboxPhone(phone.id(), wabaId, phone.displayPhoneNumber());
+    }
+
+    /** A one-time authorization code for the business, as Embedded Signup returns it (30 s, single use). */
+    public String issueCode(String businessId) {
+        accounts.business(businessId)
+                .orElseThrow(() -> new IllegalArgumentException("No sandbox business " + businessId));
+        return exchange.issueCode(businessId);
+    }
+
+    /** The code the last request_code "sent" to the phone by SMS or voice call. */
+    public String lastOtp(String phoneId) {
+        return verification
+                .latestCodeRequest(phoneId)
+                .map(SandboxVerification.CodeRequest::code)
+                .orElseThrow(() -> new IllegalStateException("No code was requested for phone " + phoneId));
+    }
+
+    /** Marks the number's ownership verified, as when the user types the code in the signup popup. */
+    public void verifyPhone(String phoneId) {
+        accounts.setCodeVerificationStatus(phoneId, PhoneNumber.VERIFIED);
+    }
+
+    /** Meta approves the display name and issues the number's certificate. */
+    public void approveDisplayName(String phoneId) {
+        accounts.setName(phoneId, "APPROVED", null, SandboxIds.certificate());
+    }
+
+    /** Meta declines the display name, with one of the phone_number_name_update rejection reasons. */
+    public void rejectDisplayName(String phoneId, String reason) {
+        if (!NAME_REJECTION_REASONS.contains(reason)) {
+            throw new IllegalArgumentException("reason must be one of " + NAME_REJECTION_REASONS);
+        }
+        accounts.setName(phoneId, "DECLINED", reason, null);
+    }
+
+    /** Meta's review of the WABA: APPROVED, REJECTED, PENDING or DEFERRED. */
+    public void setReview(String wabaId, String decision) {
+        if (!REVIEW_DECISIONS.contains(decision)) {
+            throw new IllegalArgumentException("decision must be one of " + REVIEW_DECISIONS);
+        }
+        accounts.setReviewStatus(wabaId, decision);
+    }
+
+    /** The business withdraws every token it gave (Graph then answers 190 with a subcode). */
+    public void revokeTokens(String businessId) {
+        credentials.revokeAll(businessId, clock.instant());
+    }
+
+    /** A customer wrote to the number: opens (or refreshes) the 24 h customer service window. */
+    public void recordInbound(String phoneId, String waId) {
+        sending.recordInbound(phoneId, waId);
+    }
+
+    /** What the product sent from the number, oldest first. */
+    public List<SandboxSentMessage> sentMessages(String phoneId) {
+        return messages.sentBy(phoneId).stream()
+                .map(sent -> new SandboxSentMessage(
+                        sent.id(),
+                        sent.phoneId(),
+                        sent.waId(),
+                        sent.type(),
+                        sent.payload(),
+                        sent.bizOpaqueCallbackData(),
+                        sent.createdAt()))
+                .toList();
+    }
+
+    /**
+     * Makes a Graph operation fail until {@link #clearFaults()}; one of {@code oauth.access_token},
+     * {@code debug_token}, {@code waba.get}, {@code waba.phone_numbers}, {@code waba.subscribed_apps},
+     * {@code phone.get}, {@code phone.request_code}, {@code phone.verify_code}, {@code phone.register},
+     * {@code phone.deregister}, {@code phone.pin}, {@code phone.business_profile}, {@code uploads},
+     * {@code messages}.
+     */
+    @Transactional
+    public void setFault(String operation, SandboxFault fault) {
+        faults.set(operation, fault);
+    }
+
+    /** Clears every fault (on every node) and lets go of the requests this node holds. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    private static void requireText(String value, String name) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}
