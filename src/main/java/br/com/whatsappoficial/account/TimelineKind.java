@@ -1,0 +1,27 @@
+package br.com.whatsappoficial.account;
+
+import java.util.Locale;
+
+/** What can happen to a connected account (B11); pt-BR labels under {@code timeline.<name>}. */
+public enum TimelineKind {
+    CONNECTED,
+    NUMBER_ADDED,
+    NUMBER_VERIFIED,
+    NAME_UNDER_REVIEW,
+    NAME_APPROVED,
+    NAME_REJECTED,
+    ACCOUNT_REVIEWED,
+    APP_SUBSCRIBED,
+    REGISTRATION_STARTED,
+    REGISTERED,
+    REGISTRATION_FAILED,
+    STATUS_CHANGED,
+    LIMIT_CHANGED,
+    QUALITY_CHANGED,
+    TOKEN_REVOKED,
+    RECONNECTED;
+
+    public String messageKey() {
+        return "timeline." + name().toLowerCase(Locale.ROOT);
+    }
+}
