@@ -43,7 +43,9 @@ public record MetaSignals(
         if ("REJECTED".equals(accountReviewStatus)) {
             return StatusVerdict.of(StatusReason.ACCOUNT_REVIEW_REJECTED);
         }
-        if ("BLOCKED".equals(healthStatus)) {
+        // Before registration Meta reports the number BLOCKED ("not registered"): that is a step still to
+        // come, not a verdict, so only a connected number's block counts (B4: never shown as failed).
+        if ("BLOCKED".equals(healthStatus) && "CONNECTED".equals(phoneStatus)) {
             return new StatusVerdict(StatusReason.SENDING_BLOCKED, healthProblem);
         }
         if ("SCHEDULE_FOR_DISABLE".equals(wabaBanState)) {

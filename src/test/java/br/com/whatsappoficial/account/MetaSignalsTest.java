@@ -63,6 +63,13 @@ class MetaSignalsTest {
     }
 
     @Test
+    void anUnregisteredNumberBlockedByMetaIsStillUnderReview() {
+        var signals = new MetaSignals(
+                "VERIFIED", "PENDING", "APPROVED", null, "APPROVED", "BLOCKED", "Phone number not registered", null);
+        assertThat(signals.verdict().reason()).isEqualTo(StatusReason.REGISTRATION_PENDING);
+    }
+
+    @Test
     void aDisabledAccountWinsOverEverythingElse() {
         var signals =
                 new MetaSignals("VERIFIED", "CONNECTED", "APPROVED", null, "APPROVED", "AVAILABLE", null, "DISABLE");

@@ -33,7 +33,8 @@ final class RecordedMeta implements MetaWorld {
 
     static final String APP_ID = "670843887433847";
     static final String APP_SECRET = "recorded-app-secret";
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+    // Generous: a loaded CI machine must not turn a recorded answer into a timeout.
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
 
     static final String WABA = "524126980791429";
     static final String SECOND_WABA = "101569239400667";
@@ -217,7 +218,7 @@ final class RecordedMeta implements MetaWorld {
 
     @Override
     public void hang(String operation) {
-        fault(operation, aResponse().withStatus(200).withFixedDelay((int) READ_TIMEOUT.toMillis() * 3));
+        fault(operation, aResponse().withStatus(200).withFixedDelay((int) READ_TIMEOUT.toMillis() + 2000));
     }
 
     @Override
