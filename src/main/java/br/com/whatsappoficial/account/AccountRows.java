@@ -1,0 +1,83 @@
+package br.com.whatsappoficial.account;
+
+import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Reads WABAs and numbers of the current store; the numbers carry their WABA's review and ban state. */
+final class AccountRows {
+
+    private static final String NUMBER_COLUMNS = """
+            select p.phone_number_id, p.waba_id, p.e164, p.verified_name, p.code_verification_status, p.status,
+                   p.name_status, p.name_rejection_reason, p.quality_rating, p.messaging_limit, p.health_status,
+                   p.health_problem, p.active, p.created_at, p.last_synced_at,
+                   w.account_review_status, w.ban_state
+            from phone_numbers p join wabas w on w.waba_id = p.waba_id
+            """;
+
+    private AccountRows() {}
+
+    static Optional<Waba> firstWaba(StoreScopedJdbc jdbc) {
+        return jdbc.sql("""
+                        select waba_id, business_id, name, account_review_status, ban_state, max_numbers,
+                               connected_at, token_revoked_at
+                        from wabas where store_id = :storeId order by connected_at limit 1""")
+                .query((rs, n) -> new Waba(
+                        rs.getString("waba_id"),
+                        rs.getString("business_id"),
+                        rs.getString("name"),
+                        rs.getString("account_review_status"),
+                        rs.getString("ban_state"),
+                        rs.getInt("max_numbers"),
+                        instant(rs, "connected_at"),
+                        instant(rs, "token_revoked_at")))
+                .optional();
+    }
+
+    static List<ConnectedNumber> numbers(StoreScopedJdbc jdbc, String wabaId) {
+        return jdbc.sql(NUMBER_COLUMNS + "where p.store_id = :storeId and p.waba_id = :wabaId order by p.created_at")
+                .param("wabaId", wabaId)
+                .query(AccountRows::number)
+                .list();
+    }
+
+    static Optional<ConnectedNumber> number(StoreScopedJdbc jdbc, String phoneNumberId) {
+        return jdbc.sql(NUMBER_COLUMNS + "where p.store_id = :storeId and p.phone_number_id = :id")
+                .param("id", phoneNumberId)
+                .query(AccountRows::number)
+                .optional();
+    }
+
+    private static ConnectedNumber number(ResultSet rs, int row) throws SQLException {
+        MetaSignals signals = new MetaSignals(
+                rs.getString("code_verification_status"),
+                rs.getString("status"),
+                rs.getString("name_status"),
+                rs.getString("name_rejection_reason"),
+                rs.getString("account_review_status"),
+                rs.getString("health_status"),
+                rs.getString("health_problem"),
+                rs.getString("ban_state"));
+        return new ConnectedNumber(
+                rs.getString("phone_number_id"),
+                rs.getString("waba_id"),
+                new BrazilianPhoneNumber(rs.getString("e164")),
+                rs.getString("verified_name"),
+                rs.getString("quality_rating"),
+                rs.getString("messaging_limit"),
+                signals,
+                rs.getBoolean("active"),
+                instant(rs, "created_at"),
+                instant(rs, "last_synced_at"));
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

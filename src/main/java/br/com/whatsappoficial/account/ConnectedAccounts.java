@@ -1,0 +1,224 @@
+package br.com.whatsappoficial.account;
+
+import br.com.whatsappoficial.meta.BusinessPhoneNumber;
+import br.com.whatsappoficial.meta.BusinessToken;
+import br.com.whatsappoficial.meta.SealedSecret;
+import br.com.whatsappoficial.meta.SecretPurpose;
+import br.com.whatsappoficial.meta.SecretVault;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreId;
+import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The current store's connected WABA and numbers: recorded at signup, kept in step with Meta's signals. */
+@Component
+public class ConnectedAccounts {
+
+    private final StoreScopedJdbc jdbc;
+    private final AccountDirectory directory;
+    private final SecretVault vault;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    ConnectedAccounts(
+            StoreScopedJdbc jdbc, AccountDirectory directory, SecretVault vault, Timeline timeline, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.vault = vault;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** Records what the signup produced; refuses a WABA of another store and a number beyond the WABA's cap. */
+    @Transactional
+    public ConnectOutcome connect(NewConnection connection) {
+        StoreId store = CurrentStore.require();
+        String wabaId = connection.waba().id();
+        Optional<StoreId> owner = directory.storeOfWaba(wabaId);
+        if (owner.isPresent() && !owner.get().equals(store)) {
+            return ConnectOutcome.WABA_OF_ANOTHER_STORE;
+        }
+        SealedSecret token = vault.seal(
+                store, SecretPurpose.BUSINESS_TOKEN, connection.token().value());
+        boolean newWaba = owner.isEmpty();
+        if (newWaba) {
+            jdbc.sql("""
+                            insert into wabas (waba_id, store_id, business_id, name, account_review_status,
+                                               business_token, token_expires_at, connected_at)
+                            values (:wabaId, :storeId, :businessId, :name, :review, :token, :expires, :now)""")
+                    .param("wabaId", wabaId)
+                    .param("businessId", connection.businessId())
+                    .param("name", connection.waba().name())
+                    .param("review", connection.waba().accountReviewStatus())
+                    .param("token", token.ciphertext())
+                    .param("expires", at(connection.tokenExpiresAt()))
+                    .param("now", now())
+                    .update();
+        } else {
+            jdbc.sql("""
+                            update wabas set business_token = :token, token_expires_at = :expires,
+                                   token_revoked_at = null, account_review_status = :review
+                            where store_id = :storeId and waba_id = :wabaId""")
+                    .param("token", token.ciphertext())
+                    .param("expires", at(connection.tokenExpiresAt()))
+                    .param("review", connection.waba().accountReviewStatus())
+                    .param("wabaId", wabaId)
+                    .update();
+        }
+        BusinessPhoneNumber number = connection.number();
+        if (hasNumber(number.id())) {
+            applyPhoneFields(number);
+            timeline.record(wabaId, number.id(), TimelineKind.RECONNECTED, null);
+            return ConnectOutcome.RECONNECTED;
+        }
+        int numbers = numbersOf(wabaId);
+        if (numbers >= maxNumbers(wabaId)) {
+            return ConnectOutcome.TOO_MANY_NUMBERS;
+        }
+        insertNumber(wabaId, number, numbers == 0);
+        timeline.record(
+                wabaId,
+                number.id(),
+                newWaba ? TimelineKind.CONNECTED : TimelineKind.NUMBER_ADDED,
+                number.displayPhoneNumber());
+        if (number.codeVerified()) {
+            timeline.record(wabaId, number.id(), TimelineKind.NUMBER_VERIFIED, null);
+        }
+        if ("PENDING_REVIEW".equals(number.nameStatus())) {
+            timeline.record(wabaId, number.id(), TimelineKind.NAME_UNDER_REVIEW, number.verifiedName());
+        }
+        return newWaba ? ConnectOutcome.CONNECTED : ConnectOutcome.NUMBER_ADDED;
+    }
+
+    /** Stores Meta's latest fields of a number and puts each meaningful change on the timeline. */
+    @Transactional
+    public void applyPhoneFields(BusinessPhoneNumber fields) {
+        Optional<ConnectedNumber> before = number(fields.id());
+        if (before.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update phone_numbers set verified_name = coalesce(:name, verified_name),
+                               code_verification_status = coalesce(:verification, code_verification_status),
+                               status = coalesce(:status, status), name_status = coalesce(:nameStatus, name_status),
+                               quality_rating = coalesce(:quality, quality_rating),
+                               messaging_limit = coalesce(:limit, messaging_limit),
+                               health_status = :health, last_synced_at = :now
+                        where store_id = :storeId and phone_number_id = :id""")
+                .param("name", fields.verifiedName())
+                .param("verification", fields.codeVerificationStatus())
+                .param("status", fields.status())
+                .param("nameStatus", fields.nameStatus())
+                .param("quality", fields.qualityRating())
+                .param("limit", fields.whatsappBusinessManagerMessagingLimit())
+                .param(
+                        "health",
+                        fields.healthStatus() == null
+                                ? null
+                                : fields.healthStatus().canSendMessage())
+                .param("now", now())
+                .param("id", fields.id())
+                .update();
+        timeline.recordChanges(before.get(), number(fields.id()).orElseThrow());
+    }
+
+    /** The WABA's business token, opened from the vault; empty once Meta revoked it. */
+    public Optional<BusinessToken> businessToken(String wabaId) {
+        StoreId store = CurrentStore.require();
+        return jdbc.sql(
+                        "select business_token from wabas where store_id = :storeId and waba_id = :id and token_revoked_at is null")
+                .param("id", wabaId)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional()
+                .map(ciphertext -> new BusinessToken(
+                        vault.open(store, SecretPurpose.BUSINESS_TOKEN, new SealedSecret(ciphertext))));
+    }
+
+    /** Meta refused the token (code 190 family): the merchant must reconnect; inbound events keep flowing. */
+    @Transactional
+    public void tokenRevoked(String wabaId) {
+        int changed = jdbc.sql(
+                        "update wabas set token_revoked_at = :now where store_id = :storeId and waba_id = :id and token_revoked_at is null")
+                .param("now", now())
+                .param("id", wabaId)
+                .update();
+        if (changed > 0) {
+            timeline.record(wabaId, null, TimelineKind.TOKEN_REVOKED, null);
+        }
+    }
+
+    public Optional<AccountOverview> overview() {
+        return AccountRows.firstWaba(jdbc)
+                .map(waba -> new AccountOverview(
+                        waba, AccountRows.numbers(jdbc, waba.wabaId()), timeline.of(waba.wabaId())));
+    }
+
+    public Optional<ConnectedNumber> number(String phoneNumberId) {
+        return AccountRows.number(jdbc, phoneNumberId);
+    }
+
+    private boolean hasNumber(String phoneNumberId) {
+        return number(phoneNumberId).isPresent();
+    }
+
+    private int numbersOf(String wabaId) {
+        return jdbc.sql("select count(*) from phone_numbers where store_id = :storeId and waba_id = :id")
+                .param("id", wabaId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int maxNumbers(String wabaId) {
+        return jdbc.sql("select max_numbers from wabas where store_id = :storeId and waba_id = :id")
+                .param("id", wabaId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private void insertNumber(String wabaId, BusinessPhoneNumber number, boolean active) {
+        BrazilianPhoneNumber e164 = BrazilianPhoneNumber.parse(number.displayPhoneNumber());
+        jdbc.sql("""
+                        insert into phone_numbers (phone_number_id, store_id, waba_id, e164, verified_name,
+                               code_verification_status, status, name_status, quality_rating, messaging_limit,
+                               health_status, active, created_at, last_synced_at)
+                        values (:id, :storeId, :wabaId, :e164, :name, :verification, :status, :nameStatus,
+                                :quality, :limit, :health, :active, :now, :now)""")
+                .param("id", number.id())
+                .param("wabaId", wabaId)
+                .param("e164", e164.e164())
+                .param("name", number.verifiedName())
+                .param("verification", number.codeVerificationStatus())
+                .param("status", number.status())
+                .param("nameStatus", number.nameStatus())
+                .param("quality", number.qualityRating())
+                .param("limit", number.whatsappBusinessManagerMessagingLimit())
+                .param(
+                        "health",
+                        number.healthStatus() == null
+                                ? null
+                                : number.healthStatus().canSendMessage())
+                .param("active", active)
+                .param("now", now())
+                .update();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static @Nullable OffsetDateTime at(@Nullable Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    List<ConnectedNumber> numbers(String wabaId) {
+        return AccountRows.numbers(jdbc, wabaId);
+    }
+}

@@ -1,0 +1,131 @@
+package br.com.whatsappoficial.onboarding;
+
+import br.com.whatsappoficial.meta.SealedSecret;
+import br.com.whatsappoficial.meta.SecretPurpose;
+import br.com.whatsappoficial.meta.SecretVault;
+import br.com.whatsappoficial.meta.TwoStepPin;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** The current store's registration rows. */
+@Component
+class Registrations {
+
+    private final StoreScopedJdbc jdbc;
+    private final SecretVault vault;
+    private final Clock clock;
+
+    Registrations(StoreScopedJdbc jdbc, SecretVault vault, Clock clock) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** Starts (or restarts after a reconnection) a number's registration with a fresh random PIN. */
+    void start(String phoneNumberId, String wabaId) {
+        if (find(phoneNumberId).isPresent()) {
+            jdbc.sql("""
+                            update registrations set state = :state, attempts = 0, next_attempt_at = :now, updated_at = :now
+                            where store_id = :storeId and phone_number_id = :id and state <> 'REGISTERED'""")
+                    .param("state", RegistrationState.SUBSCRIBE_APP.name())
+                    .param("now", at(clock.instant()))
+                    .param("id", phoneNumberId)
+                    .update();
+            return;
+        }
+        SealedSecret pin = vault.seal(
+                CurrentStore.require(),
+                SecretPurpose.TWO_STEP_PIN,
+                TwoStepPin.random().digits());
+        jdbc.sql("""
+                        insert into registrations (phone_number_id, store_id, waba_id, state, two_step_pin,
+                                                   next_attempt_at, created_at, updated_at)
+                        values (:id, :storeId, :wabaId, :state, :pin, :now, :now, :now)""")
+                .param("id", phoneNumberId)
+                .param("wabaId", wabaId)
+                .param("state", RegistrationState.SUBSCRIBE_APP.name())
+                .param("pin", pin.ciphertext())
+                .param("now", at(clock.instant()))
+                .update();
+    }
+
+    Optional<Registration> find(String phoneNumberId) {
+        return jdbc.sql("""
+                        select phone_number_id, waba_id, state, attempts, next_attempt_at, last_error_code, last_error,
+                               registered_at
+                        from registrations where store_id = :storeId and phone_number_id = :id""")
+                .param("id", phoneNumberId)
+                .query(Registrations::row)
+                .optional();
+    }
+
+    TwoStepPin pin(String phoneNumberId) {
+        byte[] sealed = jdbc.sql(
+                        "select two_step_pin from registrations where store_id = :storeId and phone_number_id = :id")
+                .param("id", phoneNumberId)
+                .query((rs, n) -> rs.getBytes(1))
+                .single();
+        return new TwoStepPin(vault.open(CurrentStore.require(), SecretPurpose.TWO_STEP_PIN, new SealedSecret(sealed)));
+    }
+
+    /** Moves a registration on; {@code next} null means nothing more to do. */
+    void move(
+            String phoneNumberId,
+            RegistrationState state,
+            int attempts,
+            @Nullable Instant next,
+            @Nullable Integer errorCode,
+            @Nullable String error) {
+        jdbc.sql("""
+                        update registrations set state = :state, attempts = :attempts, next_attempt_at = :next,
+                               last_error_code = :code, last_error = :error, updated_at = :now,
+                               registered_at = case when :state = 'REGISTERED' then :now else registered_at end
+                        where store_id = :storeId and phone_number_id = :id""")
+                .param("state", state.name())
+                .param("attempts", attempts)
+                .param("next", next == null ? null : at(next))
+                .param("code", errorCode)
+                .param("error", error == null ? null : error.length() > 300 ? error.substring(0, 300) : error)
+                .param("now", at(clock.instant()))
+                .param("id", phoneNumberId)
+                .update();
+    }
+
+    /** A signal from Meta (e.g. the display name was approved): look again now instead of at the next poll. */
+    void wakeUp(String phoneNumberId) {
+        jdbc.sql("""
+                        update registrations set next_attempt_at = :now
+                        where store_id = :storeId and phone_number_id = :id and state = 'AWAIT_APPROVAL'""")
+                .param("now", at(clock.instant()))
+                .param("id", phoneNumberId)
+                .update();
+    }
+
+    private static Registration row(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime next = rs.getObject("next_attempt_at", OffsetDateTime.class);
+        OffsetDateTime registered = rs.getObject("registered_at", OffsetDateTime.class);
+        int code = rs.getInt("last_error_code");
+        return new Registration(
+                rs.getString("phone_number_id"),
+                rs.getString("waba_id"),
+                RegistrationState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"),
+                next == null ? null : next.toInstant(),
+                rs.wasNull() ? null : code,
+                rs.getString("last_error"),
+                registered == null ? null : registered.toInstant());
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
