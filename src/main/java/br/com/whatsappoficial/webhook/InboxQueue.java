@@ -1,0 +1,130 @@
+package br.com.whatsappoficial.webhook;
+
+import br.com.whatsappoficial.store.CrossStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The workers' side of the inbox: claim due events under a lease, then record what became of them.
+ * Any number of nodes can share it: a claim skips the rows another transaction holds.
+ */
+@Component
+@CrossStore("workers claim events of every store; each is then processed as its own store once resolved")
+class InboxQueue {
+
+    // SKIP LOCKED: PostgreSQL's queue idiom; H2 (PostgreSQL mode) accepts the same clause.
+    private static final String DUE = """
+            select id, idempotency_key, field, waba_id, phone_number_id, payload, attempts, received_at
+            from webhook_inbox
+            where state in ('PENDING', 'PARKED') and next_attempt_at <= :now
+            order by next_attempt_at
+            limit :limit
+            for update skip locked""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    InboxQueue(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims up to {@code limit} due events for {@code lease}: they are not due again before it ends,
+     * so a node that dies holding them only delays them.
+     */
+    List<ClaimedEvent> claim(int limit, Duration lease) {
+        OffsetDateTime now = now();
+        return transaction.execute(status -> {
+            List<ClaimedEvent> due = jdbc.query(
+                    DUE,
+                    Map.of("now", now, "limit", limit),
+                    (row, n) -> new ClaimedEvent(
+                            row.getLong("id"),
+                            row.getString("idempotency_key"),
+                            row.getString("field"),
+                            row.getString("waba_id"),
+                            row.getString("phone_number_id"),
+                            row.getString("payload"),
+                            row.getInt("attempts") + 1,
+                            row.getObject("received_at", OffsetDateTime.class)));
+            if (!due.isEmpty()) {
+                jdbc.update(
+                        "update webhook_inbox set attempts = attempts + 1, next_attempt_at = :leaseEnd where id in (:ids)",
+                        new MapSqlParameterSource()
+                                .addValue("leaseEnd", now.plus(lease))
+                                .addValue(
+                                        "ids",
+                                        due.stream().map(ClaimedEvent::id).toList()));
+            }
+            return due;
+        });
+    }
+
+    /** Marks a claimed event processed; false when its lease was lost to another worker. */
+    boolean markDone(ClaimedEvent event) {
+        return jdbc.update("""
+                        update webhook_inbox set state = 'DONE', processed_at = :now, last_error = null
+                        where id = :id and attempts = :attempts and state in ('PENDING', 'PARKED')""", claim(event).addValue("now", now())) == 1;
+    }
+
+    /** Tries a failed event again later. */
+    void retryLater(ClaimedEvent event, Duration delay, String reason) {
+        reschedule(event, InboxState.PENDING, delay, reason, 0);
+    }
+
+    /** No store owns the event's WABA or number yet: look again later; this does not count as a failure. */
+    void park(ClaimedEvent event, Duration delay, String reason) {
+        reschedule(event, InboxState.PARKED, delay, reason, 1);
+    }
+
+    void quarantine(ClaimedEvent event, String reason) {
+        reschedule(event, InboxState.QUARANTINED, Duration.ZERO, reason, 0);
+    }
+
+    /** How many events wait, and since when the oldest one waits. */
+    Backlog backlog() {
+        return jdbc.queryForObject(
+                "select count(*) as waiting, min(received_at) as oldest from webhook_inbox where state in ('PENDING', 'PARKED')",
+                Map.of(),
+                (row, n) -> {
+                    OffsetDateTime oldest = row.getObject("oldest", OffsetDateTime.class);
+                    return new Backlog(
+                            row.getLong("waiting"), oldest == null ? Duration.ZERO : Duration.between(oldest, now()));
+                });
+    }
+
+    record Backlog(long waiting, Duration oldestAge) {}
+
+    private void reschedule(ClaimedEvent event, InboxState state, Duration delay, String reason, int attemptsBack) {
+        OffsetDateTime now = now();
+        transaction.executeWithoutResult(status -> jdbc.update(
+                """
+                update webhook_inbox
+                set state = :state, next_attempt_at = :next, last_error = :reason, attempts = attempts - :back
+                where id = :id and attempts = :attempts""",
+                claim(event)
+                        .addValue("state", state.name())
+                        .addValue("next", now.plus(delay))
+                        .addValue("reason", WebhookInbox.truncate(reason))
+                        .addValue("back", attemptsBack)));
+    }
+
+    private static MapSqlParameterSource claim(ClaimedEvent event) {
+        return new MapSqlParameterSource().addValue("id", event.id()).addValue("attempts", event.attempts());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

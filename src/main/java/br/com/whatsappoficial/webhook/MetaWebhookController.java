@@ -1,0 +1,149 @@
+package br.com.whatsappoficial.webhook;
+
+import br.com.whatsappoficial.meta.MetaSettings;
+import br.com.whatsappoficial.meta.WebhookSignature;
+import br.com.whatsappoficial.webhook.WebhookMetrics.RequestOutcome;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Meta's webhook callback. A POST is answered 200 only once its events are committed to the inbox:
+ * Meta retries anything else (for up to 7 days) and never resends what it saw acknowledged.
+ */
+@RestController
+@RequestMapping("/webhooks/meta")
+class MetaWebhookController {
+
+    /** A separate logger, so that refused signatures can be routed to the security log. */
+    private static final Logger SECURITY = LoggerFactory.getLogger("security.webhook");
+
+    private final MetaSettings meta;
+    private final WebhookSettings settings;
+    private final WebhookInbox inbox;
+    private final WebhookMetrics metrics;
+    private final InboxWorkers workers;
+
+    MetaWebhookController(
+            MetaSettings meta,
+            WebhookSettings settings,
+            WebhookInbox inbox,
+            WebhookMetrics metrics,
+            InboxWorkers workers) {
+        this.meta = meta;
+        this.settings = settings;
+        this.inbox = inbox;
+        this.metrics = metrics;
+        this.workers = workers;
+    }
+
+    /** Meta's verification handshake when the callback URL is configured: echo the challenge. */
+    @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> verify(
+            @RequestParam(name = "hub.mode", required = false) @Nullable String mode,
+            @RequestParam(name = "hub.verify_token", required = false) @Nullable String token,
+            @RequestParam(name = "hub.challenge", required = false) @Nullable String challenge) {
+        boolean tokenMatches = token != null
+                && MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8),
+                        meta.webhookVerifyToken().getBytes(StandardCharsets.UTF_8));
+        if (!"subscribe".equals(mode) || !tokenMatches || challenge == null) {
+            SECURITY.warn("Refused a webhook verification: mode or verify token did not match");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        return ResponseEntity.ok(challenge);
+    }
+
+    @PostMapping
+    ResponseEntity<Void> receive(
+            HttpServletRequest request,
+            @RequestHeader(name = WebhookSignature.HEADER, required = false) @Nullable String signature)
+            throws IOException {
+        Timer.Sample ack = metrics.startAck();
+        RequestOutcome outcome = handle(request, signature);
+        metrics.acknowledged(ack, outcome);
+        return ResponseEntity.status(
+                        switch (outcome) {
+                            case ACCEPTED, MALFORMED -> HttpStatus.OK;
+                            case BAD_SIGNATURE -> HttpStatus.UNAUTHORIZED;
+                            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+                            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+                        })
+                .build();
+    }
+
+    private RequestOutcome handle(HttpServletRequest request, @Nullable String signature) throws IOException {
+        byte @Nullable [] body = readCapped(request);
+        if (body == null) {
+            return RequestOutcome.TOO_LARGE;
+        }
+        if (!WebhookSignature.matches(signature, body, secrets())) {
+            SECURITY.warn(
+                    "Refused a webhook POST from {}: {} X-Hub-Signature-256",
+                    request.getRemoteAddr(),
+                    signature == null ? "missing" : "bad");
+            return RequestOutcome.BAD_SIGNATURE;
+        }
+        try {
+            List<InboxEvent> events;
+            try {
+                events = WebhookEnvelope.events(body);
+            } catch (MalformedWebhook malformed) {
+                // Signed by Meta, so a retry would bring the same bytes: keep them for a person, answer 200.
+                inbox.quarantineMalformed(body, "malformed webhook: " + malformed.getMessage());
+                return RequestOutcome.MALFORMED;
+            }
+            metrics.eventsStored(inbox.store(events));
+            workers.wakeUp();
+            return RequestOutcome.ACCEPTED;
+        } catch (DataAccessException | TransactionException unavailable) {
+            // Not committed: Meta must retry, so never 200 here.
+            return RequestOutcome.UNAVAILABLE;
+        }
+    }
+
+    /**
+     * The body, or null when it is over the cap. A declared length over the cap is refused before
+     * reading anything; a chunked body is read only up to the cap plus one byte.
+     */
+    private byte @Nullable [] readCapped(HttpServletRequest request) throws IOException {
+        long max = settings.maxBodyBytes().toBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+            return body.length > max ? null : body;
+        }
+    }
+
+    private List<String> secrets() {
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(meta.appSecret());
+        String previous = settings.previousAppSecret();
+        if (previous != null && !previous.isBlank()) {
+            secrets.add(previous);
+        }
+        return secrets;
+    }
+}

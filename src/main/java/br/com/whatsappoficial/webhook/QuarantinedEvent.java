@@ -1,0 +1,21 @@
+package br.com.whatsappoficial.webhook;
+
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An inbox event that needs a person, as support sees it.
+ *
+ * @param reason why it was quarantined
+ * @param payload the stored event (the raw body for a malformed POST); only in the detail view
+ */
+record QuarantinedEvent(
+        long id,
+        String idempotencyKey,
+        String field,
+        @Nullable String wabaId,
+        @Nullable String phoneNumberId,
+        int attempts,
+        OffsetDateTime receivedAt,
+        @Nullable String reason,
+        @Nullable String payload) {}

@@ -1,0 +1,141 @@
+package br.com.whatsappoficial.webhook;
+
+import br.com.whatsappoficial.store.CrossStore;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable inbox of Meta's webhook events. A POST's events are stored in one short transaction
+ * before Meta gets its 200, because Meta does not resend an acknowledged webhook and has no API to
+ * fetch past ones.
+ */
+@Component
+@CrossStore("webhooks are stored before their store is known: Meta's ids are resolved by the workers")
+class WebhookInbox {
+
+    /** Counts of a stored POST: new events, and redeliveries of events already in the inbox. */
+    record Stored(int stored, int duplicates) {}
+
+    // "on conflict do nothing" without a target: PostgreSQL and H2 (PostgreSQL mode) both accept it.
+    private static final String INSERT = """
+            insert into webhook_inbox
+                (idempotency_key, field, waba_id, phone_number_id, payload, state, attempts, received_at, next_attempt_at)
+            values (:key, :field, :wabaId, :phoneNumberId, :payload, :state, 0, :now, :now)
+            on conflict do nothing""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    WebhookInbox(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Stores the events of one POST, all or none. */
+    Stored store(List<InboxEvent> events) {
+        if (events.isEmpty()) {
+            return new Stored(0, 0);
+        }
+        OffsetDateTime now = now();
+        SqlParameterSource[] rows = events.stream()
+                .map(event -> new MapSqlParameterSource()
+                        .addValue("key", event.idempotencyKey())
+                        .addValue("field", event.field())
+                        .addValue("wabaId", event.wabaId())
+                        .addValue("phoneNumberId", event.phoneNumberId())
+                        .addValue("payload", event.payload())
+                        .addValue("state", InboxState.PENDING.name())
+                        .addValue("now", now))
+                .toArray(SqlParameterSource[]::new);
+        int[] counts = transaction.execute(status -> jdbc.batchUpdate(INSERT, rows));
+        int stored = 0;
+        for (int count : counts) {
+            stored += count > 0 ? 1 : 0;
+        }
+        return new Stored(stored, events.size() - stored);
+    }
+
+    /** Keeps a correctly signed but unreadable body for a person to look at; the same body once. */
+    void quarantineMalformed(byte[] body, String reason) {
+        OffsetDateTime now = now();
+        transaction.executeWithoutResult(status -> jdbc.update(
+                """
+                insert into webhook_inbox
+                    (idempotency_key, field, payload, state, attempts, received_at, next_attempt_at, last_error)
+                values (:key, '(malformed)', :payload, :state, 0, :now, :now, :reason)
+                on conflict do nothing""",
+                new MapSqlParameterSource()
+                        .addValue("key", "malformed:" + WebhookEnvelope.digest(body))
+                        .addValue("payload", new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                        .addValue("state", InboxState.QUARANTINED.name())
+                        .addValue("now", now)
+                        .addValue("reason", truncate(reason))));
+    }
+
+    /** Quarantined events, newest first, without their payloads. */
+    List<QuarantinedEvent> quarantined(int limit) {
+        return jdbc.query(
+                """
+                select id, idempotency_key, field, waba_id, phone_number_id, attempts, received_at, last_error
+                from webhook_inbox where state = 'QUARANTINED' order by received_at desc, id desc limit :limit""",
+                java.util.Map.of("limit", limit),
+                (row, n) -> new QuarantinedEvent(
+                        row.getLong("id"),
+                        row.getString("idempotency_key"),
+                        row.getString("field"),
+                        row.getString("waba_id"),
+                        row.getString("phone_number_id"),
+                        row.getInt("attempts"),
+                        row.getObject("received_at", OffsetDateTime.class),
+                        row.getString("last_error"),
+                        null));
+    }
+
+    /** One quarantined event with its payload. */
+    java.util.Optional<QuarantinedEvent> quarantined(long id) {
+        return jdbc
+                .query(
+                        """
+                        select id, idempotency_key, field, waba_id, phone_number_id, attempts, received_at, last_error, payload
+                        from webhook_inbox where state = 'QUARANTINED' and id = :id""",
+                        java.util.Map.of("id", id),
+                        (row, n) -> new QuarantinedEvent(
+                                row.getLong("id"),
+                                row.getString("idempotency_key"),
+                                row.getString("field"),
+                                row.getString("waba_id"),
+                                row.getString("phone_number_id"),
+                                row.getInt("attempts"),
+                                row.getObject("received_at", OffsetDateTime.class),
+                                row.getString("last_error"),
+                                row.getString("payload")))
+                .stream()
+                .findFirst();
+    }
+
+    /** Puts a quarantined event back in the queue with fresh attempts (after a fix); false if none. */
+    boolean replay(long id) {
+        return transaction.execute(status -> jdbc.update(
+                        """
+                        update webhook_inbox set state = 'PENDING', attempts = 0, next_attempt_at = :now
+                        where id = :id and state = 'QUARANTINED' and field <> '(malformed)'""", new MapSqlParameterSource().addValue("id", id).addValue("now", now())))
+                == 1;
+    }
+
+    static String truncate(String reason) {
+        return reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

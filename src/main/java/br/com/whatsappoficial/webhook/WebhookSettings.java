@@ -1,0 +1,67 @@
+package br.com.whatsappoficial.webhook;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How webhooks are received and processed. The current app secret is {@code meta.app-secret}.
+ *
+ * @param previousAppSecret the secret before a rotation, accepted until every Meta retry signed with
+ *     it is over (Meta retries for up to 7 days)
+ * @param maxBodyBytes bodies over this are refused with 413; Meta sends at most 3 MB per POST
+ * @param workersEnabled whether this node processes the inbox (tests turn it off to look at rows)
+ * @param workers how many workers of this node claim and process events side by side
+ * @param pollInterval how often an idle worker looks for due events
+ * @param batchSize how many events a worker claims at once
+ * @param lease how long a claimed event is reserved for its worker; a crashed node's events are
+ *     claimed again after it
+ * @param maxAttempts failed processing attempts before an event is quarantined
+ * @param firstRetryDelay the delay after the first failure, doubled after each one
+ * @param maxRetryDelay the longest delay between attempts
+ * @param parkFor how long an event of an unknown WABA or number is kept for its store to appear
+ *     (onboarding may record the number after Meta's first webhooks) before it is quarantined
+ * @param supportUsername the platform support user of the quarantine endpoint (HTTP Basic)
+ * @param supportPasswordHash its password as a Spring Security hash, e.g. {@code {bcrypt}$2a$10$...}
+ */
+@Validated
+@ConfigurationProperties("webhook")
+public record WebhookSettings(
+        @Nullable String previousAppSecret,
+        @DefaultValue("4MB") @NotNull DataSize maxBodyBytes,
+        @DefaultValue("true") boolean workersEnabled,
+        @DefaultValue("4") @Min(1) int workers,
+        @DefaultValue("200ms") @NotNull Duration pollInterval,
+        @DefaultValue("100") @Min(1) int batchSize,
+        @DefaultValue("2m") @NotNull Duration lease,
+        @DefaultValue("10") @Min(1) int maxAttempts,
+        @DefaultValue("2s") @NotNull Duration firstRetryDelay,
+        @DefaultValue("1h") @NotNull Duration maxRetryDelay,
+        @DefaultValue("7d") @NotNull Duration parkFor,
+        @Nullable String supportUsername,
+        @Nullable String supportPasswordHash) {
+
+    boolean supportConfigured() {
+        return supportUsername != null
+                && !supportUsername.isBlank()
+                && supportPasswordHash != null
+                && !supportPasswordHash.isBlank();
+    }
+
+    /** Exponential backoff: the delay before the next attempt once {@code failures} attempts failed. */
+    Duration retryDelay(int failures) {
+        Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 30));
+        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSettings[maxBodyBytes=%s, workersEnabled=%s, pollInterval=%s, batchSize=%s, maxAttempts=%s]"
+                .formatted(maxBodyBytes, workersEnabled, pollInterval, batchSize, maxAttempts);
+    }
+}

@@ -1,0 +1,131 @@
+package br.com.whatsappoficial.webhook;
+
+import br.com.whatsappoficial.meta.WebhookSignature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Meta's side of the webhook: signed POSTs over HTTP to the running product. */
+final class MetaWebhooks {
+
+    static final String SECRET = "sandbox-app-secret";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final int port;
+
+    MetaWebhooks(int port) {
+        this.port = port;
+    }
+
+    static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    int post(String body) {
+        return post(body, WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), SECRET));
+    }
+
+    int post(String body, @Nullable String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/meta"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header(WebhookSignature.HEADER, signature);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends only the headers of a POST and reads the answer: proves the body was never waited for. */
+    String headersOnly(long contentLength) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /webhooks/meta HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "X-Hub-Signature-256: sha256=00\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return statusLine(socket.getInputStream());
+        }
+    }
+
+    /** A chunked POST (no Content-Length) of {@code total} bytes; the status line of the answer. */
+    String chunked(long total) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /webhooks/meta HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "X-Hub-Signature-256: sha256=00\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            long sent = 0;
+            try {
+                while (sent < total) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    sent += chunk.length;
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedByServer) {
+                // The server may answer and close before the rest is sent: the answer is what counts.
+            }
+            return statusLine(socket.getInputStream());
+        }
+    }
+
+    private static String statusLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\r') {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    static String inbound(String wabaId, String phoneNumberId, String messageId, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages",
+                 "value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"5511987654321","phone_number_id":"%s"},
+                  "contacts":[{"profile":{"name":"Ana Souza"},"wa_id":"5511912345678"}],
+                  "messages":[{"from":"5511912345678","id":"%s","timestamp":"1749416383","type":"text",
+                   "text":{"body":"%s"}}]}}]}]}""".formatted(wabaId, phoneNumberId, messageId, text);
+    }
+
+    static String statuses(String wabaId, String phoneNumberId, String messageId, String... statuses) {
+        StringBuilder items = new StringBuilder();
+        for (String status : statuses) {
+            if (!items.isEmpty()) {
+                items.append(',');
+            }
+            items.append("""
+                    {"id":"%s","status":"%s","timestamp":"1750030073","recipient_id":"5511912345678",
+                     "biz_opaque_callback_data":"camp-42:msg-9"}""".formatted(messageId, status));
+        }
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages",
+                 "value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"5511987654321","phone_number_id":"%s"},
+                  "statuses":[%s]}}]}]}""".formatted(wabaId, phoneNumberId, items);
+    }
+
+    static String nameUpdate(String wabaId, long time, String decision) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","time":%d,"changes":[
+                 {"field":"phone_number_name_update","value":{"display_phone_number":"5511987654321",
+                  "decision":"%s","requested_verified_name":"Loja Exemplo","rejection_reason":null}}]}]}""".formatted(wabaId, time, decision);
+    }
+}

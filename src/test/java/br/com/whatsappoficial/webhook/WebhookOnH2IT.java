@@ -1,0 +1,104 @@
+package br.com.whatsappoficial.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same pipeline on the embedded default, H2 in PostgreSQL mode: its "on conflict do nothing",
+ * "for update skip locked" and the event publication registry's table work there too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebhookOnH2IT {
+
+    static final Path DATA_DIR = tempDir();
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("app.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StoreDirectory stores;
+
+    @Test
+    void storesOnceProcessesAndKeepsStatusesForward() {
+        assertThat(jdbc.sql("select count(*) from information_schema.tables where table_name = 'webhook_inbox'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        String run = MetaWebhooks.run();
+        String waba = "waba-" + run;
+        String phone = "phone-" + run;
+        StoreId store = stores.create("Loja " + run, "Dona " + run, "dona-" + run + "@loja.example", "senha-123456");
+        jdbc.sql("insert into wabas (waba_id, store_id, connected_at) values (:waba, :store, :now)")
+                .param("waba", waba)
+                .param("store", store.value())
+                .param("now", OffsetDateTime.now())
+                .update();
+        jdbc.sql("""
+                        insert into phone_numbers (phone_number_id, store_id, waba_id, created_at)
+                        values (:phone, :store, :waba, :now)""")
+                .param("phone", phone)
+                .param("store", store.value())
+                .param("waba", waba)
+                .param("now", OffsetDateTime.now())
+                .update();
+        MetaWebhooks meta = new MetaWebhooks(port);
+
+        String inbound = MetaWebhooks.inbound(waba, phone, "wamid.in-" + run, "Oi");
+        assertThat(meta.post(inbound)).isEqualTo(200);
+        assertThat(meta.post(inbound)).isEqualTo(200);
+        assertThat(meta.post(MetaWebhooks.statuses(waba, phone, "wamid.out-" + run, "read")))
+                .isEqualTo(200);
+        assertThat(meta.post(MetaWebhooks.statuses(waba, phone, "wamid.out-" + run, "sent", "delivered")))
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        jdbc.sql("select count(*) from webhook_inbox where state = 'DONE' and idempotency_key like :k")
+                                        .param("k", "%-" + run)
+                                        .query(Long.class)
+                                        .single()
+                                == 4);
+        assertThat(jdbc.sql("select count(*) from webhook_inbox where idempotency_key like :k")
+                        .param("k", "%-" + run)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+        assertThat(jdbc.sql("select status from webhook_message_statuses where message_id = :id")
+                        .param("id", "wamid.out-" + run)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("READ");
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("whatsapp-oficial-webhook-h2");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
