@@ -2,6 +2,7 @@ package br.com.whatsappoficial.account;
 
 import br.com.whatsappoficial.store.CrossStore;
 import br.com.whatsappoficial.store.StoreId;
+import br.com.whatsappoficial.webhook.StoreOfMetaIds;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @CrossStore("Meta's webhooks carry only Meta's ids; this is how their store becomes known")
-public class AccountDirectory {
+public class AccountDirectory implements StoreOfMetaIds {
 
     private final JdbcClient jdbc;
 
@@ -21,6 +22,7 @@ public class AccountDirectory {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<StoreId> storeOfWaba(String wabaId) {
         return jdbc.sql("select store_id from wabas where waba_id = :id")
                 .param("id", wabaId)
@@ -29,6 +31,7 @@ public class AccountDirectory {
                 .map(StoreId::new);
     }
 
+    @Override
     public Optional<StoreId> storeOfPhoneNumber(String phoneNumberId) {
         return jdbc.sql("select store_id from phone_numbers where phone_number_id = :id")
                 .param("id", phoneNumberId)

@@ -155,6 +155,58 @@ public class ConnectedAccounts {
         }
     }
 
+    /** Meta's phone_number_name_update: the display name of one of the WABA's numbers was reviewed. */
+    @Transactional
+    public void displayNameReviewed(
+            String wabaId, String displayPhoneNumber, String decision, @Nullable String reason) {
+        String e164 = "+" + displayPhoneNumber.replaceAll("\\D", "");
+        String nameStatus = switch (decision) {
+            case "APPROVED" -> "APPROVED";
+            case "REJECTED" -> "DECLINED";
+            default -> "PENDING_REVIEW";
+        };
+        List<String> phones = jdbc.sql(
+                        "select phone_number_id from phone_numbers where store_id = :storeId and waba_id = :wabaId and e164 = :e164")
+                .param("wabaId", wabaId)
+                .param("e164", e164)
+                .query(String.class)
+                .list();
+        for (String phone : phones) {
+            ConnectedNumber before = number(phone).orElseThrow();
+            jdbc.sql("update phone_numbers set name_status = :status, name_rejection_reason = :reason"
+                            + " where store_id = :storeId and phone_number_id = :id")
+                    .param("status", nameStatus)
+                    .param("reason", "DECLINED".equals(nameStatus) ? reason : null)
+                    .param("id", phone)
+                    .update();
+            timeline.recordChanges(before, number(phone).orElseThrow());
+        }
+    }
+
+    /** Meta's account_review_update. */
+    @Transactional
+    public void accountReviewed(String wabaId, String decision) {
+        int changed = jdbc.sql(
+                        "update wabas set account_review_status = :decision where store_id = :storeId"
+                                + " and waba_id = :id and (account_review_status is null or account_review_status <> :decision)")
+                .param("decision", decision)
+                .param("id", wabaId)
+                .update();
+        if (changed > 0) {
+            timeline.record(wabaId, null, TimelineKind.ACCOUNT_REVIEWED, decision);
+        }
+    }
+
+    /** Meta's account_update DISABLED_UPDATE: the WABA is scheduled for disabling, disabled or reinstated. */
+    @Transactional
+    public void banStateChanged(String wabaId, String banState) {
+        jdbc.sql("update wabas set ban_state = :state where store_id = :storeId and waba_id = :id")
+                .param("state", "REINSTATE".equals(banState) ? null : banState)
+                .param("id", wabaId)
+                .update();
+        timeline.record(wabaId, null, TimelineKind.STATUS_CHANGED, banState);
+    }
+
     public Optional<AccountOverview> overview() {
         return AccountRows.firstWaba(jdbc)
                 .map(waba -> new AccountOverview(

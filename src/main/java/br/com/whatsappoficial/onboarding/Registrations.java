@@ -100,14 +100,11 @@ class Registrations {
                 .update();
     }
 
-    /** A signal from Meta (e.g. the display name was approved): look again now instead of at the next poll. */
-    void wakeUp(String phoneNumberId) {
+    /** A signal from Meta (the display name was approved): look at the WABA's waiting numbers now. */
+    void wakeUpWaba(String wabaId) {
         jdbc.sql("""
                         update registrations set next_attempt_at = :now
-                        where store_id = :storeId and phone_number_id = :id and state = 'AWAIT_APPROVAL'""")
-                .param("now", at(clock.instant()))
-                .param("id", phoneNumberId)
-                .update();
+                        where store_id = :storeId and waba_id = :wabaId and state = 'AWAIT_APPROVAL'""").param("now", at(clock.instant())).param("wabaId", wabaId).update();
     }
 
     private static Registration row(ResultSet rs, int n) throws SQLException {

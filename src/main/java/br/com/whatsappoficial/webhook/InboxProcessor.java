@@ -1,6 +1,5 @@
 package br.com.whatsappoficial.webhook;
 
-import br.com.whatsappoficial.account.AccountDirectory;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreId;
 import java.time.Clock;
@@ -23,7 +22,7 @@ class InboxProcessor {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
     private final InboxQueue queue;
-    private final AccountDirectory accounts;
+    private final StoreOfMetaIds accounts;
     private final MessageStatuses statuses;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -33,7 +32,7 @@ class InboxProcessor {
 
     InboxProcessor(
             InboxQueue queue,
-            AccountDirectory accounts,
+            StoreOfMetaIds accounts,
             MessageStatuses statuses,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,

@@ -203,14 +203,16 @@ class WebhookProcessingIT {
     }
 
     private void connect(StoreId owner, String wabaId, String phoneNumberId) {
-        jdbc.sql("insert into wabas (waba_id, store_id, connected_at) values (:waba, :store, :now)")
+        jdbc.sql(
+                        "insert into wabas (waba_id, store_id, business_token, connected_at) values (:waba, :store, :token, :now)")
+                .param("token", new byte[] {1, 2, 3})
                 .param("waba", wabaId)
                 .param("store", owner.value())
                 .param("now", OffsetDateTime.now())
                 .update();
         jdbc.sql("""
-                        insert into phone_numbers (phone_number_id, store_id, waba_id, created_at)
-                        values (:phone, :store, :waba, :now)""")
+                        insert into phone_numbers (phone_number_id, store_id, waba_id, e164, created_at)
+                        values (:phone, :store, :waba, '+5511912345678', :now)""")
                 .param("phone", phoneNumberId)
                 .param("store", owner.value())
                 .param("waba", wabaId)

@@ -1,0 +1,39 @@
+package br.com.whatsappoficial.account;
+
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.webhook.AccountReviewed;
+import br.com.whatsappoficial.webhook.AccountUpdated;
+import br.com.whatsappoficial.webhook.DisplayNameReviewed;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps each store's accounts in step with Meta's lifecycle webhooks (B2), as the event's store. */
+@Component
+class MetaSignalUpdates {
+
+    private final ConnectedAccounts accounts;
+
+    MetaSignalUpdates(ConnectedAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @ApplicationModuleListener
+    void on(DisplayNameReviewed event) {
+        CurrentStore.runAs(
+                event.store(),
+                () -> accounts.displayNameReviewed(
+                        event.wabaId(), event.displayPhoneNumber(), event.decision(), event.rejectionReason()));
+    }
+
+    @ApplicationModuleListener
+    void on(AccountReviewed event) {
+        CurrentStore.runAs(event.store(), () -> accounts.accountReviewed(event.wabaId(), event.decision()));
+    }
+
+    @ApplicationModuleListener
+    void on(AccountUpdated event) {
+        if ("DISABLED_UPDATE".equals(event.event()) && event.banState() != null) {
+            CurrentStore.runAs(event.store(), () -> accounts.banStateChanged(event.wabaId(), event.banState()));
+        }
+    }
+}

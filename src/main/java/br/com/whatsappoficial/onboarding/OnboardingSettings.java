@@ -1,0 +1,17 @@
+package br.com.whatsappoficial.onboarding;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param dataLocalizationRegion B13 (LGPD): {@code BR} keeps message data at rest in Brazil; empty for Meta's default
+ * @param registrationPoll how often a node looks for due registration steps
+ * @param approvalPoll how often a number waiting for Meta's approval is read again (webhooks wake it sooner)
+ */
+@ConfigurationProperties("onboarding")
+public record OnboardingSettings(
+        @Nullable String dataLocalizationRegion,
+        @DefaultValue("2s") Duration registrationPoll,
+        @DefaultValue("5m") Duration approvalPoll) {}

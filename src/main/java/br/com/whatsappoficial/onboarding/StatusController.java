@@ -1,0 +1,31 @@
+package br.com.whatsappoficial.onboarding;
+
+import br.com.whatsappoficial.account.ConnectedAccounts;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** Step 3, Acompanhar o status: the full page, and the panel that htmx refreshes every few seconds. */
+@Controller
+@RequestMapping("/configuracoes/whatsapp-oficial/status")
+class StatusController {
+
+    private final ConnectedAccounts accounts;
+
+    StatusController(ConnectedAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        model.addAttribute("overview", accounts.overview().orElse(null));
+        return "onboarding/status";
+    }
+
+    @GetMapping("/painel")
+    String panel(Model model) {
+        model.addAttribute("overview", accounts.overview().orElse(null));
+        return "onboarding/status :: panel";
+    }
+}

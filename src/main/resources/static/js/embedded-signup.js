@@ -1,0 +1,117 @@
+// One launcher for Embedded Signup: Facebook's JS SDK in live mode, the Meta sandbox's popup in sandbox mode.
+// Both end in the same handler: the session-info message (WA_EMBEDDED_SIGNUP) and FB.login's code are
+// joined, whatever their order, and reported to the server, which exchanges the code at once (30 s TTL).
+(() => {
+  const panel = document.querySelector("[data-embedded-signup]");
+  if (!panel) return;
+  const cfg = panel.dataset;
+  const button = panel.querySelector("[data-embedded-signup-launch]");
+  const statusBox = panel.querySelector("[data-embedded-signup-status]");
+  const errorBox = panel.querySelector("[data-embedded-signup-error]");
+  let sessionInfo = null;
+  let login = null;
+  let reported = false;
+  let popup = null;
+
+  const show = (box, text) => { box.textContent = text; box.hidden = !text; };
+  const status = (text) => { show(statusBox, text); show(errorBox, ""); };
+  const error = (text) => { show(errorBox, text); show(statusBox, ""); button.disabled = false; };
+
+  // Only Meta (live) or our own origin (sandbox) may speak to this page.
+  const trusted = (origin) => {
+    if (cfg.mode === "sandbox") return origin === window.location.origin;
+    try {
+      const host = new URL(origin).hostname;
+      return host === "facebook.com" || host.endsWith(".facebook.com");
+    } catch { return false; }
+  };
+
+  window.addEventListener("message", (event) => {
+    if (!trusted(event.origin)) return;
+    let data;
+    try { data = typeof event.data === "string" ? JSON.parse(event.data) : event.data; } catch { return; }
+    if (!data || typeof data !== "object") return;
+    if (data.type === "WA_EMBEDDED_SIGNUP") {
+      sessionInfo = data;
+      settle();
+    } else if (data.type === "SANDBOX_FB_LOGIN" && cfg.mode === "sandbox") {
+      onLogin(data);
+    }
+  });
+
+  function onLogin(response) {
+    login = response || {};
+    settle();
+  }
+
+  function settle() {
+    if (reported) return;
+    const event = sessionInfo && sessionInfo.event;
+    const code = login && login.authResponse && login.authResponse.code;
+    if (event && event.startsWith("FINISH") && code) {
+      report({ outcome: "FINISH", code, ...sessionInfo.data });
+    } else if (event === "CANCEL" && sessionInfo.data && sessionInfo.data.error_message) {
+      report({ outcome: "ERROR", ...sessionInfo.data });
+    } else if (event === "CANCEL") {
+      report({ outcome: "CANCEL", ...(sessionInfo.data || {}) });
+    } else if (event === "ERROR") {
+      report({ outcome: "ERROR", ...(sessionInfo.data || {}) });
+    } else if (login && !code && !event) {
+      // FB.login ended without a code and Meta said nothing: closed before the flow started.
+      report({ outcome: "CANCEL", current_step: null });
+    }
+  }
+
+  async function report(body) {
+    reported = true;
+    if (body.outcome === "FINISH") status(cfg.msgFinishing);
+    const header = document.querySelector('meta[name="csrf-header"]').content;
+    const token = document.querySelector('meta[name="csrf-token"]').content;
+    try {
+      const response = await fetch(cfg.reportUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", [header]: token },
+        body: JSON.stringify(body),
+      });
+      const answer = await response.json();
+      if (answer.redirect) {
+        window.location.assign(answer.redirect);
+      } else {
+        error(answer.message || cfg.msgFailed);
+      }
+    } catch {
+      error(cfg.msgFailed);
+    }
+  }
+
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    reported = false;
+    sessionInfo = null;
+    login = null;
+    status(cfg.msgWaiting);
+    if (cfg.mode === "sandbox") {
+      const url = new URL(cfg.sandboxUrl, window.location.origin);
+      url.searchParams.set("app_id", cfg.appId);
+      url.searchParams.set("config_id", cfg.configId);
+      url.searchParams.set("origin", window.location.origin);
+      url.searchParams.set("extras", JSON.stringify({ setup: {}, sessionInfoVersion: "3" }));
+      popup = window.open(url.toString(), "meta-embedded-signup", "width=640,height=760");
+      const watch = setInterval(() => {
+        if (popup && popup.closed) {
+          clearInterval(watch);
+          // Give the popup's last messages a moment to arrive before calling it a silent close.
+          setTimeout(() => { if (!reported && !sessionInfo && !login) onLogin({ authResponse: null }); }, 500);
+        }
+      }, 400);
+    } else {
+      window.FB.init({ appId: cfg.appId, autoLogAppEvents: true, xfbml: true, version: cfg.graphVersion });
+      window.FB.login(onLogin, {
+        config_id: cfg.configId,
+        response_type: "code",
+        override_default_response_type: true,
+        extras: { setup: {}, sessionInfoVersion: "3" },
+      });
+    }
+  });
+})();

@@ -1,0 +1,216 @@
+package br.com.whatsappoficial.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.whatsappoficial.meta.SealedSecret;
+import br.com.whatsappoficial.meta.SecretPurpose;
+import br.com.whatsappoficial.meta.SecretVault;
+import br.com.whatsappoficial.sandbox.SandboxBusiness;
+import br.com.whatsappoficial.sandbox.SandboxMeta;
+import br.com.whatsappoficial.sandbox.SandboxPhone;
+import br.com.whatsappoficial.sandbox.SandboxWaba;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Embedded Signup's FINISH handled end to end against the running sandbox over HTTP: code exchange,
+ * token check, WABA and number read and stored (token and PIN sealed), app subscribed, number
+ * registered once Meta approves, status derived; and another store sees none of it.
+ */
+@PostgresIntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {"onboarding.approval-poll=1s", "onboarding.registration-poll=200ms"})
+class SignupCompletionIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SandboxMeta sandbox;
+
+    @Autowired
+    StoreDirectory stores;
+
+    @Autowired
+    Registrations registrations;
+
+    @Autowired
+    SecretVault vault;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    StoreId storeA;
+    MockHttpSession asA;
+    MockHttpSession asB;
+    SandboxBusiness business;
+    SandboxWaba waba;
+    SandboxPhone phone;
+    String e164;
+
+    @BeforeEach
+    void twoStoresAndAMerchantAtMeta() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        storeA = stores.create("Loja A " + run, "Alice", "alice-" + run + "@a.example", "senha-a-123");
+        stores.create("Loja B " + run, "Bruno", "bruno-" + run + "@b.example", "senha-b-123");
+        asA = login("alice-" + run + "@a.example", "senha-a-123");
+        asB = login("bruno-" + run + "@b.example", "senha-b-123");
+
+        business = sandbox.createBusiness("Loja A " + run + " Ltda");
+        waba = sandbox.createWaba(business.id(), "Loja A");
+        e164 = "+551199" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        phone = sandbox.addPhone(waba.id(), e164, "Loja A");
+        sandbox.verifyPhone(phone.id());
+    }
+
+    @Test
+    void finishConnectsTheNumberUnderReviewThenRegistersItOnceMetaApproves() throws Exception {
+        String answer = finish(sandbox.issueCode(business.id()));
+        assertThat(answer).contains("/configuracoes/whatsapp-oficial/status");
+
+        String page = page(asA);
+        assertThat(page).contains(waba.id(), "Em análise", "Nome de exibição em análise", "Até 50 clientes únicos");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> state() == RegistrationState.AWAIT_APPROVAL);
+        sandbox.setReview(waba.id(), "APPROVED");
+        sandbox.approveDisplayName(phone.id());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> state() == RegistrationState.REGISTERED);
+        assertThat(page(asA)).contains("Ativa", "Número registrado na API oficial", "Nome de exibição aprovado");
+    }
+
+    @Test
+    void tokenAndPinAreSealedAtRest() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+
+        byte[] token = jdbc.sql("select business_token from wabas where waba_id = :id")
+                .param("id", waba.id())
+                .query((rs, n) -> rs.getBytes(1))
+                .single();
+        String plaintext = vault.open(storeA, SecretPurpose.BUSINESS_TOKEN, new SealedSecret(token));
+        assertThat(new String(token, StandardCharsets.ISO_8859_1)).doesNotContain(plaintext);
+
+        byte[] pin = jdbc.sql("select two_step_pin from registrations where phone_number_id = :id")
+                .param("id", phone.id())
+                .query((rs, n) -> rs.getBytes(1))
+                .single();
+        String digits = vault.open(storeA, SecretPurpose.TWO_STEP_PIN, new SealedSecret(pin));
+        assertThat(digits).matches("\\d{6}");
+        assertThat(new String(pin, StandardCharsets.ISO_8859_1)).doesNotContain(digits);
+    }
+
+    @Test
+    void anotherStoreSeesNothingOfTheConnection() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+
+        String page = page(asB);
+        assertThat(page).doesNotContain(waba.id()).contains("Nenhuma conta do WhatsApp Business está conectada");
+    }
+
+    @Test
+    void aWabaOfAnotherStoreIsRefused() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+
+        String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                        .session(asB)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(finishBody(sandbox.issueCode(business.id()))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("já está conectada a outra loja");
+    }
+
+    @Test
+    void aFourthNumberOfTheWabaIsRefused() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+        for (int i = 0; i < 3; i++) {
+            SandboxPhone more = sandbox.addPhone(
+                    waba.id(), "+552198" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja A");
+            phone = more;
+            String answer = finish(sandbox.issueCode(business.id()));
+            if (i < 2) {
+                assertThat(answer).contains("/configuracoes/whatsapp-oficial/status");
+            } else {
+                assertThat(answer).contains("máximo de números permitido");
+            }
+        }
+    }
+
+    @Test
+    void cancelSaysWhereTheMerchantStoppedInPortuguese() throws Exception {
+        String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                        .session(asA)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"CANCEL\",\"current_step\":\"PHONE_NUMBER_SETUP\"}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("interrompida na etapa \\\"Número de telefone\\\"");
+    }
+
+    @Test
+    void aCodeUsedTwiceIsRefusedWithMetasReference() throws Exception {
+        String code = sandbox.issueCode(business.id());
+        finish(code);
+        assertThat(finish(code)).contains("Código para o suporte");
+    }
+
+    private String finish(String code) throws Exception {
+        return mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                        .session(asA)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(finishBody(code)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String finishBody(String code) {
+        return """
+                {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s","business_id":"%s"}""".formatted(code, waba.id(), phone.id(), business.id());
+    }
+
+    private String page(MockHttpSession session) throws Exception {
+        return mvc.perform(get("/configuracoes/whatsapp-oficial/status").session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private RegistrationState state() {
+        return CurrentStore.callAs(storeA, () -> registrations.find(phone.id()))
+                .map(Registration::state)
+                .orElse(null);
+    }
+
+    private MockHttpSession login(String email, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(email).password(password))
+                .andReturn()
+                .getRequest()
+                .getSession();
+    }
+}
