@@ -46,6 +46,8 @@ create index phone_numbers_sync_idx on phone_numbers (last_synced_at);
 -- B11: what happened to each account, in order; the merchant's timeline and support's audit trail.
 create table account_timeline (
     entry_id        uuid        primary key,
+    -- entries of the same instant keep the order they happened in
+    seq             bigint      generated always as identity,
     store_id        uuid        not null references stores (store_id),
     waba_id         varchar(32) not null,
     phone_number_id varchar(32),

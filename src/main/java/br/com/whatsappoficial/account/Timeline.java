@@ -39,7 +39,7 @@ public class Timeline {
     public List<TimelineEntry> of(String wabaId) {
         return jdbc.sql("""
                         select occurred_at, kind, phone_number_id, detail from account_timeline
-                        where store_id = :storeId and waba_id = :wabaId order by occurred_at desc, entry_id""")
+                        where store_id = :storeId and waba_id = :wabaId order by occurred_at desc, seq desc""")
                 .param("wabaId", wabaId)
                 .query((rs, n) -> new TimelineEntry(
                         AccountRows.instant(rs, "occurred_at"),

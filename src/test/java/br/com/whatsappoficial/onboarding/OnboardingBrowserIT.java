@@ -1,0 +1,149 @@
+package br.com.whatsappoficial.onboarding;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import br.com.whatsappoficial.Browsers;
+import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.whatsappoficial.sandbox.SandboxBusiness;
+import br.com.whatsappoficial.sandbox.SandboxMeta;
+import br.com.whatsappoficial.sandbox.SandboxPhone;
+import br.com.whatsappoficial.sandbox.SandboxWaba;
+import br.com.whatsappoficial.store.StoreDirectory;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The wizard in a real Chromium: step 1 → step 2 → the launcher receives Embedded Signup's messages
+ * (posted here as Meta's window posts them) → step 3 shows the WABA, the number "Em análise" and the
+ * integration time → Meta approves → the page turns "Ativa" by itself, without a reload.
+ */
+@PostgresIntegrationTest
+@TestPropertySource(properties = {"onboarding.approval-poll=1s", "onboarding.registration-poll=200ms"})
+class OnboardingBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SandboxMeta sandbox;
+
+    @Autowired
+    StoreDirectory stores;
+
+    BrowserContext browser;
+    Page page;
+    String email;
+
+    @BeforeEach
+    void merchantLoggedIn() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        email = "carla-" + run + "@loja.example";
+        stores.create("Loja Carla " + run, "Carla Dias", email, "senha-carla-1");
+        browser = Browsers.chromium()
+                .newContext(new Browser.NewContextOptions()
+                        .setLocale("pt-BR")
+                        .setTimezoneId("America/Sao_Paulo")
+                        .setViewportSize(1280, 900));
+        page = browser.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Senha").fill("senha-carla-1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Olá, Carla Dias!")))
+                .isVisible();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void finishedSignupShowsTheNumberUnderReviewThenActiveWithoutAReload() {
+        SandboxBusiness business = sandbox.createBusiness("Loja Carla Ltda");
+        SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Carla");
+        String e164 = "+551198" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        SandboxPhone phone = sandbox.addPhone(waba.id(), e164, "Loja Carla");
+        sandbox.verifyPhone(phone.id());
+
+        page.navigate(url("/configuracoes/whatsapp-oficial"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continuar"))
+                .click();
+        assertThat(page.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Passo 2: Conectar com a Meta")))
+                .isVisible();
+        Browsers.screenshot(page, "10-wizard-passo-2");
+
+        // What Meta's window posts to its opener at the end of the flow, and FB.login's code.
+        postFromMeta(
+                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH\",\"data\":{\"phone_number_id\":\"%s\",\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
+                        .formatted(phone.id(), waba.id(), business.id()));
+        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
+                .formatted(sandbox.issueCode(business.id())));
+
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+        assertThat(page.getByTestId("waba-id")).hasText(waba.id());
+        assertThat(page.getByTestId("number")).hasText(display(e164));
+        assertThat(page.getByTestId("number-status")).hasText("Em análise");
+        assertThat(page.getByTestId("connected-at")).hasText(Pattern.compile("\\d{2}/\\d{2}/\\d{4} às \\d{2}:\\d{2}"));
+        Browsers.screenshot(page, "11-wizard-passo-3-em-analise");
+
+        sandbox.setReview(waba.id(), "APPROVED");
+        sandbox.approveDisplayName(phone.id());
+
+        assertThat(page.getByTestId("number-status"))
+                .hasText(
+                        "Ativa",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        Browsers.screenshot(page, "12-wizard-passo-3-ativa");
+    }
+
+    @Test
+    void cancelAtThePhoneStepSaysHowToResume() {
+        page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+        postFromMeta(
+                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"CANCEL\",\"data\":{\"current_step\":\"PHONE_NUMBER_SETUP\"},\"version\":3}");
+
+        Locator alert = page.getByRole(AriaRole.ALERT);
+        assertThat(alert).containsText("interrompida na etapa \"Número de telefone\"");
+        assertThat(alert).containsText("Conectar com a Meta");
+        Browsers.screenshot(page, "13-wizard-cancelado");
+    }
+
+    @Test
+    void messagesFromOtherOriginsAreIgnored() {
+        page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+        page.evaluate(
+                "data => window.dispatchEvent(new MessageEvent('message', {data, origin: 'https://evil.example'}))",
+                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"CANCEL\",\"data\":{\"current_step\":\"PHONE_NUMBER_SETUP\"},\"version\":3}");
+        // Had the forged message been taken, the launcher would have reported it and ignored the next one.
+        postFromMeta(
+                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"CANCEL\",\"data\":{\"current_step\":\"BUSINESS_ACCOUNT_SELECTION\"},\"version\":3}");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Gerenciador de Negócios");
+    }
+
+    private void postFromMeta(String json) {
+        page.evaluate("data => window.postMessage(data, window.location.origin)", json);
+    }
+
+    private static String display(String e164) {
+        return "+55 " + e164.substring(3, 5) + " " + e164.substring(5, 10) + "-" + e164.substring(10);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
