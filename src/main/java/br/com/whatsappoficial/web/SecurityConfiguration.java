@@ -34,6 +34,23 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * Live mode adds what Facebook's JS SDK needs for Embedded Signup: its script, its dialog frames and
+     * its API calls; nothing else.
+     */
+    static final String LIVE_CONTENT_SECURITY_POLICY = String.join(
+            "; ",
+            "default-src 'self'",
+            "script-src 'self' https://connect.facebook.net",
+            "style-src 'self'",
+            "img-src 'self' data: https://*.facebook.com https://*.fbcdn.net",
+            "connect-src 'self' https://*.facebook.com https://connect.facebook.net",
+            "frame-src https://*.facebook.com",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
     /** Health is open to load balancers; metrics are open in sandbox mode only. */
     @Bean
     @Order(1)
@@ -60,7 +77,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, MetaSettings meta) throws Exception {
+        String policy = meta.sandbox() ? CONTENT_SECURITY_POLICY : LIVE_CONTENT_SECURITY_POLICY;
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
                         .permitAll()
@@ -68,7 +86,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)))
                 .addFilterBefore(new CurrentStoreFilter(), AuthorizationFilter.class);
         return http.build();
     }

@@ -3,6 +3,7 @@ package br.com.whatsappoficial.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.whatsappoficial.PostgresTestDatabase;
@@ -74,6 +75,15 @@ class LiveModeMetricsIT {
     void storeUsersCannotScrapeMetrics() throws Exception {
         mvc.perform(get("/actuator/prometheus").with(httpBasic("ana@aurora.example", "aurora-demo")))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void pagesMayLoadFacebooksSdkInLiveModeOnly() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(
+                        header().string("Content-Security-Policy", SecurityConfiguration.LIVE_CONTENT_SECURITY_POLICY));
+        assertThat(SecurityConfiguration.LIVE_CONTENT_SECURITY_POLICY)
+                .contains("script-src 'self' https://connect.facebook.net");
     }
 
     @Test
