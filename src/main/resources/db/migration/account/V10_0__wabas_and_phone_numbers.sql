@@ -36,12 +36,14 @@ create table phone_numbers (
     -- true for the number campaigns use (F6: one active at first)
     active                   boolean      not null default false,
     created_at               timestamp with time zone not null,
-    last_synced_at           timestamp with time zone
+    last_synced_at           timestamp with time zone,
+    -- reconciliation: when Meta's fields are read again (sooner while the number is not Ativa)
+    next_sync_at             timestamp with time zone
 );
 
 create index phone_numbers_store_idx on phone_numbers (store_id);
 create index phone_numbers_waba_idx on phone_numbers (waba_id);
-create index phone_numbers_sync_idx on phone_numbers (last_synced_at);
+create index phone_numbers_sync_idx on phone_numbers (next_sync_at);
 
 -- B11: what happened to each account, in order; the merchant's timeline and support's audit trail.
 create table account_timeline (

@@ -240,9 +240,9 @@ public class ConnectedAccounts {
         jdbc.sql("""
                         insert into phone_numbers (phone_number_id, store_id, waba_id, e164, verified_name,
                                code_verification_status, status, name_status, quality_rating, messaging_limit,
-                               health_status, active, created_at, last_synced_at)
+                               health_status, active, created_at, last_synced_at, next_sync_at)
                         values (:id, :storeId, :wabaId, :e164, :name, :verification, :status, :nameStatus,
-                                :quality, :limit, :health, :active, :now, :now)""")
+                                :quality, :limit, :health, :active, :now, :now, :now)""")
                 .param("id", number.id())
                 .param("wabaId", wabaId)
                 .param("e164", e164.e164())
