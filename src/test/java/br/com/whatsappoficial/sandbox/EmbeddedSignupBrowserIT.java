@@ -44,7 +44,8 @@ class EmbeddedSignupBrowserIT {
                         .setTimezoneId("America/Sao_Paulo")
                         .setViewportSize(1100, 760));
         browser.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy") || message.text().contains("Refused to")) {
+            if (message.text().contains("Content Security Policy")
+                    || message.text().contains("Refused to")) {
                 consoleErrors.add(message.text());
             }
         });
