@@ -157,7 +157,8 @@ class SandboxConsoleController {
                 .orElse(phones.isEmpty() ? null : phones.getFirst());
         model.addAttribute("phones", phones);
         model.addAttribute("phone", chosen);
-        model.addAttribute("customer", customer);
+        String digits = customer.replaceAll("\\D", "");
+        model.addAttribute("customer", digits.isEmpty() ? customer : "+" + digits);
         model.addAttribute("name", name);
         conversation(chosen, customer, model);
         return "sandbox/console/phone";
