@@ -63,6 +63,28 @@ class Faults {
                 .optional();
     }
 
+    /** Every switch that is on, by operation. */
+    java.util.Map<String, SandboxFault> all() {
+        java.util.Map<String, SandboxFault> all = new java.util.TreeMap<>();
+        jdbc.sql("select * from sandbox_faults")
+                .query((rs, row) -> all.put(
+                        rs.getString("operation"),
+                        new SandboxFault(
+                                Duration.ofMillis(rs.getLong("latency_ms")),
+                                rs.getObject("http_status", Integer.class),
+                                rs.getObject("graph_error_code", Integer.class),
+                                rs.getBoolean("hang"))))
+                .list();
+        return all;
+    }
+
+    /** Turns one operation's switch off. */
+    void clear(String operation) {
+        jdbc.sql("delete from sandbox_faults where operation = :operation")
+                .param("operation", operation)
+                .update();
+    }
+
     /** Plays the operation's fault, if any: waits, then answers the chosen error, or lets the call go on. */
     void inject(String operation) {
         SandboxFault fault = of(operation).orElse(null);

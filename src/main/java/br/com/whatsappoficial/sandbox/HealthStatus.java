@@ -64,6 +64,13 @@ final class HealthStatus {
     }
 
     private static Map<String, Object> wabaEntity(Waba waba) {
+        if (waba.disabled()) {
+            return blocked(
+                    entity("WABA", waba.id(), "BLOCKED"),
+                    131031,
+                    "The WhatsApp Business Account was disabled for violating WhatsApp's policies.",
+                    "Request a review of the decision in Business Support Home.");
+        }
         if ("REJECTED".equals(waba.accountReviewStatus())) {
             return blocked(
                     entity("WABA", waba.id(), "BLOCKED"),

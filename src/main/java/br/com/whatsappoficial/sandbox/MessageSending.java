@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,16 +27,25 @@ class MessageSending {
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     static final Set<String> TYPES = Set.of("text", "template", "interactive");
 
+    /** Sandbox rule: recipients whose number ends in 9999 are not on WhatsApp, so sends to them fail (131026). */
+    static final String NOT_ON_WHATSAPP_SUFFIX = "9999";
+
     private final SandboxMessages messages;
+    private final SandboxAccounts accounts;
+    private final MetaWebhooks webhooks;
     private final JsonMapper json;
     private final Clock clock;
 
-    MessageSending(SandboxMessages messages, JsonMapper json, Clock clock) {
+    MessageSending(
+            SandboxMessages messages, SandboxAccounts accounts, MetaWebhooks webhooks, JsonMapper json, Clock clock) {
         this.messages = messages;
+        this.accounts = accounts;
+        this.webhooks = webhooks;
         this.json = json;
         this.clock = clock;
     }
 
+    @Transactional
     Map<String, Object> send(PhoneNumber phone, GraphParams params) {
         Registration.requireMessagingProduct(params);
         String recipientType = params.text("recipient_type").orElse("individual");
@@ -68,6 +78,9 @@ class MessageSending {
         if (!phone.connected()) {
             throw GraphError.of(133010, "Register the phone number before sending messages.");
         }
+        if (accounts.waba(phone.wabaId()).map(Waba::disabled).orElse(false)) {
+            throw GraphError.of(131031, "Business Account locked: the WhatsApp Business Account was disabled.");
+        }
         if (waId.value().equals(WaId.fromRecipient(phone.e164()).value())) {
             throw GraphError.of(131021, "Sender and recipient phone number is the same.");
         }
@@ -85,8 +98,19 @@ class MessageSending {
         payload.put("to", to);
         payload.put("type", type);
         payload.put(type, content);
-        messages.insert(new SandboxMessages.Outbound(
-                id, phone.id(), to, waId.value(), type, json.writeValueAsString(payload), opaque, now));
+        SandboxMessages.Outbound sent = new SandboxMessages.Outbound(
+                id, phone.id(), to, waId.value(), type, json.writeValueAsString(payload), opaque, now);
+        messages.insert(sent);
+        if (waId.value().endsWith(NOT_ON_WHATSAPP_SUFFIX)) {
+            webhooks.failed(
+                    phone,
+                    sent,
+                    131026,
+                    "Message undeliverable",
+                    "The recipient is not a WhatsApp user (Meta sandbox rule: numbers ending in 9999).");
+        } else {
+            webhooks.delivered(phone, sent);
+        }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("id", id);
         if (type.equals("template")) {
@@ -172,7 +196,7 @@ class MessageSending {
     }
 
     /** "wamid." and a base64 payload, like Meta's ids (whose content is opaque). */
-    private static String wamid(WaId waId) {
+    static String wamid(WaId waId) {
         byte[] prefix = ("HBgN" + waId.value()).getBytes(StandardCharsets.US_ASCII);
         return "wamid." + java.util.Base64.getEncoder().encodeToString(prefix).replace("=", "")
                 + SandboxIds.urlSafe(18).replace('-', 'A').replace('_', 'B');

@@ -124,7 +124,12 @@ class NodeFields {
                     // Only during a display-name change, which the sandbox does not simulate yet.
                 }
                 case "messaging_limit_tier" -> node.put(field, phone.messagingLimitTier());
-                case "whatsapp_business_manager_messaging_limit" -> node.put(field, "TIER_250");
+                case "whatsapp_business_manager_messaging_limit" ->
+                    node.put(
+                            field,
+                            accounts.business(waba(phone).businessId())
+                                    .orElseThrow()
+                                    .messagingLimit());
                 case "throughput" -> node.put(field, Map.of("level", phone.throughputLevel()));
                 case "account_mode" -> node.put(field, phone.accountMode());
                 case "platform_type" -> node.put(field, phone.platformType());

@@ -39,11 +39,13 @@ class Registration {
 
     private final SandboxAccounts accounts;
     private final SandboxVerification verification;
+    private final MetaWebhooks webhooks;
     private final Clock clock;
 
-    Registration(SandboxAccounts accounts, SandboxVerification verification, Clock clock) {
+    Registration(SandboxAccounts accounts, SandboxVerification verification, MetaWebhooks webhooks, Clock clock) {
         this.accounts = accounts;
         this.verification = verification;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -58,6 +60,12 @@ class Registration {
         String language = params.text("language")
                 .filter(value -> !value.isBlank())
                 .orElseThrow(() -> GraphError.param("The parameter language is required."));
+        requestCode(phone, method, language);
+    }
+
+    /** Sends a new OTP by SMS or VOICE, within the sandbox's bound of code requests (the signup popup uses it too). */
+    @Transactional
+    void requestCode(PhoneNumber phone, String method, String language) {
         Instant now = clock.instant();
         if (verification.codeRequestsSince(phone.id(), now.minus(CODE_REQUEST_WINDOW)) >= CODE_REQUESTS) {
             throw GraphError.of(
@@ -68,9 +76,16 @@ class Registration {
 
     @Transactional(noRollbackFor = GraphError.class)
     void verifyCode(PhoneNumber phone, GraphParams params) {
-        String code = params.text("code")
-                .map(String::strip)
-                .orElseThrow(() -> GraphError.param("The parameter code is required."));
+        verifyCode(
+                phone,
+                params.text("code")
+                        .map(String::strip)
+                        .orElseThrow(() -> GraphError.param("The parameter code is required.")));
+    }
+
+    /** Checks the OTP; wrong guesses count against the code (the signup popup uses it too). */
+    @Transactional(noRollbackFor = GraphError.class)
+    void verifyCode(PhoneNumber phone, String code) {
         Instant now = clock.instant();
         SandboxVerification.CodeRequest request = verification
                 .latestCodeRequest(phone.id())
@@ -131,9 +146,16 @@ class Registration {
         accounts.setStatus(phone.id(), PhoneNumber.DISCONNECTED);
     }
 
+    /** Sets the two-step PIN; Meta then tells the app with a security PIN_CHANGED webhook [doc]. */
+    @Transactional
     void setTwoStepPin(PhoneNumber phone, String pin) {
         requirePin(pin);
         accounts.setTwoStepPin(phone.id(), pin);
+        String requester = accounts.waba(phone.wabaId())
+                .flatMap(waba -> accounts.business(waba.businessId()))
+                .map(Business::systemUserId)
+                .orElseThrow();
+        webhooks.pinChanged(phone, requester);
     }
 
     void setWebhookOverride(PhoneNumber phone, GraphParams params) {

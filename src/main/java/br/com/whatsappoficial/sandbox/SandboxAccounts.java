@@ -134,6 +134,42 @@ class SandboxAccounts {
                 .update());
     }
 
+    void setMessagingLimit(String businessId, String limit) {
+        updated(jdbc.sql("update sandbox_businesses set messaging_limit = :limit where business_id = :id")
+                .param("limit", limit)
+                .param("id", businessId)
+                .update());
+    }
+
+    void setBanState(String wabaId, String state) {
+        updated(jdbc.sql("update sandbox_wabas set ban_state = :state where waba_id = :id")
+                .param("state", state)
+                .param("id", wabaId)
+                .update());
+    }
+
+    void setQuality(String phoneId, String quality) {
+        updated(jdbc.sql("update sandbox_phones set quality_rating = :quality where phone_id = :id")
+                .param("quality", quality)
+                .param("id", phoneId)
+                .update());
+    }
+
+    /** Every business, newest first (the console's list). */
+    List<Business> businesses() {
+        return jdbc.sql("select * from sandbox_businesses order by created_at desc, business_id")
+                .query(SandboxAccounts::business)
+                .list();
+    }
+
+    /** Numbers with this e164, in any WABA. */
+    List<PhoneNumber> phonesWithNumber(String e164) {
+        return jdbc.sql("select * from sandbox_phones where e164 = :e164")
+                .param("e164", e164)
+                .query(SandboxAccounts::phone)
+                .list();
+    }
+
     void setSubscription(
             String wabaId, boolean subscribed, @Nullable String overrideUri, @Nullable String verifyToken) {
         updated(jdbc.sql("""
@@ -214,6 +250,7 @@ class SandboxAccounts {
                 rs.getString("name"),
                 rs.getString("system_user_id"),
                 rs.getString("verification_status"),
+                rs.getString("messaging_limit"),
                 requiredInstant(rs, "created_at"));
     }
 
@@ -231,6 +268,7 @@ class SandboxAccounts {
                 rs.getBoolean("app_subscribed"),
                 rs.getString("override_callback_uri"),
                 rs.getString("override_verify_token"),
+                rs.getString("ban_state"),
                 requiredInstant(rs, "created_at"));
     }
 

@@ -27,6 +27,11 @@ final class SandboxIds {
         return "AQ" + urlSafe(96);
     }
 
+    /** Lower-case hex of {@code bytes} random bytes, like Embedded Signup's session ids. */
+    static String hex(int bytes) {
+        return java.util.HexFormat.of().formatHex(bytes(bytes));
+    }
+
     static String otp() {
         return "%06d".formatted(RANDOM.nextInt(1_000_000));
     }

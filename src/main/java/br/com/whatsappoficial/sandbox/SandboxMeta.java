@@ -2,6 +2,7 @@ package br.com.whatsappoficial.sandbox;
 
 import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,9 @@ public class SandboxMeta {
             "NAME_NOT_CONSISTENT",
             "UNKNOWN");
 
+    /** The quality ratings the console can set [doc]. */
+    static final List<String> QUALITY_RATINGS = List.of("GREEN", "YELLOW", "RED");
+
     /** The account_review_update decisions [doc]. */
     static final Set<String> REVIEW_DECISIONS = Set.of("APPROVED", "REJECTED", "PENDING", "DEFERRED");
 
@@ -37,6 +41,8 @@ public class SandboxMeta {
     private final CodeExchange exchange;
     private final MessageSending sending;
     private final Faults faults;
+    private final MetaWebhooks webhooks;
+    private final InboundMessages inbound;
     private final Clock clock;
 
     SandboxMeta(
@@ -47,6 +53,8 @@ public class SandboxMeta {
             CodeExchange exchange,
             MessageSending sending,
             Faults faults,
+            MetaWebhooks webhooks,
+            InboundMessages inbound,
             Clock clock) {
         this.accounts = accounts;
         this.credentials = credentials;
@@ -55,22 +63,28 @@ public class SandboxMeta {
         this.exchange = exchange;
         this.sending = sending;
         this.faults = faults;
+        this.webhooks = webhooks;
+        this.inbound = inbound;
         this.clock = clock;
     }
 
     /** A new business portfolio, not yet business-verified. */
     public SandboxBusiness createBusiness(String name) {
         requireText(name, "name");
-        Business business =
-                new Business(SandboxIds.objectId(), name.strip(), SandboxIds.objectId(), "UNVERIFIED", clock.instant());
+        Business business = new Business(
+                SandboxIds.objectId(), name.strip(), SandboxIds.objectId(), "UNVERIFIED", "TIER_250", clock.instant());
         accounts.insert(business);
         return new SandboxBusiness(business.id(), business.name());
     }
 
-    /** A WABA as Embedded Signup creates it: review PENDING, CLIENT_OWNED, BRL, BR. */
+    /**
+     * A WABA as Embedded Signup creates it: review PENDING, CLIENT_OWNED, BRL, BR; Meta then sends
+     * business_capability_update [doc].
+     */
+    @Transactional
     public SandboxWaba createWaba(String businessId, String name) {
         requireText(name, "name");
-        accounts.business(businessId)
+        Business business = accounts.business(businessId)
                 .orElseThrow(() -> new IllegalArgumentException("No sandbox business " + businessId));
         Waba waba = new Waba(
                 SandboxIds.objectId(),
@@ -86,8 +100,10 @@ public class SandboxMeta {
                 false,
                 null,
                 null,
+                null,
                 clock.instant());
         accounts.insert(waba);
+        webhooks.capabilities(waba, business.messagingLimit());
         return new SandboxWaba(waba.id(), waba.businessId(), waba.name());
     }
 
@@ -148,28 +164,86 @@ public class SandboxMeta {
         accounts.setCodeVerificationStatus(phoneId, PhoneNumber.VERIFIED);
     }
 
-    /** Meta approves the display name and issues the number's certificate. */
+    /** Meta approves the display name and issues the number's certificate (phone_number_name_update). */
+    @Transactional
     public void approveDisplayName(String phoneId) {
         accounts.setName(phoneId, "APPROVED", null, SandboxIds.certificate());
+        webhooks.nameDecision(phone(phoneId), "APPROVED", null);
     }
 
     /** Meta declines the display name, with one of the phone_number_name_update rejection reasons. */
+    @Transactional
     public void rejectDisplayName(String phoneId, String reason) {
         if (!NAME_REJECTION_REASONS.contains(reason)) {
             throw new IllegalArgumentException("reason must be one of " + NAME_REJECTION_REASONS);
         }
         accounts.setName(phoneId, "DECLINED", reason, null);
+        webhooks.nameDecision(phone(phoneId), "REJECTED", reason);
     }
 
-    /** Meta's review of the WABA: APPROVED, REJECTED, PENDING or DEFERRED. */
+    /** Meta's review of the WABA: APPROVED, REJECTED, PENDING or DEFERRED (account_review_update). */
+    @Transactional
     public void setReview(String wabaId, String decision) {
         if (!REVIEW_DECISIONS.contains(decision)) {
             throw new IllegalArgumentException("decision must be one of " + REVIEW_DECISIONS);
         }
         accounts.setReviewStatus(wabaId, decision);
+        webhooks.reviewDecision(waba(wabaId), decision);
     }
 
-    /** The business withdraws every token it gave (Graph then answers 190 with a subcode). */
+    /**
+     * The number's quality rating (GREEN, YELLOW, RED), with phone_number_quality_update: FLAGGED when it
+     * drops to YELLOW or RED, UNFLAGGED back to GREEN (legacy event names, unverified).
+     */
+    @Transactional
+    public void setQuality(String phoneId, String quality) {
+        if (!QUALITY_RATINGS.contains(quality)) {
+            throw new IllegalArgumentException("quality must be one of " + QUALITY_RATINGS);
+        }
+        accounts.setQuality(phoneId, quality);
+        PhoneNumber phone = phone(phoneId);
+        webhooks.quality(phone, quality.equals("GREEN") ? "UNFLAGGED" : "FLAGGED", limitOf(phone));
+    }
+
+    /**
+     * The portfolio's messaging limit (TIER_250 … TIER_UNLIMITED, shared by its numbers since October 2025
+     * [doc]), with business_capability_update per WABA and phone_number_quality_update UPGRADE or DOWNGRADE
+     * per number (legacy event names, unverified).
+     */
+    @Transactional
+    public void setMessagingLimit(String businessId, String limit) {
+        int to = Business.MESSAGING_LIMITS.indexOf(limit);
+        if (to < 0) {
+            throw new IllegalArgumentException("limit must be one of " + Business.MESSAGING_LIMITS);
+        }
+        Business business = accounts.business(businessId)
+                .orElseThrow(() -> new IllegalArgumentException("No sandbox business " + businessId));
+        int from = Business.MESSAGING_LIMITS.indexOf(business.messagingLimit());
+        accounts.setMessagingLimit(businessId, limit);
+        for (Waba waba : accounts.wabasOf(businessId)) {
+            webhooks.capabilities(waba, limit);
+            if (to != from) {
+                for (PhoneNumber phone : accounts.phonesOf(waba.id())) {
+                    webhooks.quality(phone, to > from ? "UPGRADE" : "DOWNGRADE", limit);
+                }
+            }
+        }
+    }
+
+    /** Meta disables (or schedules, or reinstates) the WABA: account_update DISABLED_UPDATE. */
+    @Transactional
+    public void setBanState(String wabaId, String banState) {
+        if (!Waba.BAN_STATES.contains(banState)) {
+            throw new IllegalArgumentException("banState must be one of " + Waba.BAN_STATES);
+        }
+        accounts.setBanState(wabaId, banState);
+        webhooks.disabledUpdate(waba(wabaId), banState);
+    }
+
+    /**
+     * The business withdraws every token it gave (Graph then answers 190 with a subcode). Meta documents
+     * no webhook for this: the product learns it on its next call.
+     */
     public void revokeTokens(String businessId) {
         credentials.revokeAll(businessId, clock.instant());
     }
@@ -177,6 +251,25 @@ public class SandboxMeta {
     /** A customer wrote to the number: opens (or refreshes) the 24 h customer service window. */
     public void recordInbound(String phoneId, String waId) {
         sending.recordInbound(phoneId, waId);
+    }
+
+    /**
+     * The simulated customer phone sends a text: it opens the 24 h window and Meta delivers the messages
+     * webhook. Returns the message's wamid.
+     *
+     * @param customer the customer's number with country code, e.g. "+5511912345678"
+     */
+    @Transactional
+    public String customerSends(String phoneId, String customer, String name, String body) {
+        requireText(body, "body");
+        PhoneNumber phone = phone(phoneId);
+        String waId = WaId.fromRecipient(customer).value();
+        Instant now = clock.instant();
+        String id = MessageSending.wamid(new WaId(waId));
+        sending.recordInbound(phoneId, waId);
+        inbound.insert(new InboundMessages.Inbound(id, phoneId, waId, name.isBlank() ? waId : name.strip(), body, now));
+        webhooks.inboundText(phone, waId, name.isBlank() ? waId : name.strip(), id, body, now);
+        return id;
     }
 
     /** What the product sent from the number, oldest first. */
@@ -208,6 +301,20 @@ public class SandboxMeta {
     /** Clears every fault (on every node) and lets go of the requests this node holds. */
     public void clearFaults() {
         faults.clear();
+    }
+
+    private PhoneNumber phone(String phoneId) {
+        return accounts.phone(phoneId).orElseThrow(() -> new IllegalArgumentException("No sandbox phone " + phoneId));
+    }
+
+    private Waba waba(String wabaId) {
+        return accounts.waba(wabaId).orElseThrow(() -> new IllegalArgumentException("No sandbox WABA " + wabaId));
+    }
+
+    private String limitOf(PhoneNumber phone) {
+        return accounts.business(waba(phone.wabaId()).businessId())
+                .orElseThrow()
+                .messagingLimit();
     }
 
     private static void requireText(String value, String name) {

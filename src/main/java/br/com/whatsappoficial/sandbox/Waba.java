@@ -17,4 +17,13 @@ record Waba(
         boolean appSubscribed,
         @Nullable String overrideCallbackUri,
         @Nullable String overrideVerifyToken,
-        Instant createdAt) {}
+        @Nullable String banState,
+        Instant createdAt) {
+
+    /** account_update DISABLED_UPDATE's {@code waba_ban_state} values [doc]. */
+    static final java.util.Set<String> BAN_STATES = java.util.Set.of("SCHEDULE_FOR_DISABLE", "DISABLE", "REINSTATE");
+
+    boolean disabled() {
+        return "DISABLE".equals(banState);
+    }
+}
