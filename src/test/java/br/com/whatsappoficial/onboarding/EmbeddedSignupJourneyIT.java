@@ -1,0 +1,191 @@
+package br.com.whatsappoficial.onboarding;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import br.com.whatsappoficial.Browsers;
+import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.whatsappoficial.store.StoreDirectory;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The merchant's whole journey in Chromium, through the sandbox's Embedded Signup popup and console:
+ * Configurações → WhatsApp Oficial → Abrir → step 1 → Conectar → Meta's window → step 3 "Em análise" →
+ * Meta's review in the console → the page changes by itself, driven by signed webhooks.
+ */
+@PostgresIntegrationTest
+@TestPropertySource(properties = {"onboarding.registration-poll=200ms", "sandbox.webhooks.poll-interval=200ms"})
+class EmbeddedSignupJourneyIT {
+
+    static final LocatorAssertions.HasTextOptions META_TIME = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StoreDirectory stores;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    BrowserContext browser;
+    Page page;
+    String run;
+
+    @BeforeEach
+    void merchantLoggedIn() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        String email = "dora-" + run + "@loja.example";
+        stores.create("Loja Dora " + run, "Dora Souza", email, "senha-dora-1");
+        browser = Browsers.chromium()
+                .newContext(new Browser.NewContextOptions()
+                        .setLocale("pt-BR")
+                        .setTimezoneId("America/Sao_Paulo")
+                        .setViewportSize(1280, 900));
+        page = browser.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Senha").fill("senha-dora-1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))
+                .click();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void happyPathFromConfiguracoesToAtiva() {
+        String mobile = connectThroughThePopup();
+
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+        assertThat(page.getByTestId("number")).hasText(display(mobile));
+        assertThat(page.getByTestId("number-status")).hasText("Em análise");
+        assertThat(page.getByTestId("connected-at")).hasText(Pattern.compile("\\d{2}/\\d{2}/\\d{4} às \\d{2}:\\d{2}"));
+        assertThat(page.getByTestId("proactive-limit")).containsText("50 clientes únicos");
+        Browsers.screenshot(page, "20-journey-em-analise");
+
+        Page console = browser.newPage();
+        console.navigate(url("/sandbox"));
+        String waba = page.getByTestId("waba-id").textContent().strip();
+        console.locator("#waba-" + waba)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Aprovar conta"))
+                .click();
+        console.locator("#phone-" + phoneId(waba))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Aprovar nome"))
+                .click();
+        Browsers.screenshot(console, "21-journey-console");
+
+        page.bringToFront();
+        assertThat(page.getByTestId("number-status")).hasText("Ativa", META_TIME);
+        assertThat(page.locator(".timeline")).containsText("Número registrado na API oficial");
+        Browsers.screenshot(page, "22-journey-ativa");
+    }
+
+    @Test
+    void rejectedDisplayNameShowsReprovadaWithMetasReasonAndTheFix() {
+        connectThroughThePopup();
+        String waba = page.getByTestId("waba-id").textContent().strip();
+
+        Page console = browser.newPage();
+        console.navigate(url("/sandbox"));
+        Locator phone = console.locator("#phone-" + phoneId(waba));
+        phone.getByLabel("Motivo da reprovação").selectOption("NAME_NOT_CONSISTENT");
+        phone.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reprovar nome"))
+                .click();
+
+        page.bringToFront();
+        assertThat(page.getByTestId("number-status")).hasText("Reprovada", META_TIME);
+        assertThat(page.getByTestId("status-detail")).containsText("o nome não corresponde à marca");
+        assertThat(page.locator(".numbers")).containsText("envie um novo nome de exibição");
+        Browsers.screenshot(page, "23-journey-reprovada");
+    }
+
+    @Test
+    void cancelInThePopupAtThePhoneStepSaysHowToResume() {
+        Page popup = openThePopup();
+        throughProfile(popup);
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancelar"))
+                .click();
+
+        Locator alert = page.getByRole(AriaRole.ALERT);
+        assertThat(alert).containsText("interrompida na etapa \"Número de telefone\"");
+        Browsers.screenshot(page, "24-journey-cancelado");
+    }
+
+    private String connectThroughThePopup() {
+        Page popup = openThePopup();
+        throughProfile(popup);
+        String mobile = "+55119" + ThreadLocalRandom.current().nextInt(1000_0000, 9999_9999);
+        popup.getByLabel("Número de telefone").fill(mobile.substring(3));
+        next(popup);
+        String otp = popup.locator("[data-otp]").textContent().strip();
+        popup.getByLabel("Código de verificação").fill(otp);
+        next(popup);
+        popup.waitForClose(() -> popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar"))
+                .click());
+        return mobile;
+    }
+
+    private Page openThePopup() {
+        page.navigate(url("/configuracoes"));
+        page.locator("#whatsapp-oficial")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Abrir"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continuar"))
+                .click();
+        return page.waitForPopup(
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conectar com a Meta"))
+                        .click());
+    }
+
+    private void throughProfile(Page popup) {
+        popup.getByPlaceholder("Email ou telefone").fill("dora-" + run + "@facebook.example");
+        popup.getByPlaceholder("Senha").fill("qualquer");
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))
+                .click();
+        popup.getByLabel("Nome da empresa").fill("Dora Doces Ltda " + run);
+        next(popup);
+        next(popup);
+        popup.getByLabel("Nome da conta do WhatsApp Business").fill("Doces da Dora");
+        popup.getByLabel("Nome de exibição do WhatsApp Business").fill("Doces da Dora");
+        popup.getByLabel("Categoria").selectOption("RETAIL");
+        next(popup);
+        assertThat(popup.getByRole(AriaRole.HEADING)).hasText("Adicione um número de telefone");
+    }
+
+    private static void next(Page popup) {
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Avançar"))
+                .click();
+    }
+
+    private String phoneId(String wabaId) {
+        return jdbc.sql("select phone_number_id from phone_numbers where waba_id = :id")
+                .param("id", wabaId)
+                .query(String.class)
+                .single();
+    }
+
+    private static String display(String e164) {
+        return "+55 " + e164.substring(3, 5) + " " + e164.substring(5, 10) + "-" + e164.substring(10);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
