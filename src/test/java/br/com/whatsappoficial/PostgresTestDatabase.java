@@ -38,7 +38,9 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
         TestPropertyValues.of(
                         "spring.datasource.url=" + jdbcUrl(),
                         "spring.datasource.username=" + USER,
-                        "spring.datasource.password=" + PASSWORD)
+                        "spring.datasource.password=" + PASSWORD,
+                        // several contexts live at once in a test run; a small pool each is plenty
+                        "spring.datasource.hikari.maximum-pool-size=6")
                 .applyTo(context);
     }
 
