@@ -67,7 +67,13 @@ class RegistrationSteps {
         Optional<BusinessToken> token = accounts.businessToken(registration.wabaId());
         if (token.isEmpty()) {
             registrations.move(
-                    phoneNumberId, RegistrationState.AWAIT_RECONNECTION, registration.attempts(), null, null, null);
+                    registration.state(),
+                    phoneNumberId,
+                    RegistrationState.AWAIT_RECONNECTION,
+                    registration.attempts(),
+                    null,
+                    null,
+                    null);
             return;
         }
         try {
@@ -86,7 +92,14 @@ class RegistrationSteps {
     private void subscribe(Registration registration, BusinessToken token) {
         graphAccounts.subscribeApp(token, registration.wabaId());
         timeline.record(registration.wabaId(), null, TimelineKind.APP_SUBSCRIBED, null);
-        registrations.move(registration.phoneNumberId(), RegistrationState.AWAIT_APPROVAL, 0, now(), null, null);
+        registrations.move(
+                registration.state(),
+                registration.phoneNumberId(),
+                RegistrationState.AWAIT_APPROVAL,
+                0,
+                now(),
+                null,
+                null);
     }
 
     /** Meta allows /register once the number is verified and its display name approved (F9: certificate). */
@@ -99,18 +112,33 @@ class RegistrationSteps {
         BusinessPhoneNumber fields = phones.phoneNumber(token, registration.phoneNumberId());
         accounts.applyPhoneFields(fields);
         if ("CONNECTED".equals(fields.status())) {
-            registrations.move(registration.phoneNumberId(), RegistrationState.REGISTERED, 0, null, null, null);
+            registrations.move(
+                    registration.state(),
+                    registration.phoneNumberId(),
+                    RegistrationState.REGISTERED,
+                    0,
+                    null,
+                    null,
+                    null);
             return;
         }
         boolean nameApproved = "APPROVED".equals(fields.nameStatus())
                 || "AVAILABLE_WITHOUT_REVIEW".equals(fields.nameStatus())
                 || fields.certificate() != null;
         if (fields.codeVerified() && nameApproved) {
-            registrations.move(registration.phoneNumberId(), RegistrationState.REGISTER, 0, now(), null, null);
+            registrations.move(
+                    registration.state(),
+                    registration.phoneNumberId(),
+                    RegistrationState.REGISTER,
+                    0,
+                    now(),
+                    null,
+                    null);
             timeline.record(
                     registration.wabaId(), registration.phoneNumberId(), TimelineKind.REGISTRATION_STARTED, null);
         } else {
             registrations.move(
+                    registration.state(),
                     registration.phoneNumberId(),
                     RegistrationState.AWAIT_APPROVAL,
                     0,
@@ -126,8 +154,10 @@ class RegistrationSteps {
                 registration.phoneNumberId(),
                 registrations.pin(registration.phoneNumberId()),
                 settings.dataLocalizationRegion());
-        registrations.move(registration.phoneNumberId(), RegistrationState.REGISTERED, 0, null, null, null);
+        // The number's new fields first, so that whoever sees REGISTERED also sees it CONNECTED.
         accounts.applyPhoneFields(phones.phoneNumber(token, registration.phoneNumberId()));
+        registrations.move(
+                registration.state(), registration.phoneNumberId(), RegistrationState.REGISTERED, 0, null, null, null);
     }
 
     private void onFailure(Registration registration, MetaCallFailed failed) {
@@ -137,13 +167,27 @@ class RegistrationSteps {
         MetaErrorClass errorClass = failed.errorClass();
         if (errorClass == MetaErrorClass.AUTH) {
             accounts.tokenRevoked(registration.wabaId());
-            registrations.move(phone, RegistrationState.AWAIT_RECONNECTION, attempts, null, failed.code(), error);
+            registrations.move(
+                    registration.state(),
+                    phone,
+                    RegistrationState.AWAIT_RECONNECTION,
+                    attempts,
+                    null,
+                    failed.code(),
+                    error);
         } else if (failed.code() == 133016) {
             registrations.move(
-                    phone, registration.state(), attempts, now().plus(REGISTER_LIMIT_WAIT), failed.code(), error);
+                    registration.state(),
+                    phone,
+                    registration.state(),
+                    attempts,
+                    now().plus(REGISTER_LIMIT_WAIT),
+                    failed.code(),
+                    error);
         } else if (failed.code() == 133006 || failed.code() == 133007) {
             // Not verified / name not approved after all: back to waiting for Meta.
             registrations.move(
+                    registration.state(),
                     phone,
                     RegistrationState.AWAIT_APPROVAL,
                     attempts,
@@ -152,10 +196,18 @@ class RegistrationSteps {
                     error);
         } else if (errorClass.retryable() && attempts < MAX_TRANSIENT_ATTEMPTS) {
             Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempts - 1, 10));
-            registrations.move(phone, registration.state(), attempts, now().plus(backoff), failed.code(), error);
+            registrations.move(
+                    registration.state(),
+                    phone,
+                    registration.state(),
+                    attempts,
+                    now().plus(backoff),
+                    failed.code(),
+                    error);
         } else {
             log.warn("Registration of {} failed for good: {}", phone, error);
-            registrations.move(phone, RegistrationState.FAILED, attempts, null, failed.code(), error);
+            registrations.move(
+                    registration.state(), phone, RegistrationState.FAILED, attempts, null, failed.code(), error);
             timeline.record(registration.wabaId(), phone, TimelineKind.REGISTRATION_FAILED, "(#" + failed.code() + ")");
         }
     }

@@ -77,27 +77,34 @@ class Registrations {
         return new TwoStepPin(vault.open(CurrentStore.require(), SecretPurpose.TWO_STEP_PIN, new SealedSecret(sealed)));
     }
 
-    /** Moves a registration on; {@code next} null means nothing more to do. */
-    void move(
+    /**
+     * Moves a registration on from the state the step started in; {@code next} null means nothing more
+     * to do. A step whose row changed meanwhile (its lease ran out and another node moved it) changes
+     * nothing: the answer is false.
+     */
+    boolean move(
+            RegistrationState from,
             String phoneNumberId,
             RegistrationState state,
             int attempts,
             @Nullable Instant next,
             @Nullable Integer errorCode,
             @Nullable String error) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         update registrations set state = :state, attempts = :attempts, next_attempt_at = :next,
                                last_error_code = :code, last_error = :error, updated_at = :now,
                                registered_at = case when :state = 'REGISTERED' then :now else registered_at end
-                        where store_id = :storeId and phone_number_id = :id""")
-                .param("state", state.name())
-                .param("attempts", attempts)
-                .param("next", next == null ? null : at(next))
-                .param("code", errorCode)
-                .param("error", error == null ? null : error.length() > 300 ? error.substring(0, 300) : error)
-                .param("now", at(clock.instant()))
-                .param("id", phoneNumberId)
-                .update();
+                        where store_id = :storeId and phone_number_id = :id and state = :from""")
+                        .param("from", from.name())
+                        .param("state", state.name())
+                        .param("attempts", attempts)
+                        .param("next", next == null ? null : at(next))
+                        .param("code", errorCode)
+                        .param("error", error == null ? null : error.length() > 300 ? error.substring(0, 300) : error)
+                        .param("now", at(clock.instant()))
+                        .param("id", phoneNumberId)
+                        .update()
+                == 1;
     }
 
     /** A signal from Meta (the display name was approved): look at the WABA's waiting numbers now. */

@@ -112,6 +112,29 @@ class OnboardingBrowserIT {
     }
 
     @Test
+    void aFourthNumberOfTheWabaIsRefusedWithAClearMessage() {
+        SandboxBusiness business = sandbox.createBusiness("Loja Carla Ltda");
+        SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Carla");
+        for (int i = 1; i <= 4; i++) {
+            String e164 = "+552199" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+            SandboxPhone phone = sandbox.addPhone(waba.id(), e164, "Loja Carla");
+            sandbox.verifyPhone(phone.id());
+            page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+            postFromMeta(
+                    "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH\",\"data\":{\"phone_number_id\":\"%s\",\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
+                            .formatted(phone.id(), waba.id(), business.id()));
+            postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
+                    .formatted(sandbox.issueCode(business.id())));
+            if (i < 4) {
+                assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+            }
+        }
+        assertThat(page.getByRole(AriaRole.ALERT))
+                .containsText("já tem o máximo de números permitido (até 3, com 1 ativo no início)");
+        Browsers.screenshot(page, "14-wizard-quarto-numero");
+    }
+
+    @Test
     void cancelAtThePhoneStepSaysHowToResume() {
         page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
         postFromMeta(

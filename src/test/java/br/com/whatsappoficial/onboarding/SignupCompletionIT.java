@@ -20,6 +20,7 @@ import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +97,31 @@ class SignupCompletionIT {
         sandbox.approveDisplayName(phone.id());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> state() == RegistrationState.REGISTERED);
-        assertThat(page(asA)).contains("Ativa", "Número registrado na API oficial", "Nome de exibição aprovado");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(page(asA))
+                        .contains("Ativa", "Número registrado na API oficial", "Nome de exibição aprovado"));
+    }
+
+    @Test
+    void aRegistrationLeftMidwayByAStoppedNodeIsResumedWhenItsLeaseEnds() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> state() == RegistrationState.AWAIT_APPROVAL);
+        sandbox.approveDisplayName(phone.id());
+
+        // A node claimed the REGISTER step (its lease runs an hour) and died before calling Meta.
+        jdbc.sql("update registrations set state = 'REGISTER', next_attempt_at = :lease where phone_number_id = :id")
+                .param("lease", OffsetDateTime.now().plusHours(1))
+                .param("id", phone.id())
+                .update();
+        assertThat(state()).isEqualTo(RegistrationState.REGISTER);
+
+        // The lease ends: whichever node polls next takes the step up from the stored state.
+        jdbc.sql("update registrations set next_attempt_at = :past where phone_number_id = :id")
+                .param("past", OffsetDateTime.now().minusSeconds(1))
+                .param("id", phone.id())
+                .update();
+        await().atMost(Duration.ofSeconds(20)).until(() -> state() == RegistrationState.REGISTERED);
+        assertThat(page(asA)).contains("Número registrado na API oficial");
     }
 
     @Test
