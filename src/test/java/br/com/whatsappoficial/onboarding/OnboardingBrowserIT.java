@@ -135,6 +135,47 @@ class OnboardingBrowserIT {
     }
 
     @Test
+    void aRevokedTokenShowsReconnectAndReconnectingTheSameWabaClearsIt() {
+        SandboxBusiness business = sandbox.createBusiness("Loja Carla Ltda");
+        SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Carla");
+        SandboxPhone phone = sandbox.addPhone(
+                waba.id(), "+552198" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Carla");
+        sandbox.verifyPhone(phone.id());
+        finishAt(business, waba, phone);
+        assertThat(page.getByTestId("active-number")).isVisible();
+
+        // Meta refuses the token (190): the next read of Meta's fields finds out.
+        sandbox.revokeTokens(business.id());
+        sandbox.approveDisplayName(phone.id());
+        Locator banner = page.locator(".alert-error");
+        assertThat(banner)
+                .containsText(
+                        "para enviar é preciso reconectar",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(30_000));
+        assertThat(page.getByTestId("number-status")).not().hasText("Reprovada");
+        Browsers.screenshot(page, "15-wizard-reconectar");
+
+        banner.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Reconectar"))
+                .click();
+        finishAt(business, waba, phone);
+        assertThat(page.locator(".alert-error")).isHidden();
+        assertThat(page.locator(".timeline")).containsText("Conta reconectada");
+    }
+
+    private void finishAt(SandboxBusiness business, SandboxWaba waba, SandboxPhone phone) {
+        if (!page.url().endsWith("/conectar")) {
+            page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+        }
+        postFromMeta(
+                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH\",\"data\":{\"phone_number_id\":\"%s\",\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
+                        .formatted(phone.id(), waba.id(), business.id()));
+        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
+                .formatted(sandbox.issueCode(business.id())));
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+    }
+
+    @Test
     void cancelAtThePhoneStepSaysHowToResume() {
         page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
         postFromMeta(

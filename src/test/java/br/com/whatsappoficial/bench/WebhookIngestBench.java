@@ -1,0 +1,214 @@
+package br.com.whatsappoficial.bench;
+
+import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.whatsappoficial.meta.MetaSettings;
+import br.com.whatsappoficial.meta.WebhookSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Webhook ingest over HTTP on loopback against the running product on PostgreSQL, with Meta's mix
+ * (3 status events per inbound message, 1 to 10 events per POST), next to the raw batched-INSERT rate
+ * of the same database for the same row shape, measured in the same run. Run with {@code bench/run};
+ * it prints figures and asserts nothing about time. Processing workers are off so that the figure is
+ * the ingest path alone (the acknowledgement Meta waits for).
+ */
+@PostgresIntegrationTest
+@TestPropertySource(properties = {"webhook.workers-enabled=false", "spring.datasource.hikari.maximum-pool-size=20"})
+class WebhookIngestBench {
+
+    static final Duration WARM_UP = Duration.ofSeconds(5);
+    static final Duration MAX_RATE_RUN = Duration.ofSeconds(15);
+    static final Duration OFFERED_RUN = Duration.ofSeconds(20);
+    static final int OFFERED_EVENTS_PER_SECOND = 1_000;
+    static final int RAW_ROWS = 50_000;
+    static final int RAW_BATCH = 100;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate template;
+
+    @Autowired
+    MetaSettings meta;
+
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    @Test
+    void ingestAgainstRawInserts() throws Exception {
+        double raw = rawInsertRowsPerSecond();
+        closedLoop(WARM_UP, 16);
+        long before = storedEvents();
+        long acked = closedLoop(MAX_RATE_RUN, 32);
+        double stored = (storedEvents() - before) / (double) MAX_RATE_RUN.toSeconds();
+        Histogram ack = openLoop();
+
+        System.out.printf(
+                """
+
+                === webhook ingest benchmark (PostgreSQL, loopback HTTP, %d cores) ===
+                raw batched INSERT, same row shape (batches of %d) : %,10.0f rows/s   (baseline)
+                ingest, closed loop (32 concurrent POSTs)          : %,10.0f events/s stored (%,d acknowledged)
+                ratio ingest / raw                                 : %10.2f   (target >= 0.60)
+                ack latency at %,d events/s offered (%ds)         : p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d POSTs)   (target p99 <= 50 ms)
+                %n""",
+                Runtime.getRuntime().availableProcessors(),
+                RAW_BATCH,
+                raw,
+                stored,
+                acked,
+                stored / raw,
+                OFFERED_EVENTS_PER_SECOND,
+                OFFERED_RUN.toSeconds(),
+                ack.getValueAtPercentile(50) / 1000.0,
+                ack.getValueAtPercentile(99) / 1000.0,
+                ack.getMaxValue() / 1000.0,
+                ack.getTotalCount());
+    }
+
+    /** The same columns and constraints as the inbox, written as fast as JDBC batches go. */
+    private double rawInsertRowsPerSecond() {
+        template.execute("create table if not exists bench_raw_inbox (like webhook_inbox including all)");
+        template.execute("truncate bench_raw_inbox");
+        List<Object[]> batch = new ArrayList<>(RAW_BATCH);
+        String payload = event(0, 0);
+        long started = System.nanoTime();
+        for (int i = 0; i < RAW_ROWS; i++) {
+            OffsetDateTime now = OffsetDateTime.now();
+            batch.add(new Object[] {
+                "status:delivered:wamid.raw" + i, "messages", "waba", "phone", payload, "PENDING", now, now
+            });
+            if (batch.size() == RAW_BATCH) {
+                template.batchUpdate(
+                        "insert into bench_raw_inbox (idempotency_key, field, waba_id, phone_number_id, payload, state,"
+                                + " received_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                        batch);
+                batch.clear();
+            }
+        }
+        return RAW_ROWS / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** As many POSTs as the product takes, from {@code concurrency} senders; answers the events acknowledged. */
+    private long closedLoop(Duration duration, int concurrency) throws InterruptedException {
+        AtomicLong acked = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int s = 0; s < concurrency; s++) {
+                senders.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        Delivery delivery = delivery();
+                        if (post(delivery.body()) == 200) {
+                            acked.addAndGet(delivery.events());
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return acked.get();
+    }
+
+    /** POSTs sent on a fixed schedule (never waiting for answers) at the offered event rate. */
+    private Histogram openLoop() throws InterruptedException {
+        ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
+        double eventsPerPost = 5.5;
+        long intervalNanos = (long) (1e9 * eventsPerPost / OFFERED_EVENTS_PER_SECOND);
+        long start = System.nanoTime();
+        long posts = OFFERED_RUN.toNanos() / intervalNanos;
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < posts; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                senders.submit(() -> {
+                    Delivery delivery = delivery();
+                    long sent = System.nanoTime();
+                    post(delivery.body());
+                    micros.add((System.nanoTime() - sent) / 1_000);
+                });
+            }
+        }
+        Histogram histogram = new Histogram(60_000_000L, 3);
+        micros.forEach(histogram::recordValue);
+        return histogram;
+    }
+
+    private int post(byte[] body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/meta"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", WebhookSignature.sign(body, meta.appSecret()))
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("select count(*) from webhook_inbox").query(Long.class).single();
+    }
+
+    record Delivery(byte[] body, int events) {}
+
+    /** Meta's mix: per message, the inbound text and 3 statuses; 1 to 10 events per POST. */
+    private static Delivery delivery() {
+        int events = ThreadLocalRandom.current().nextInt(1, 11);
+        StringBuilder changes = new StringBuilder();
+        for (int i = 0; i < events; i++) {
+            if (i > 0) {
+                changes.append(',');
+            }
+            changes.append(event(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), i % 4));
+        }
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"524126980791429\",\"time\":"
+                + System.currentTimeMillis() / 1000 + ",\"changes\":[" + changes + "]}]}";
+        return new Delivery(body.getBytes(StandardCharsets.UTF_8), events);
+    }
+
+    private static String event(long id, int kind) {
+        String metadata = "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"5511987654321\","
+                + "\"phone_number_id\":\"106540352242922\"}";
+        if (kind == 0) {
+            return "{\"field\":\"messages\",\"value\":{" + metadata + ",\"contacts\":[{\"profile\":{\"name\":\"Ana\"},"
+                    + "\"wa_id\":\"5511912345678\"}],\"messages\":[{\"from\":\"5511912345678\",\"id\":\"wamid.in" + id
+                    + "\",\"timestamp\":\"1749416383\",\"type\":\"text\",\"text\":{\"body\":\"Oi, meu pedido chegou?\"}}]}}";
+        }
+        String status = kind == 1 ? "sent" : kind == 2 ? "delivered" : "read";
+        return "{\"field\":\"messages\",\"value\":{" + metadata + ",\"statuses\":[{\"id\":\"wamid.out" + id
+                + "\",\"status\":\"" + status
+                + "\",\"timestamp\":\"1750030073\",\"recipient_id\":\"5511912345678\"}]}}";
+    }
+}
