@@ -188,6 +188,17 @@ class OnboardingBrowserIT {
     }
 
     @Test
+    void anErrorInMetasWindowShowsMetasMessageAndItsErrorIdForSupport() {
+        page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+        postFromMeta(
+                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"ERROR\",\"data\":{\"error_message\":\"Seu nome verificado não segue as diretrizes do WhatsApp.\",\"error_id\":\"524126\",\"session_id\":\"f34b51dab5e0498\",\"timestamp\":\"1746041036\"},\"version\":3}");
+
+        Locator alert = page.getByRole(AriaRole.ALERT);
+        assertThat(alert).containsText("Seu nome verificado não segue as diretrizes do WhatsApp.");
+        assertThat(alert).containsText("524126");
+    }
+
+    @Test
     void messagesFromOtherOriginsAreIgnored() {
         page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
         page.evaluate(
