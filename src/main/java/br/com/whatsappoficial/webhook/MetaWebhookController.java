@@ -40,6 +40,7 @@ class MetaWebhookController {
     private final MetaSettings meta;
     private final WebhookSettings settings;
     private final WebhookInbox inbox;
+    private final InboxWriter writer;
     private final WebhookMetrics metrics;
     private final InboxWorkers workers;
 
@@ -47,11 +48,13 @@ class MetaWebhookController {
             MetaSettings meta,
             WebhookSettings settings,
             WebhookInbox inbox,
+            InboxWriter writer,
             WebhookMetrics metrics,
             InboxWorkers workers) {
         this.meta = meta;
         this.settings = settings;
         this.inbox = inbox;
+        this.writer = writer;
         this.metrics = metrics;
         this.workers = workers;
     }
@@ -112,7 +115,7 @@ class MetaWebhookController {
                 inbox.quarantineMalformed(body, "malformed webhook: " + malformed.getMessage());
                 return RequestOutcome.MALFORMED;
             }
-            metrics.eventsStored(inbox.store(events));
+            metrics.eventsStored(writer.store(events));
             workers.wakeUp();
             return RequestOutcome.ACCEPTED;
         } catch (DataAccessException | TransactionException unavailable) {

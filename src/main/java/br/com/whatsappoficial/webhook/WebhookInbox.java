@@ -4,6 +4,7 @@ import br.com.whatsappoficial.store.CrossStore;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,11 +43,17 @@ class WebhookInbox {
 
     /** Stores the events of one POST, all or none. */
     Stored store(List<InboxEvent> events) {
-        if (events.isEmpty()) {
-            return new Stored(0, 0);
-        }
+        return storeAll(List.of(events)).getFirst();
+    }
+
+    /**
+     * Stores the events of several POSTs in one transaction (group commit): all or none, with what was
+     * new and what was a duplicate counted per POST.
+     */
+    List<Stored> storeAll(List<List<InboxEvent>> posts) {
         OffsetDateTime now = now();
-        SqlParameterSource[] rows = events.stream()
+        SqlParameterSource[] rows = posts.stream()
+                .flatMap(List::stream)
                 .map(event -> new MapSqlParameterSource()
                         .addValue("key", event.idempotencyKey())
                         .addValue("field", event.field())
@@ -56,12 +63,17 @@ class WebhookInbox {
                         .addValue("state", InboxState.PENDING.name())
                         .addValue("now", now))
                 .toArray(SqlParameterSource[]::new);
-        int[] counts = transaction.execute(status -> jdbc.batchUpdate(INSERT, rows));
-        int stored = 0;
-        for (int count : counts) {
-            stored += count > 0 ? 1 : 0;
+        int[] counts = rows.length == 0 ? new int[0] : transaction.execute(status -> jdbc.batchUpdate(INSERT, rows));
+        List<Stored> stored = new ArrayList<>(posts.size());
+        int row = 0;
+        for (List<InboxEvent> post : posts) {
+            int fresh = 0;
+            for (int i = 0; i < post.size(); i++, row++) {
+                fresh += counts[row] > 0 ? 1 : 0;
+            }
+            stored.add(new Stored(fresh, post.size() - fresh));
         }
-        return new Stored(stored, events.size() - stored);
+        return stored;
     }
 
     /** Keeps a correctly signed but unreadable body for a person to look at; the same body once. */

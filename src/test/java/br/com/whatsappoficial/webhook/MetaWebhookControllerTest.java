@@ -38,10 +38,10 @@ class MetaWebhookControllerTest {
     @Test
     void answers503WhenTheDatabaseIsDown() throws Exception {
         WebhookInbox inbox = mock(WebhookInbox.class);
-        when(inbox.store(anyList())).thenThrow(new CannotGetJdbcConnectionException("database down"));
+        when(inbox.storeAll(anyList())).thenThrow(new CannotGetJdbcConnectionException("database down"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        var controller =
-                new MetaWebhookController(META, SETTINGS, inbox, new WebhookMetrics(meters), mock(InboxWorkers.class));
+        var controller = new MetaWebhookController(
+                META, SETTINGS, inbox, new InboxWriter(inbox), new WebhookMetrics(meters), mock(InboxWorkers.class));
 
         byte[] body =
                 MetaWebhooks.inbound("waba-1", "phone-1", "wamid.down", "Oi").getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,96 @@
+package br.com.whatsappoficial.webhook;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Group commit for the inbox: the POSTs that arrive while a transaction is being written wait for the
+ * next one together, so a node commits once per batch of POSTs instead of once per POST. Each POST is
+ * still answered only after the commit that holds its events; a failed commit fails every POST of its
+ * batch (they answer 503 and Meta retries). Per node, one writer thread.
+ */
+@Component
+class InboxWriter {
+
+    /** The most POSTs one transaction takes; Meta sends 1 to 1,000 events per POST. */
+    static final int MAX_POSTS_PER_COMMIT = 64;
+
+    /** Past this a POST answers 503 (Meta retries; a late commit makes the retry a duplicate). */
+    static final Duration WAIT_FOR_COMMIT = Duration.ofSeconds(10);
+
+    private record Pending(List<InboxEvent> events, CompletableFuture<WebhookInbox.Stored> committed) {}
+
+    private final WebhookInbox inbox;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    InboxWriter(WebhookInbox inbox) {
+        this.inbox = inbox;
+        this.writer = Thread.ofPlatform().name("webhook-inbox-writer").daemon().start(this::write);
+    }
+
+    /** Stores one POST's events, all or none, once committed; throws what the commit threw. */
+    WebhookInbox.Stored store(List<InboxEvent> events) {
+        if (events.isEmpty()) {
+            return new WebhookInbox.Stored(0, 0);
+        }
+        Pending pending = new Pending(events, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.committed().get(WAIT_FOR_COMMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new DataAccessResourceFailureException("inbox commit failed", failed.getCause());
+        } catch (TimeoutException late) {
+            throw new DataAccessResourceFailureException("inbox commit took longer than " + WAIT_FOR_COMMIT, late);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new DataAccessResourceFailureException("interrupted while waiting for the inbox commit", interrupted);
+        }
+    }
+
+    private void write() {
+        List<Pending> batch = new ArrayList<>(MAX_POSTS_PER_COMMIT);
+        while (running) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException stopping) {
+                break;
+            }
+            queue.drainTo(batch, MAX_POSTS_PER_COMMIT - 1);
+            try {
+                List<WebhookInbox.Stored> stored =
+                        inbox.storeAll(batch.stream().map(Pending::events).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).committed().complete(stored.get(i));
+                }
+            } catch (RuntimeException failed) {
+                batch.forEach(pending -> pending.committed().completeExceptionally(failed));
+            }
+            batch.clear();
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(pending ->
+                pending.committed().completeExceptionally(new DataAccessResourceFailureException("shutting down")));
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        writer.interrupt();
+    }
+}
