@@ -200,11 +200,16 @@ public class ConnectedAccounts {
     /** Meta's account_update DISABLED_UPDATE: the WABA is scheduled for disabling, disabled or reinstated. */
     @Transactional
     public void banStateChanged(String wabaId, String banState) {
-        jdbc.sql("update wabas set ban_state = :state where store_id = :storeId and waba_id = :id")
-                .param("state", "REINSTATE".equals(banState) ? null : banState)
+        String state = "REINSTATE".equals(banState) ? null : banState;
+        // Idempotent: a redelivered event (at-least-once) changes nothing and adds no timeline line.
+        int changed = jdbc.sql("update wabas set ban_state = :state where store_id = :storeId and waba_id = :id"
+                        + " and (ban_state is distinct from :state)")
+                .param("state", state)
                 .param("id", wabaId)
                 .update();
-        timeline.record(wabaId, null, TimelineKind.STATUS_CHANGED, banState);
+        if (changed > 0) {
+            timeline.record(wabaId, null, TimelineKind.STATUS_CHANGED, banState);
+        }
     }
 
     public Optional<AccountOverview> overview() {
