@@ -77,13 +77,16 @@ class WebhookProcessingIT {
         assertThat(meta.post(body)).isEqualTo(200);
 
         awaitDone("message:" + wamid);
-        assertThat(listeners.inbound(wamid)).singleElement().satisfies(received -> {
-            assertThat(received.store()).isEqualTo(store);
-            assertThat(received.phoneNumberId()).isEqualTo(phone);
-            assertThat(received.from()).isEqualTo("5511912345678");
-            assertThat(received.profileName()).isEqualTo("Ana Souza");
-            assertThat(received.text()).isEqualTo("Olá, meu pedido chegou?");
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(listeners.inbound(wamid))
+                        .singleElement()
+                        .satisfies(received -> {
+                            assertThat(received.store()).isEqualTo(store);
+                            assertThat(received.phoneNumberId()).isEqualTo(phone);
+                            assertThat(received.from()).isEqualTo("5511912345678");
+                            assertThat(received.profileName()).isEqualTo("Ana Souza");
+                            assertThat(received.text()).isEqualTo("Olá, meu pedido chegou?");
+                        }));
     }
 
     @Test
@@ -98,11 +101,12 @@ class WebhookProcessingIT {
                 .isEqualTo(200);
         awaitDone("status:sent:" + wamid);
 
-        assertThat(listeners.statuses(wamid))
-                .extracting(MessageStatusChanged::previous, MessageStatusChanged::status)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(null, MessageStatus.DELIVERED),
-                        org.assertj.core.groups.Tuple.tuple(MessageStatus.DELIVERED, MessageStatus.READ));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(listeners.statuses(wamid))
+                        .extracting(MessageStatusChanged::previous, MessageStatusChanged::status)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(null, MessageStatus.DELIVERED),
+                                org.assertj.core.groups.Tuple.tuple(MessageStatus.DELIVERED, MessageStatus.READ)));
         assertThat(jdbc.sql("select status from webhook_message_statuses where message_id = :id")
                         .param("id", wamid)
                         .query(String.class)
@@ -120,11 +124,14 @@ class WebhookProcessingIT {
         awaitDone("status:delivered:" + wamid);
         awaitDone("status:failed:" + wamid);
 
-        assertThat(listeners.statuses(wamid).getLast().status()).isEqualTo(MessageStatus.FAILED);
-        assertThat(listeners.statuses(wamid))
-                .extracting(MessageStatusChanged::status)
-                .isSorted()
-                .doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(listeners.statuses(wamid).getLast().status()).isEqualTo(MessageStatus.FAILED));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(listeners.statuses(wamid))
+                        .extracting(MessageStatusChanged::status)
+                        .isSorted()
+                        .doesNotHaveDuplicates());
     }
 
     @Test
@@ -143,10 +150,11 @@ class WebhookProcessingIT {
         connect(later, otherWaba, otherPhone);
 
         awaitDone("message:" + wamid);
-        assertThat(listeners.inbound(wamid))
-                .singleElement()
-                .extracting(InboundMessageReceived::store)
-                .isEqualTo(later);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(listeners.inbound(wamid))
+                        .singleElement()
+                        .extracting(InboundMessageReceived::store)
+                        .isEqualTo(later));
     }
 
     @Test
@@ -197,7 +205,8 @@ class WebhookProcessingIT {
         assertThat(support("POST", "/webhooks/admin/quarantine/" + id + "/replay", "suporte:suporte-senha"))
                 .isEqualTo(202);
         awaitDone("message:" + wamid);
-        assertThat(listeners.inbound(wamid)).hasSize(1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(listeners.inbound(wamid)).hasSize(1));
         assertThat(support("POST", "/webhooks/admin/quarantine/" + id + "/replay", "suporte:suporte-senha"))
                 .isEqualTo(409);
     }
