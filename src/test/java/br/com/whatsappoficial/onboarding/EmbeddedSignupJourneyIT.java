@@ -11,6 +11,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -149,6 +150,9 @@ class EmbeddedSignupJourneyIT {
                 .click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continuar"))
                 .click();
+        // The launcher's script runs once the page has loaded; a click before that would open nothing.
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
+        page.waitForLoadState(LoadState.LOAD);
         return page.waitForPopup(
                 () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conectar com a Meta"))
                         .click());

@@ -14,6 +14,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -85,6 +86,7 @@ class OnboardingBrowserIT {
         assertThat(page.getByRole(
                         AriaRole.HEADING, new Page.GetByRoleOptions().setName("Passo 2: Conectar com a Meta")))
                 .isVisible();
+        page.waitForLoadState(LoadState.LOAD);
         Browsers.screenshot(page, "10-wizard-passo-2");
 
         // What Meta's window posts to its opener at the end of the flow, and FB.login's code.
@@ -158,6 +160,9 @@ class OnboardingBrowserIT {
 
         banner.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Reconectar"))
                 .click();
+        // The launcher listens once the page has loaded: wait for it before Meta's window speaks.
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
+        page.waitForLoadState(LoadState.LOAD);
         finishAt(business, waba, phone);
         assertThat(page.locator(".alert-error")).isHidden();
         assertThat(page.locator(".timeline")).containsText("Conta reconectada");
