@@ -29,6 +29,8 @@ create table phone_numbers (
     status                   varchar(20),
     name_status              varchar(30),
     name_rejection_reason    varchar(40),
+    -- when Meta decided on the display name (webhook time): an older, late event never overrides it
+    name_decided_at          timestamp with time zone,
     quality_rating           varchar(10),
     messaging_limit          varchar(20),
     health_status            varchar(10),

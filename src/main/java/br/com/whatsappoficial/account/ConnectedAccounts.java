@@ -8,6 +8,7 @@ import br.com.whatsappoficial.meta.SecretVault;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreId;
 import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -158,7 +159,11 @@ public class ConnectedAccounts {
     /** Meta's phone_number_name_update: the display name of one of the WABA's numbers was reviewed. */
     @Transactional
     public void displayNameReviewed(
-            String wabaId, String displayPhoneNumber, String decision, @Nullable String reason) {
+            String wabaId,
+            String displayPhoneNumber,
+            String decision,
+            @Nullable String reason,
+            @Nullable Instant decidedAt) {
         String e164 = "+" + displayPhoneNumber.replaceAll("\\D", "");
         String nameStatus = switch (decision) {
             case "APPROVED" -> "APPROVED";
@@ -173,10 +178,14 @@ public class ConnectedAccounts {
                 .list();
         for (String phone : phones) {
             ConnectedNumber before = number(phone).orElseThrow();
-            jdbc.sql("update phone_numbers set name_status = :status, name_rejection_reason = :reason"
-                            + " where store_id = :storeId and phone_number_id = :id")
+            // Meta does not deliver in order: a decision older than the one applied changes nothing.
+            String newerOnly = decidedAt == null ? "" : " and (name_decided_at is null or name_decided_at <= :at)";
+            jdbc.sql("update phone_numbers set name_status = :status, name_rejection_reason = :reason,"
+                            + " name_decided_at = coalesce(:at, name_decided_at)"
+                            + " where store_id = :storeId and phone_number_id = :id" + newerOnly)
                     .param("status", nameStatus)
                     .param("reason", "DECLINED".equals(nameStatus) ? reason : null)
+                    .param("at", at(decidedAt), Types.TIMESTAMP_WITH_TIMEZONE)
                     .param("id", phone)
                     .update();
             timeline.recordChanges(before, number(phone).orElseThrow());

@@ -22,7 +22,11 @@ class MetaSignalUpdates {
         CurrentStore.runAs(
                 event.store(),
                 () -> accounts.displayNameReviewed(
-                        event.wabaId(), event.displayPhoneNumber(), event.decision(), event.rejectionReason()));
+                        event.wabaId(),
+                        event.displayPhoneNumber(),
+                        event.decision(),
+                        event.rejectionReason(),
+                        event.at()));
     }
 
     @ApplicationModuleListener

@@ -14,6 +14,7 @@ import br.com.whatsappoficial.sandbox.SandboxWaba;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreId;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -90,6 +91,26 @@ class ReconciliationIT {
                         store, () -> accounts.overview().orElseThrow().timeline()))
                 .extracting(TimelineEntry::kind)
                 .contains(TimelineKind.ACCOUNT_REVIEWED);
+    }
+
+    @Test
+    void aLateOlderNameDecisionDoesNotOverrideANewerOne() {
+        String display = CurrentStore.callAs(
+                store,
+                () -> accounts.number(phone.id()).orElseThrow().number().e164().substring(1));
+        Instant earlier = Instant.parse("2026-11-25T10:00:00Z");
+        CurrentStore.runAs(store, () -> {
+            accounts.displayNameReviewed(waba.id(), display, "APPROVED", null, earlier.plusSeconds(60));
+            accounts.displayNameReviewed(waba.id(), display, "REJECTED", "NAME_NOT_CONSISTENT", earlier);
+        });
+
+        assertThat(CurrentStore.callAs(
+                        store,
+                        () -> accounts.number(phone.id())
+                                .orElseThrow()
+                                .signals()
+                                .nameStatus()))
+                .isEqualTo("APPROVED");
     }
 
     @Test
