@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +38,7 @@ class WebhookSender implements SmartLifecycle {
     private final Clock clock;
     private final HttpClient http;
     private volatile boolean running;
-    private volatile @Nullable Thread worker;
+    private volatile @Nullable ScheduledExecutorService scheduler;
 
     WebhookSender(WebhookDeliveries deliveries, SandboxSettings settings, MetaSettings meta, Clock clock) {
         this.deliveries = deliveries;
@@ -55,15 +58,19 @@ class WebhookSender implements SmartLifecycle {
             return;
         }
         running = true;
-        worker = Thread.ofVirtual().name("sandbox-webhooks").start(this::loop);
+        ScheduledExecutorService tasks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("sandbox-webhooks").factory());
+        tasks.scheduleWithFixedDelay(
+                this::sendAllDue, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = tasks;
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
+        ScheduledExecutorService tasks = scheduler;
+        if (tasks != null) {
+            tasks.shutdownNow();
         }
     }
 
@@ -72,25 +79,17 @@ class WebhookSender implements SmartLifecycle {
         return running;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (sendDue() == 0) {
-                    Thread.sleep(settings.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database may be briefly away; the rows wait, the loop goes on.
-                log.warn("Sandbox webhook sender: {}", e.toString());
-                try {
-                    Thread.sleep(settings.pollInterval());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    /** One scheduled round: sends batches until nothing is due, then waits for the next round. */
+    private void sendAllDue() {
+        try {
+            while (running && sendDue() > 0) {
+                // A full batch may mean more are due: keep going within this round.
             }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The database may be briefly away; the rows wait for the next round.
+            log.warn("Sandbox webhook sender: {}", e.toString());
         }
     }
 
