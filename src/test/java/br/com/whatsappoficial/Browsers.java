@@ -1,9 +1,11 @@
 package br.com.whatsappoficial;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -52,5 +54,23 @@ public final class Browsers {
         Path file = Paths.get("target", "screenshots", name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
+    }
+
+    /** A Brazilian merchant's browser: pt-BR, São Paulo time, a laptop screen. */
+    public static BrowserContext brazilianContext() {
+        return chromium()
+                .newContext(new Browser.NewContextOptions()
+                        .setLocale("pt-BR")
+                        .setTimezoneId("America/Sao_Paulo")
+                        .setViewportSize(1280, 900));
+    }
+
+    /** Logs a store user in through the login form. */
+    public static void logIn(Page page, String baseUrl, String email, String password) {
+        page.navigate(baseUrl + "/login");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Senha").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))
+                .click();
     }
 }

@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import br.com.whatsappoficial.Browsers;
 import br.com.whatsappoficial.PostgresIntegrationTest;
 import br.com.whatsappoficial.store.StoreDirectory;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -52,17 +51,9 @@ class EmbeddedSignupJourneyIT {
         run = UUID.randomUUID().toString().substring(0, 8);
         String email = "dora-" + run + "@loja.example";
         stores.create("Loja Dora " + run, "Dora Souza", email, "senha-dora-1");
-        browser = Browsers.chromium()
-                .newContext(new Browser.NewContextOptions()
-                        .setLocale("pt-BR")
-                        .setTimezoneId("America/Sao_Paulo")
-                        .setViewportSize(1280, 900));
+        browser = Browsers.brazilianContext();
         page = browser.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Senha").fill("senha-dora-1");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))
-                .click();
+        Browsers.logIn(page, url(""), email, "senha-dora-1");
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import br.com.whatsappoficial.sandbox.SandboxMeta;
 import br.com.whatsappoficial.sandbox.SandboxPhone;
 import br.com.whatsappoficial.sandbox.SandboxWaba;
 import br.com.whatsappoficial.store.StoreDirectory;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -52,17 +51,9 @@ class OnboardingBrowserIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         email = "carla-" + run + "@loja.example";
         stores.create("Loja Carla " + run, "Carla Dias", email, "senha-carla-1");
-        browser = Browsers.chromium()
-                .newContext(new Browser.NewContextOptions()
-                        .setLocale("pt-BR")
-                        .setTimezoneId("America/Sao_Paulo")
-                        .setViewportSize(1280, 900));
+        browser = Browsers.brazilianContext();
         page = browser.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Senha").fill("senha-carla-1");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))
-                .click();
+        Browsers.logIn(page, url(""), email, "senha-carla-1");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Olá, Carla Dias!")))
                 .isVisible();
     }

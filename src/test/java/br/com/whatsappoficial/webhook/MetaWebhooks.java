@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.webhook;
 
 import br.com.whatsappoficial.meta.WebhookSignature;
+import br.com.whatsappoficial.store.StoreId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Meta's side of the webhook: signed POSTs over HTTP to the running product. */
 final class MetaWebhooks {
@@ -127,5 +130,24 @@ final class MetaWebhooks {
                 {"object":"whatsapp_business_account","entry":[{"id":"%s","time":%d,"changes":[
                  {"field":"phone_number_name_update","value":{"display_phone_number":"5511987654321",
                   "decision":"%s","requested_verified_name":"Loja Exemplo","rejection_reason":null}}]}]}""".formatted(wabaId, time, decision);
+    }
+
+    /** Records a WABA and its number as connected by {@code owner}, as onboarding would. */
+    static void connect(JdbcClient jdbc, StoreId owner, String wabaId, String phoneNumberId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql(
+                        "insert into wabas (waba_id, store_id, business_token, connected_at) values (:waba, :store, :token, :now)")
+                .param("waba", wabaId)
+                .param("store", owner.value())
+                .param("token", new byte[] {1, 2, 3})
+                .param("now", now)
+                .update();
+        jdbc.sql("insert into phone_numbers (phone_number_id, store_id, waba_id, e164, created_at)"
+                        + " values (:phone, :store, :waba, '+5511912345678', :now)")
+                .param("phone", phoneNumberId)
+                .param("store", owner.value())
+                .param("waba", wabaId)
+                .param("now", now)
+                .update();
     }
 }

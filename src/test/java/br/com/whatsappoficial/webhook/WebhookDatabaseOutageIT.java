@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import br.com.whatsappoficial.PostgresTestDatabase;
 import br.com.whatsappoficial.TcpProxy;
 import br.com.whatsappoficial.store.StoreDirectory;
-import br.com.whatsappoficial.store.StoreId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,7 +125,11 @@ class WebhookDatabaseOutageIT {
         String run = MetaWebhooks.run();
         String waba = "waba-" + run;
         String phone = "phone-" + run;
-        connect(stores.create("Loja O " + run, "Olga", "olga-" + run + "@o.example", "senha-olga-1"), waba, phone);
+        MetaWebhooks.connect(
+                jdbc,
+                stores.create("Loja O " + run, "Olga", "olga-" + run + "@o.example", "senha-olga-1"),
+                waba,
+                phone);
         MetaWebhooks meta = new MetaWebhooks(port);
         Map<String, Integer> answers = new ConcurrentHashMap<>();
         List<Integer> seen = new CopyOnWriteArrayList<>();
@@ -190,22 +192,5 @@ class WebhookDatabaseOutageIT {
         } catch (IllegalStateException dropped) {
             return -1;
         }
-    }
-
-    private void connect(StoreId owner, String wabaId, String phoneNumberId) {
-        jdbc.sql(
-                        "insert into wabas (waba_id, store_id, business_token, connected_at) values (:waba, :store, :token, :now)")
-                .param("waba", wabaId)
-                .param("store", owner.value())
-                .param("token", new byte[] {1, 2, 3})
-                .param("now", OffsetDateTime.now())
-                .update();
-        jdbc.sql("insert into phone_numbers (phone_number_id, store_id, waba_id, e164, created_at)"
-                        + " values (:phone, :store, :waba, '+5511912345678', :now)")
-                .param("phone", phoneNumberId)
-                .param("store", owner.value())
-                .param("waba", wabaId)
-                .param("now", OffsetDateTime.now())
-                .update();
     }
 }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,21 +51,7 @@ class WebhookOnH2IT {
         String waba = "waba-" + run;
         String phone = "phone-" + run;
         StoreId store = stores.create("Loja " + run, "Dona " + run, "dona-" + run + "@loja.example", "senha-123456");
-        jdbc.sql(
-                        "insert into wabas (waba_id, store_id, business_token, connected_at) values (:waba, :store, :token, :now)")
-                .param("token", new byte[] {1, 2, 3})
-                .param("waba", waba)
-                .param("store", store.value())
-                .param("now", OffsetDateTime.now())
-                .update();
-        jdbc.sql("""
-                        insert into phone_numbers (phone_number_id, store_id, waba_id, e164, created_at)
-                        values (:phone, :store, :waba, '+5511912345678', :now)""")
-                .param("phone", phone)
-                .param("store", store.value())
-                .param("waba", waba)
-                .param("now", OffsetDateTime.now())
-                .update();
+        MetaWebhooks.connect(jdbc, store, waba, phone);
         MetaWebhooks meta = new MetaWebhooks(port);
 
         String inbound = MetaWebhooks.inbound(waba, phone, "wamid.in-" + run, "Oi");

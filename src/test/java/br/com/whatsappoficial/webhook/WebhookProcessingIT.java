@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +65,7 @@ class WebhookProcessingIT {
         waba = "waba-" + run;
         phone = "phone-" + run;
         store = stores.create("Loja " + run, "Dona " + run, "dona-" + run + "@loja.example", "senha-123456");
-        connect(store, waba, phone);
+        MetaWebhooks.connect(jdbc, store, waba, phone);
     }
 
     @Test
@@ -147,7 +146,7 @@ class WebhookProcessingIT {
 
         StoreId later =
                 stores.create("Loja tarde " + run, "Tarde " + run, "tarde-" + run + "@loja.example", "senha-123456");
-        connect(later, otherWaba, otherPhone);
+        MetaWebhooks.connect(jdbc, later, otherWaba, otherPhone);
 
         awaitDone("message:" + wamid);
         await().atMost(Duration.ofSeconds(10))
@@ -209,24 +208,6 @@ class WebhookProcessingIT {
                 .untilAsserted(() -> assertThat(listeners.inbound(wamid)).hasSize(1));
         assertThat(support("POST", "/webhooks/admin/quarantine/" + id + "/replay", "suporte:suporte-senha"))
                 .isEqualTo(409);
-    }
-
-    private void connect(StoreId owner, String wabaId, String phoneNumberId) {
-        jdbc.sql(
-                        "insert into wabas (waba_id, store_id, business_token, connected_at) values (:waba, :store, :token, :now)")
-                .param("token", new byte[] {1, 2, 3})
-                .param("waba", wabaId)
-                .param("store", owner.value())
-                .param("now", OffsetDateTime.now())
-                .update();
-        jdbc.sql("""
-                        insert into phone_numbers (phone_number_id, store_id, waba_id, e164, created_at)
-                        values (:phone, :store, :waba, '+5511912345678', :now)""")
-                .param("phone", phoneNumberId)
-                .param("store", owner.value())
-                .param("waba", wabaId)
-                .param("now", OffsetDateTime.now())
-                .update();
     }
 
     private void awaitDone(String key) {
