@@ -89,7 +89,10 @@ class WebhookKillNineIT {
                         "--spring.datasource.url=" + PostgresTestDatabase.jdbcUrl(),
                         "--spring.datasource.username=" + PostgresTestDatabase.user(),
                         "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                        "--spring.datasource.hikari.maximum-pool-size=4",
+                        // a worker holds its connection while the after-commit listener takes a second one
+                        "--spring.datasource.hikari.maximum-pool-size=10",
+                        "--webhook.resubmit-older-than=5s",
+                        "--webhook.resubmit-every=2s",
                         "--app.data-dir=" + Files.createTempDirectory("kill9-data"),
                         "--webhook.workers-enabled=" + workers,
                         "--webhook.poll-interval=100ms",
