@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Group commit for the inbox: the POSTs that arrive while a transaction is being written wait for the
  * next one together, so a node commits once per batch of POSTs instead of once per POST. Each POST is
  * still answered only after the commit that holds its events; a failed commit fails every POST of its
- * batch (they answer 503 and Meta retries). Per node, one writer thread.
+ * batch (they answer 503 and Meta retries). Per node, {@code webhook.inbox-writers} writer threads:
+ * while one waits for its commit to be flushed, another writes the next batch.
  */
 @Component
 class InboxWriter {
@@ -32,12 +33,17 @@ class InboxWriter {
 
     private final WebhookInbox inbox;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<Thread> writers;
     private volatile boolean running = true;
 
-    InboxWriter(WebhookInbox inbox) {
+    InboxWriter(WebhookInbox inbox, WebhookSettings settings) {
         this.inbox = inbox;
-        this.writer = Thread.ofPlatform().name("webhook-inbox-writer").daemon().start(this::write);
+        this.writers = java.util.stream.IntStream.range(0, settings.inboxWriters())
+                .mapToObj(n -> Thread.ofPlatform()
+                        .name("webhook-inbox-writer-" + n)
+                        .daemon()
+                        .start(this::write))
+                .toList();
     }
 
     /** Stores one POST's events, all or none, once committed; throws what the commit threw. */
@@ -91,6 +97,6 @@ class InboxWriter {
     @PreDestroy
     void stop() {
         running = false;
-        writer.interrupt();
+        writers.forEach(Thread::interrupt);
     }
 }

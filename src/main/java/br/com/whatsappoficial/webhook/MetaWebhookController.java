@@ -5,6 +5,7 @@ import br.com.whatsappoficial.meta.WebhookSignature;
 import br.com.whatsappoficial.webhook.WebhookMetrics.RequestOutcome;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,22 +77,24 @@ class MetaWebhookController {
         return ResponseEntity.ok(challenge);
     }
 
+    /** Answers with an empty body, the status set directly: no return-value handling for Meta's calls. */
     @PostMapping
-    ResponseEntity<Void> receive(
+    void receive(
             HttpServletRequest request,
+            HttpServletResponse response,
             @RequestHeader(name = WebhookSignature.HEADER, required = false) @Nullable String signature)
             throws IOException {
         Timer.Sample ack = metrics.startAck();
         RequestOutcome outcome = handle(request, signature);
         metrics.acknowledged(ack, outcome);
-        return ResponseEntity.status(
-                        switch (outcome) {
-                            case ACCEPTED, MALFORMED -> HttpStatus.OK;
-                            case BAD_SIGNATURE -> HttpStatus.UNAUTHORIZED;
-                            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-                            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-                        })
-                .build();
+        response.setStatus(
+                switch (outcome) {
+                    case ACCEPTED, MALFORMED -> HttpServletResponse.SC_OK;
+                    case BAD_SIGNATURE -> HttpServletResponse.SC_UNAUTHORIZED;
+                    case TOO_LARGE -> HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+                    case UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+                });
+        response.setContentLength(0);
     }
 
     private RequestOutcome handle(HttpServletRequest request, @Nullable String signature) throws IOException {

@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,19 +25,14 @@ class WebhookInbox {
     /** Counts of a stored POST: new events, and redeliveries of events already in the inbox. */
     record Stored(int stored, int duplicates) {}
 
-    // "on conflict do nothing" without a target: PostgreSQL and H2 (PostgreSQL mode) both accept it.
-    private static final String INSERT = """
-            insert into webhook_inbox
-                (idempotency_key, field, waba_id, phone_number_id, payload, state, attempts, received_at, next_attempt_at)
-            values (:key, :field, :wabaId, :phoneNumberId, :payload, :state, 0, :now, :now)
-            on conflict do nothing""";
-
     private final NamedParameterJdbcTemplate jdbc;
+    private final InboxInsert insert;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    WebhookInbox(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+    WebhookInbox(NamedParameterJdbcTemplate jdbc, InboxInsert insert, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
+        this.insert = insert;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -51,25 +47,26 @@ class WebhookInbox {
      * new and what was a duplicate counted per POST.
      */
     List<Stored> storeAll(List<List<InboxEvent>> posts) {
-        OffsetDateTime now = now();
-        SqlParameterSource[] rows = posts.stream()
-                .flatMap(List::stream)
-                .map(event -> new MapSqlParameterSource()
-                        .addValue("key", event.idempotencyKey())
-                        .addValue("field", event.field())
-                        .addValue("wabaId", event.wabaId())
-                        .addValue("phoneNumberId", event.phoneNumberId())
-                        .addValue("payload", event.payload())
-                        .addValue("state", InboxState.PENDING.name())
-                        .addValue("now", now))
-                .toArray(SqlParameterSource[]::new);
-        int[] counts = rows.length == 0 ? new int[0] : transaction.execute(status -> jdbc.batchUpdate(INSERT, rows));
+        List<InboxEvent> events = posts.stream().flatMap(List::stream).toList();
+        // Rows go in key order: concurrent group commits then take their unique-index locks in the same
+        // order, so two of them holding the same redelivered events can wait on each other but never
+        // deadlock.
+        Integer[] order = new Integer[events.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing(i -> events.get(i).idempotencyKey()));
+        List<InboxEvent> sorted = Arrays.stream(order).map(events::get).toList();
+        boolean[] sortedFresh =
+                sorted.isEmpty() ? new boolean[0] : transaction.execute(status -> insert.insert(sorted, now()));
+        boolean[] isNew = new boolean[events.size()];
+        for (int i = 0; i < order.length; i++) {
+            isNew[order[i]] = sortedFresh[i];
+        }
         List<Stored> stored = new ArrayList<>(posts.size());
         int row = 0;
         for (List<InboxEvent> post : posts) {
             int fresh = 0;
             for (int i = 0; i < post.size(); i++, row++) {
-                fresh += counts[row] > 0 ? 1 : 0;
+                fresh += isNew[row] ? 1 : 0;
             }
             stored.add(new Stored(fresh, post.size() - fresh));
         }

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param previousAppSecret the secret before a rotation, accepted until every Meta retry signed with
  *     it is over (Meta retries for up to 7 days)
  * @param maxBodyBytes bodies over this are refused with 413; Meta sends at most 3 MB per POST
+ * @param inboxWriters how many group commits of this node may be in flight at once (one connection
+ *     each)
  * @param workersEnabled whether this node processes the inbox (tests turn it off to look at rows)
  * @param workers how many workers of this node claim and process events side by side
  * @param pollInterval how often an idle worker looks for due events
@@ -34,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
 public record WebhookSettings(
         @Nullable String previousAppSecret,
         @DefaultValue("4MB") @NotNull DataSize maxBodyBytes,
+        @DefaultValue("2") @Min(1) int inboxWriters,
         @DefaultValue("true") boolean workersEnabled,
         @DefaultValue("4") @Min(1) int workers,
         @DefaultValue("200ms") @NotNull Duration pollInterval,

@@ -1,0 +1,107 @@
+package br.com.whatsappoficial.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * One HTTP/1.1 keep-alive connection that POSTs signed webhook bodies and reads the status. The
+ * benchmark's load generator shares the product's two cores, so it must cost next to nothing per
+ * request: the JDK's HttpClient (selector thread, async pipeline) took a fifth of the machine's CPU
+ * for the same load. Handles exactly what the product answers: a status line, headers and a body of
+ * {@code Content-Length} bytes (or none).
+ */
+final class KeepAliveClient implements AutoCloseable {
+
+    private final InetSocketAddress address;
+    private final String path;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
+
+    KeepAliveClient(int port, String path) throws IOException {
+        this.address = new InetSocketAddress("127.0.0.1", port);
+        this.path = path;
+        connect();
+    }
+
+    /** Answers the status code, or -1 when the connection failed (it is reopened for the next POST). */
+    int post(byte[] body, String signature) {
+        try {
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + address.getPort()
+                    + "\r\nContent-Type: application/json\r\nX-Hub-Signature-256: " + signature
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return readResponse();
+        } catch (IOException broken) {
+            reconnect();
+            return -1;
+        }
+    }
+
+    private int readResponse() throws IOException {
+        String statusLine = line();
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        long length = 0;
+        boolean close = false;
+        for (String header = line(); !header.isEmpty(); header = line()) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                close = true;
+            } else if (lower.startsWith("transfer-encoding:")) {
+                throw new IOException("chunked answers are not expected from the webhook endpoint");
+            }
+        }
+        in.skipNBytes(length);
+        if (close) {
+            reconnect();
+        }
+        return status;
+    }
+
+    private String line() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    private void connect() throws IOException {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(10_000);
+        socket.connect(address, 3_000);
+        out = socket.getOutputStream();
+        in = new BufferedInputStream(socket.getInputStream());
+    }
+
+    private void reconnect() {
+        try {
+            socket.close();
+            connect();
+        } catch (IOException ignored) {
+            // The next POST fails and tries again.
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
