@@ -1,11 +1,9 @@
 package br.com.whatsappoficial.webhook;
 
-import io.micrometer.observation.ObservationPredicate;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -30,7 +28,7 @@ class WebhookSecurityConfiguration {
     @Bean
     @Order(-1)
     SecurityFilterChain metaCallback(HttpSecurity http) throws Exception {
-        http.securityMatcher("/webhooks/meta")
+        http.securityMatcher(MetaWebhookServlet.PATH)
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
                 .requestCache(cache -> cache.disable())
@@ -41,17 +39,6 @@ class WebhookSecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.disable())
                 .logout(logout -> logout.disable());
         return http.build();
-    }
-
-    /**
-     * Meta's calls are timed by {@code webhook.ack} and counted by {@code webhook.requests} with their
-     * outcome; the generic {@code http.server.requests} observation would time them a second time, at a
-     * tenth of an acknowledgement's CPU.
-     */
-    @Bean
-    ObservationPredicate metaCallbackObservedOnce() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && "/webhooks/meta".equals(request.getCarrier().getRequestURI()));
     }
 
     @Bean

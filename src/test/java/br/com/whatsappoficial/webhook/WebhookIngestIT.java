@@ -47,6 +47,16 @@ class WebhookIngestIT {
                         get(
                                 "/webhooks/meta?hub.mode=subscribe&hub.verify_token=sandbox-verify-token&hub.challenge=1158201444"))
                 .isEqualTo("200 1158201444");
+        HttpResponse<String> echoed = MetaWebhooks.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/webhooks/meta?hub.mode=subscribe&hub.verify_token=sandbox-verify-token"
+                                + "&hub.challenge=%3Cscript%3E"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        // Whatever is echoed is plain text that no browser may sniff into a page.
+        assertThat(echoed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(echoed.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(get("/webhooks/meta?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1158201444"))
                 .startsWith("403");
         assertThat(get("/webhooks/meta?hub.mode=unsubscribe&hub.verify_token=sandbox-verify-token&hub.challenge=1"))

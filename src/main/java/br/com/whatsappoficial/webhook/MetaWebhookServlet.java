@@ -4,6 +4,7 @@ import br.com.whatsappoficial.meta.MetaSettings;
 import br.com.whatsappoficial.meta.WebhookSignature;
 import br.com.whatsappoficial.webhook.WebhookMetrics.RequestOutcome;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,24 +17,20 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Meta's webhook callback. A POST is answered 200 only once its events are committed to the inbox:
- * Meta retries anything else (for up to 7 days) and never resends what it saw acknowledged.
+ * Meta's webhook callback at {@code /webhooks/meta}. A POST is answered 200 only once its events are
+ * committed to the inbox: Meta retries anything else (for up to 7 days) and never resends what it saw
+ * acknowledged.
+ *
+ * <p>A plain servlet rather than a controller: Meta calls it at three times the outbound message rate,
+ * and Spring MVC's dispatch (handler lookup, argument resolution, interceptors) was a fifth of the CPU
+ * of each acknowledgement, for two fixed operations that need none of it.
  */
-@RestController
-@RequestMapping("/webhooks/meta")
-class MetaWebhookController {
+class MetaWebhookServlet extends HttpServlet {
+
+    static final String PATH = "/webhooks/meta";
 
     /** A separate logger, so that refused signatures can be routed to the security log. */
     private static final Logger SECURITY = LoggerFactory.getLogger("security.webhook");
@@ -45,7 +42,7 @@ class MetaWebhookController {
     private final WebhookMetrics metrics;
     private final InboxWorkers workers;
 
-    MetaWebhookController(
+    MetaWebhookServlet(
             MetaSettings meta,
             WebhookSettings settings,
             WebhookInbox inbox,
@@ -61,31 +58,31 @@ class MetaWebhookController {
     }
 
     /** Meta's verification handshake when the callback URL is configured: echo the challenge. */
-    @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> verify(
-            @RequestParam(name = "hub.mode", required = false) @Nullable String mode,
-            @RequestParam(name = "hub.verify_token", required = false) @Nullable String token,
-            @RequestParam(name = "hub.challenge", required = false) @Nullable String challenge) {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String mode = request.getParameter("hub.mode");
+        String token = request.getParameter("hub.verify_token");
+        String challenge = request.getParameter("hub.challenge");
         boolean tokenMatches = token != null
                 && MessageDigest.isEqual(
                         token.getBytes(StandardCharsets.UTF_8),
                         meta.webhookVerifyToken().getBytes(StandardCharsets.UTF_8));
         if (!"subscribe".equals(mode) || !tokenMatches || challenge == null) {
             SECURITY.warn("Refused a webhook verification: mode or verify token did not match");
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return;
         }
-        return ResponseEntity.ok(challenge);
+        // The challenge is echoed as it came: plain text that no browser may sniff as a page.
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getWriter().write(challenge);
     }
 
-    /** Answers with an empty body, the status set directly: no return-value handling for Meta's calls. */
-    @PostMapping
-    void receive(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            @RequestHeader(name = WebhookSignature.HEADER, required = false) @Nullable String signature)
-            throws IOException {
+    /** Stores a POST's events and answers with an empty body. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Timer.Sample ack = metrics.startAck();
-        RequestOutcome outcome = handle(request, signature);
+        RequestOutcome outcome = handle(request, request.getHeader(WebhookSignature.HEADER));
         metrics.acknowledged(ack, outcome);
         response.setStatus(
                 switch (outcome) {

@@ -20,7 +20,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** What Meta is answered when the inbox cannot commit: never 200, so that Meta retries. */
-class MetaWebhookControllerTest {
+class MetaWebhookServletTest {
 
     static final MetaSettings META = new MetaSettings(
             MetaMode.SANDBOX,
@@ -41,7 +41,7 @@ class MetaWebhookControllerTest {
         WebhookInbox inbox = mock(WebhookInbox.class);
         when(inbox.storeAll(anyList())).thenThrow(new CannotGetJdbcConnectionException("database down"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        var controller = new MetaWebhookController(
+        var servlet = new MetaWebhookServlet(
                 META,
                 SETTINGS,
                 inbox,
@@ -53,10 +53,10 @@ class MetaWebhookControllerTest {
                 MetaWebhooks.inbound("waba-1", "phone-1", "wamid.down", "Oi").getBytes(StandardCharsets.UTF_8);
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/meta");
         request.setContent(body);
-        String signature = WebhookSignature.sign(body, "sandbox-app-secret");
+        request.addHeader(WebhookSignature.HEADER, WebhookSignature.sign(body, "sandbox-app-secret"));
 
         MockHttpServletResponse response = new MockHttpServletResponse();
-        controller.receive(request, response, signature);
+        servlet.doPost(request, response);
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(meters.counter("webhook.requests", "outcome", "unavailable").count())
                 .isEqualTo(1);
