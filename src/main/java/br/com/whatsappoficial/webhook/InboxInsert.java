@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,12 +35,13 @@ class InboxInsert {
             values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
             on conflict do nothing""";
 
-    // Rows are inserted in the arrays' order; a key twice in one statement is inserted once.
+    // A key twice in one statement is inserted once.
     private static final String UNNEST = """
             insert into webhook_inbox
                 (idempotency_key, field, waba_id, phone_number_id, payload, state, attempts, received_at, next_attempt_at)
             select k, f, w, p, j, 'PENDING', 0, ?, ?
             from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as e(k, f, w, p, j)
+            order by k
             on conflict do nothing
             returning idempotency_key""";
 
@@ -50,8 +53,10 @@ class InboxInsert {
     }
 
     /**
-     * Inserts the events in this order, within the caller's transaction; answers for each whether it was
-     * new (of several with one key, the first).
+     * Inserts the events within the caller's transaction; answers for each, in the given order, whether
+     * it was new (of several with one key, the first). Rows go in key order: concurrent group commits
+     * then take their unique-index locks in the same order, so two of them holding the same redelivered
+     * events can wait on each other but never deadlock.
      */
     boolean[] insert(List<InboxEvent> events, OffsetDateTime now) {
         if (events.isEmpty()) {
@@ -87,10 +92,14 @@ class InboxInsert {
     }
 
     private boolean[] batch(List<InboxEvent> events, OffsetDateTime now) {
+        // Sorting is stable: of several events with one key, the first stays first and is the new one.
+        Integer[] order = new Integer[events.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing(i -> events.get(i).idempotencyKey()));
         int[] counts = jdbc.batchUpdate(ROW, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement row, int i) throws SQLException {
-                InboxEvent event = events.get(i);
+                InboxEvent event = events.get(order[i]);
                 row.setString(1, event.idempotencyKey());
                 row.setString(2, event.field());
                 row.setString(3, event.wabaId());
@@ -107,7 +116,7 @@ class InboxInsert {
         });
         boolean[] fresh = new boolean[events.size()];
         for (int i = 0; i < fresh.length; i++) {
-            fresh[i] = counts[i] > 0;
+            fresh[order[i]] = counts[i] > 0;
         }
         return fresh;
     }

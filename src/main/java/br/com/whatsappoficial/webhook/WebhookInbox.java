@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,19 +46,8 @@ class WebhookInbox {
      */
     List<Stored> storeAll(List<List<InboxEvent>> posts) {
         List<InboxEvent> events = posts.stream().flatMap(List::stream).toList();
-        // Rows go in key order: concurrent group commits then take their unique-index locks in the same
-        // order, so two of them holding the same redelivered events can wait on each other but never
-        // deadlock.
-        Integer[] order = new Integer[events.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparing(i -> events.get(i).idempotencyKey()));
-        List<InboxEvent> sorted = Arrays.stream(order).map(events::get).toList();
-        boolean[] sortedFresh =
-                sorted.isEmpty() ? new boolean[0] : transaction.execute(status -> insert.insert(sorted, now()));
-        boolean[] isNew = new boolean[events.size()];
-        for (int i = 0; i < order.length; i++) {
-            isNew[order[i]] = sortedFresh[i];
-        }
+        boolean[] isNew =
+                events.isEmpty() ? new boolean[0] : transaction.execute(status -> insert.insert(events, now()));
         List<Stored> stored = new ArrayList<>(posts.size());
         int row = 0;
         for (List<InboxEvent> post : posts) {

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,7 @@ class WebhookMetrics {
     private final Timer ack;
     private final Counter stored;
     private final Counter duplicate;
+    private final Map<RequestOutcome, Counter> requests = new EnumMap<>(RequestOutcome.class);
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
@@ -36,7 +39,7 @@ class WebhookMetrics {
         this.stored = events("stored");
         this.duplicate = events("duplicate");
         for (RequestOutcome outcome : RequestOutcome.values()) {
-            request(outcome);
+            requests.put(outcome, request(outcome));
         }
         Gauge.builder("webhook.inbox.backlog", backlog, AtomicLong::get)
                 .description("Inbox events waiting to be processed")
@@ -53,7 +56,7 @@ class WebhookMetrics {
 
     void acknowledged(Timer.Sample sample, RequestOutcome outcome) {
         sample.stop(ack);
-        request(outcome).increment();
+        requests.get(outcome).increment();
     }
 
     void eventsStored(WebhookInbox.Stored result) {

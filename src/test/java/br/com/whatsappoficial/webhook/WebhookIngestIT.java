@@ -32,6 +32,9 @@ class WebhookIngestIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    WebhookInbox inbox;
+
     MetaWebhooks meta;
     String run;
 
@@ -39,6 +42,12 @@ class WebhookIngestIT {
     void meta() {
         meta = new MetaWebhooks(port);
         run = MetaWebhooks.run();
+    }
+
+    @Test
+    void groupCommitsCountPerPostAndNeverDeadlock() throws Exception {
+        GroupCommitChecks.countsNewAndDuplicateEventsPerPost(inbox, run);
+        GroupCommitChecks.concurrentCommitsOfTheSameEventsNeverDeadlock(inbox, run);
     }
 
     @Test

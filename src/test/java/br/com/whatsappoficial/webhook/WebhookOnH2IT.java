@@ -41,6 +41,15 @@ class WebhookOnH2IT {
     @Autowired
     StoreDirectory stores;
 
+    @Autowired
+    WebhookInbox inbox;
+
+    @Test
+    void groupCommitsCountPerPostAndNeverDeadlock() throws Exception {
+        GroupCommitChecks.countsNewAndDuplicateEventsPerPost(inbox, MetaWebhooks.run());
+        GroupCommitChecks.concurrentCommitsOfTheSameEventsNeverDeadlock(inbox, MetaWebhooks.run());
+    }
+
     @Test
     void storesOnceProcessesAndKeepsStatusesForward() {
         assertThat(jdbc.sql("select count(*) from information_schema.tables where table_name = 'webhook_inbox'")
