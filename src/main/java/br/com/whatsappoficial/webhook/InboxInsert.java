@@ -1,8 +1,6 @@
 package br.com.whatsappoficial.webhook;
 
 import br.com.whatsappoficial.store.CrossStore;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,11 +68,12 @@ class InboxInsert {
             try (PreparedStatement statement = connection.prepareStatement(UNNEST)) {
                 statement.setObject(1, now);
                 statement.setObject(2, now);
-                statement.setArray(3, array(connection, events, InboxEvent::idempotencyKey));
-                statement.setArray(4, array(connection, events, InboxEvent::field));
-                statement.setArray(5, array(connection, events, InboxEvent::wabaId));
-                statement.setArray(6, array(connection, events, InboxEvent::phoneNumberId));
-                statement.setArray(7, array(connection, events, InboxEvent::payload));
+                // Plain String[] parameters go over the wire in binary, with no escaping of the payloads.
+                statement.setObject(3, column(events, InboxEvent::idempotencyKey));
+                statement.setObject(4, column(events, InboxEvent::field));
+                statement.setObject(5, column(events, InboxEvent::wabaId));
+                statement.setObject(6, column(events, InboxEvent::phoneNumberId));
+                statement.setObject(7, column(events, InboxEvent::payload));
                 Set<String> keys = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -121,9 +120,12 @@ class InboxInsert {
         return fresh;
     }
 
-    private static Array array(Connection connection, List<InboxEvent> events, Function<InboxEvent, String> column)
-            throws SQLException {
-        return connection.createArrayOf("varchar", events.stream().map(column).toArray(String[]::new));
+    private static String[] column(List<InboxEvent> events, Function<InboxEvent, String> column) {
+        String[] values = new String[events.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(events.get(i));
+        }
+        return values;
     }
 
     private boolean postgres() {
