@@ -68,11 +68,15 @@ class WebhookKillNineIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
                         count("select count(*) from webhook_inbox where waba_id = ? and state = 'DONE'", waba) == 5);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count(
-                                "select count(*) from account_timeline where waba_id = ? and kind = 'NAME_APPROVED'",
-                                waba)
-                        == 1);
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count(
+                                    "select count(*) from account_timeline where waba_id = ? and kind = 'NAME_APPROVED'",
+                                    waba)
+                            == 1);
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            throw new AssertionError("no NAME_APPROVED line; state after restart:\n" + state(waba), timeout);
+        }
         assertThat(count("select count(*) from account_timeline where waba_id = ? and kind = 'NAME_APPROVED'", waba))
                 .isEqualTo(1);
     }
@@ -143,6 +147,47 @@ class WebhookKillNineIT {
                     store,
                     waba,
                     now);
+        }
+    }
+
+    /** What a failure needs to be understood: the number, its timeline and the listeners' publications. */
+    private static String state(String waba) throws SQLException {
+        StringBuilder state = new StringBuilder();
+        try (Connection db = db()) {
+            dump(
+                    db,
+                    state,
+                    "select phone_number_id, name_status, name_decided_at from phone_numbers where waba_id = ?",
+                    waba);
+            dump(db, state, "select kind, detail, occurred_at from account_timeline where waba_id = ?", waba);
+            dump(
+                    db,
+                    state,
+                    "select idempotency_key, state, attempts, last_error from webhook_inbox where waba_id = ?",
+                    waba);
+            dump(
+                    db,
+                    state,
+                    "select listener_id, status, completion_date, completion_attempts from event_publication"
+                            + " where serialized_event like ?",
+                    "%" + waba + "%");
+        }
+        return state.toString();
+    }
+
+    private static void dump(Connection db, StringBuilder out, String sql, String parameter) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                out.append(sql).append('\n');
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        out.append(c == 1 ? "  " : " | ").append(rows.getString(c));
+                    }
+                    out.append('\n');
+                }
+            }
         }
     }
 
