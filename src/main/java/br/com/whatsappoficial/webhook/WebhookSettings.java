@@ -71,11 +71,24 @@ public record WebhookSettings(
         @Nullable String supportUsername,
         @Nullable String supportPasswordHash) {
 
+    /** Connections a pool keeps beyond the workers' and writers' (see {@link #minimumPoolSize()}). */
+    static final int SPARE_CONNECTIONS = 2;
+
     boolean supportConfigured() {
         return supportUsername != null
                 && !supportUsername.isBlank()
                 && supportPasswordHash != null
                 && !supportPasswordHash.isBlank();
+    }
+
+    /**
+     * The smallest connection pool that serves this node's workers: each holds its connection while its
+     * after-commit listeners take a second one, each inbox writer holds one, and {@link
+     * #SPARE_CONNECTIONS} are left for web requests and scheduled jobs. A smaller pool starves the
+     * listeners under load.
+     */
+    int minimumPoolSize() {
+        return 2 * workers + inboxWriters + SPARE_CONNECTIONS;
     }
 
     /** Exponential backoff: the delay before the next attempt once {@code failures} attempts failed. */
