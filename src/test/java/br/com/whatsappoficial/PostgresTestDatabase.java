@@ -39,8 +39,13 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
                         "spring.datasource.url=" + jdbcUrl(),
                         "spring.datasource.username=" + USER,
                         "spring.datasource.password=" + PASSWORD,
-                        // several contexts live at once in a test run; a small pool each is plenty
-                        "spring.datasource.hikari.maximum-pool-size=6")
+                        // several contexts live at once in a test run; a small pool each is plenty, with
+                        // as few workers as fit it (2 x 2 workers + 2 writers + 2 spare)
+                        "spring.datasource.hikari.maximum-pool-size=8",
+                        "webhook.workers=2",
+                        // they share one database, and some move their clock by days: a scheduled
+                        // retention run in one would delete the done events another test waits for
+                        "webhook.retention-enabled=false")
                 .applyTo(context);
     }
 

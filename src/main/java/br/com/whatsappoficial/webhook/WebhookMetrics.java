@@ -27,6 +27,8 @@ class WebhookMetrics {
     private final Counter stored;
     private final Counter duplicate;
     private final Map<RequestOutcome, Counter> requests = new EnumMap<>(RequestOutcome.class);
+    private final Counter doneEventsDeleted;
+    private final Counter publicationsDeleted;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
@@ -41,6 +43,8 @@ class WebhookMetrics {
         for (RequestOutcome outcome : RequestOutcome.values()) {
             requests.put(outcome, request(outcome));
         }
+        this.doneEventsDeleted = deleted("inbox");
+        this.publicationsDeleted = deleted("publications");
         Gauge.builder("webhook.inbox.backlog", backlog, AtomicLong::get)
                 .description("Inbox events waiting to be processed")
                 .register(registry);
@@ -75,6 +79,23 @@ class WebhookMetrics {
     void backlog(long pending, long oldestAgeSeconds) {
         this.backlog.set(pending);
         this.oldestAgeSeconds.set(oldestAgeSeconds);
+    }
+
+    /** Retention deleted this many processed inbox events. */
+    void doneEventsDeleted(long rows) {
+        doneEventsDeleted.increment(rows);
+    }
+
+    /** Retention deleted this many completed event publications. */
+    void publicationsDeleted(long rows) {
+        publicationsDeleted.increment(rows);
+    }
+
+    private Counter deleted(String what) {
+        return Counter.builder("webhook.retention.deleted")
+                .description("Rows deleted by retention: processed inbox events, completed event publications")
+                .tag("what", what)
+                .register(registry);
     }
 
     private Counter request(RequestOutcome outcome) {

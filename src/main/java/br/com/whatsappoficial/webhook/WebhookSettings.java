@@ -3,6 +3,7 @@ package br.com.whatsappoficial.webhook;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,6 +29,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetryDelay the longest delay between attempts
  * @param parkFor how long an event of an unknown WABA or number is kept for its store to appear
  *     (onboarding may record the number after Meta's first webhooks) before it is quarantined
+ * @param keepDoneFor how long a processed event stays in the inbox after it was done: its idempotency
+ *     key must outlive every redelivery, and Meta redelivers for up to 7 days, so never less
+ * @param keepCompletedPublicationsFor how long the event publication registry keeps a publication
+ *     whose listener finished (incomplete ones are kept until they complete)
+ * @param retentionEnabled whether this node deletes expired rows every {@code webhook.retention-every}
+ * @param retentionBatchSize rows one delete statement takes, each in its own short transaction
+ * @param retentionMaxBatches delete statements per table in one run; the next run continues a longer
+ *     backlog
  * @param supportUsername the platform support user of the quarantine endpoint (HTTP Basic)
  * @param supportPasswordHash its password as a Spring Security hash, e.g. {@code {bcrypt}$2a$10$...}
  */
@@ -46,14 +55,40 @@ public record WebhookSettings(
         @DefaultValue("2s") @NotNull Duration firstRetryDelay,
         @DefaultValue("1h") @NotNull Duration maxRetryDelay,
         @DefaultValue("7d") @NotNull Duration parkFor,
+
+        @DefaultValue("7d")
+        @NotNull
+        @DurationMin(
+                days = 7,
+                message = "must be at least 7 days: Meta redelivers a webhook for up to 7 days and its"
+                        + " idempotency key must outlive every redelivery")
+        Duration keepDoneFor,
+
+        @DefaultValue("7d") @NotNull Duration keepCompletedPublicationsFor,
+        @DefaultValue("true") boolean retentionEnabled,
+        @DefaultValue("5000") @Min(1) int retentionBatchSize,
+        @DefaultValue("1000") @Min(1) int retentionMaxBatches,
         @Nullable String supportUsername,
         @Nullable String supportPasswordHash) {
+
+    /** Connections a pool keeps beyond the workers' and writers' (see {@link #minimumPoolSize()}). */
+    static final int SPARE_CONNECTIONS = 2;
 
     boolean supportConfigured() {
         return supportUsername != null
                 && !supportUsername.isBlank()
                 && supportPasswordHash != null
                 && !supportPasswordHash.isBlank();
+    }
+
+    /**
+     * The smallest connection pool that serves this node's workers: each holds its connection while its
+     * after-commit listeners take a second one, each inbox writer holds one, and {@link
+     * #SPARE_CONNECTIONS} are left for web requests and scheduled jobs. A smaller pool starves the
+     * listeners under load.
+     */
+    int minimumPoolSize() {
+        return 2 * workers + inboxWriters + SPARE_CONNECTIONS;
     }
 
     /** Exponential backoff: the delay before the next attempt once {@code failures} attempts failed. */

@@ -93,8 +93,9 @@ class WebhookKillNineIT {
                         "--spring.datasource.url=" + PostgresTestDatabase.jdbcUrl(),
                         "--spring.datasource.username=" + PostgresTestDatabase.user(),
                         "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                        // a worker holds its connection while the after-commit listener takes a second one
-                        "--spring.datasource.hikari.maximum-pool-size=10",
+                        // a worker holds its connection while the after-commit listener takes a second one:
+                        // 2 x 4 workers + 2 writers + 2 spare, the least the product starts with
+                        "--spring.datasource.hikari.maximum-pool-size=12",
                         "--webhook.resubmit-older-than=5s",
                         "--webhook.resubmit-every=2s",
                         "--app.data-dir=" + Files.createTempDirectory("kill9-data"),
