@@ -7,13 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points a test application context at a PostgreSQL database of its own: created once per test JVM on
@@ -35,18 +38,31 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of(
-                        "spring.datasource.url=" + jdbcUrl(),
-                        "spring.datasource.username=" + USER,
-                        "spring.datasource.password=" + PASSWORD,
-                        // several contexts live at once in a test run; a small pool each is plenty, with
-                        // as few workers as fit it (2 x 2 workers + 2 writers + 2 spare)
-                        "spring.datasource.hikari.maximum-pool-size=8",
-                        "webhook.workers=2",
-                        // they share one database, and some move their clock by days: a scheduled
-                        // retention run in one would delete the done events another test waits for
-                        "webhook.retention-enabled=false")
-                .applyTo(context);
+        Map<String, Object> defaults = Map.of(
+                "spring.datasource.url",
+                jdbcUrl(),
+                "spring.datasource.username",
+                USER,
+                "spring.datasource.password",
+                PASSWORD,
+                // several contexts live at once in a test run; a small pool each is plenty, with
+                // as few workers as fit it (2 x 2 workers + 2 writers + 2 spare)
+                "spring.datasource.hikari.maximum-pool-size",
+                "8",
+                "webhook.workers",
+                "2",
+                // they share one database, and some move their clock by days: a scheduled
+                // retention run in one would delete the done events another test waits for
+                "webhook.retention-enabled",
+                "false");
+        // Below a test's own @TestPropertySource values, so that a test can still change any of these.
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        MapPropertySource source = new MapPropertySource("postgresTestDatabase", defaults);
+        if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+            sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, source);
+        } else {
+            sources.addFirst(source);
+        }
     }
 
     public static synchronized String jdbcUrl() {
