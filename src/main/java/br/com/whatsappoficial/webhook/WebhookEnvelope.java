@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +30,9 @@ final class WebhookEnvelope {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+
+    /** Tokens only: no data binding is involved, so no mapper context is made per body. */
+    private static final JsonFactory TOKENS = new JsonFactory();
 
     private WebhookEnvelope() {}
 
@@ -55,7 +60,7 @@ final class WebhookEnvelope {
     private record Entry(String id, @Nullable Slice time, String timeText) {}
 
     static List<InboxEvent> events(byte[] body) throws MalformedWebhook {
-        try (JsonParser parser = JSON.createParser(body)) {
+        try (JsonParser parser = TOKENS.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedWebhook("no entry array");
             }
