@@ -4,6 +4,8 @@ import br.com.whatsappoficial.PostgresIntegrationTest;
 import br.com.whatsappoficial.meta.MetaSettings;
 import br.com.whatsappoficial.meta.WebhookSignature;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -52,13 +54,34 @@ class WebhookIngestBench {
     @Autowired
     MetaSettings meta;
 
+    /** What a timed run did and the CPU it took. */
+    record Run(long rows, CpuMeter.Reading cpu, long generatorNanos) {
+        double perSecond() {
+            return rows / (double) MAX_RATE_RUN.toSeconds();
+        }
+
+        double productMicrosPerRow() {
+            return (cpu.jvmNanos() - generatorNanos) / 1e3 / rows;
+        }
+
+        double generatorMicrosPerRow() {
+            return generatorNanos / 1e3 / rows;
+        }
+
+        double postgresMicrosPerRow() {
+            return cpu.postgresNanos() < 0 ? Double.NaN : cpu.postgresNanos() / 1e3 / rows;
+        }
+    }
+
     @Test
     void ingestAgainstRawInserts() throws Exception {
-        double raw = rawInsertRowsPerSecond();
+        Run raw = rawInserts();
         closedLoop(WARM_UP, 16);
         long before = storedEvents();
-        long acked = closedLoop(MAX_RATE_RUN, 32);
-        double stored = (storedEvents() - before) / (double) MAX_RATE_RUN.toSeconds();
+        CpuMeter.Reading started = CpuMeter.read();
+        Loop loop = closedLoop(MAX_RATE_RUN, 32);
+        CpuMeter.Reading cpu = CpuMeter.read().minus(started);
+        Run ingest = new Run(storedEvents() - before, cpu, loop.generatorNanos());
         Histogram ack = openLoop();
 
         System.out.printf(
@@ -69,19 +92,27 @@ class WebhookIngestBench {
                 ingest, closed loop (32 concurrent POSTs)          : %,10.0f events/s stored (%,d acknowledged)
                 ratio ingest / raw                                 : %10.2f   (target >= 0.60)
                 ack latency at %,d events/s offered (%ds)         : p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d POSTs)   (target p99 <= 50 ms)
+                CPU per row or event (µs)        product JVM   load generator   PostgreSQL
+                  raw batched INSERT             %8.1f (JDBC)            -     %8.1f
+                  ingest                         %8.1f          %8.1f     %8.1f
                 %n""",
                 Runtime.getRuntime().availableProcessors(),
                 RAW_BATCH,
-                raw,
-                stored,
-                acked,
-                stored / raw,
+                raw.perSecond(),
+                ingest.perSecond(),
+                loop.acked(),
+                ingest.perSecond() / raw.perSecond(),
                 OFFERED_EVENTS_PER_SECOND,
                 OFFERED_RUN.toSeconds(),
                 ack.getValueAtPercentile(50) / 1000.0,
                 ack.getValueAtPercentile(99) / 1000.0,
                 ack.getMaxValue() / 1000.0,
-                ack.getTotalCount());
+                ack.getTotalCount(),
+                raw.productMicrosPerRow(),
+                raw.postgresMicrosPerRow(),
+                ingest.productMicrosPerRow(),
+                ingest.generatorMicrosPerRow(),
+                ingest.postgresMicrosPerRow());
     }
 
     /**
@@ -89,11 +120,13 @@ class WebhookIngestBench {
      * written as fast as JDBC batches go, warmed up and timed like the ingest run so that both grow
      * their table and index alike.
      */
-    private double rawInsertRowsPerSecond() {
+    private Run rawInserts() {
         template.execute("create table if not exists bench_raw_inbox (like webhook_inbox including all)");
         template.execute("truncate bench_raw_inbox");
         rawInserts(WARM_UP);
-        return rawInserts(MAX_RATE_RUN) / (double) MAX_RATE_RUN.toSeconds();
+        CpuMeter.Reading started = CpuMeter.read();
+        long rows = rawInserts(MAX_RATE_RUN);
+        return new Run(rows, CpuMeter.read().minus(started), 0);
     }
 
     private long rawInserts(Duration duration) {
@@ -120,13 +153,22 @@ class WebhookIngestBench {
         return rows;
     }
 
-    /** As many POSTs as the product takes, from {@code concurrency} senders; answers the events acknowledged. */
-    private long closedLoop(Duration duration, int concurrency) throws InterruptedException {
+    /** Events acknowledged in a closed loop, and the CPU its senders took. */
+    record Loop(long acked, long generatorNanos) {}
+
+    /**
+     * As many POSTs as the product takes, from {@code concurrency} senders on platform threads (whose
+     * CPU time the JVM can tell apart from the product's).
+     */
+    private Loop closedLoop(Duration duration, int concurrency) throws InterruptedException {
         AtomicLong acked = new AtomicLong();
+        AtomicLong generatorNanos = new AtomicLong();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + duration.toNanos();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService senders = Executors.newFixedThreadPool(concurrency)) {
             for (int s = 0; s < concurrency; s++) {
                 senders.submit(() -> {
+                    long cpuStart = threads.getCurrentThreadCpuTime();
                     try (KeepAliveClient client = client()) {
                         while (System.nanoTime() < end) {
                             Delivery delivery = delivery();
@@ -135,11 +177,12 @@ class WebhookIngestBench {
                             }
                         }
                     }
+                    generatorNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
                     return null;
                 });
             }
         }
-        return acked.get();
+        return new Loop(acked.get(), generatorNanos.get());
     }
 
     /**
