@@ -58,11 +58,15 @@ public final class Browsers {
 
     /** A Brazilian merchant's browser: pt-BR, São Paulo time, a laptop screen. */
     public static BrowserContext brazilianContext() {
-        return chromium()
-                .newContext(new Browser.NewContextOptions()
-                        .setLocale("pt-BR")
-                        .setTimezoneId("America/Sao_Paulo")
-                        .setViewportSize(1280, 900));
+        return chromium().newContext(brazilian());
+    }
+
+    /** The options of {@link #brazilianContext()}, for a context that needs more (HTTP credentials). */
+    public static Browser.NewContextOptions brazilian() {
+        return new Browser.NewContextOptions()
+                .setLocale("pt-BR")
+                .setTimezoneId("America/Sao_Paulo")
+                .setViewportSize(1280, 900);
     }
 
     /** Logs a store user in through the login form. */

@@ -18,4 +18,10 @@ record QuarantinedEvent(
         int attempts,
         OffsetDateTime receivedAt,
         @Nullable String reason,
-        @Nullable String payload) {}
+        @Nullable String payload) {
+
+    /** A correctly signed body that was not JSON: stored whole, and never replayable. */
+    public boolean malformed() {
+        return "(malformed)".equals(field);
+    }
+}

@@ -1,9 +1,12 @@
 package br.com.whatsappoficial.webhook;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -13,17 +16,36 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Meta's callback has no session, no cookie and no CSRF token: its X-Hub-Signature-256 is its
  * authentication, checked by the controller over the raw bytes. Its chain therefore holds no filter
  * at all: Meta calls it at three times the outbound message rate, and the session, request-cache and
  * header filters were a third of the CPU of each acknowledgement (measured with {@code bench/run}).
- * The support endpoints need the platform's support role (HTTP Basic, credentials from {@code
+ * Support's page and endpoints need the platform's support role (HTTP Basic, credentials from {@code
  * webhook.support-*}; without them nobody may).
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookSecurityConfiguration {
+
+    /**
+     * The product pages' policy in sandbox mode (web's {@code SecurityConfiguration}): our own scripts
+     * and styles only, never framed. Live mode's pages add Facebook's SDK for Embedded Signup, which
+     * the support page has no use for, so it keeps this one in both modes.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
 
     @Bean
     @Order(-1)
@@ -41,10 +63,21 @@ class WebhookSecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Support's page and JSON API. A browser that has the support credentials sends them to any request,
+     * even one forged by another site, so every POST needs a CSRF token unless it declares a JSON body:
+     * another site's page can only send that after a CORS preflight, which this product never grants
+     * (a form can only send form, multipart or plain-text bodies). The token lives in a cookie, so the
+     * chain stays stateless and any node serves any request. The page has the product pages' headers.
+     */
     @Bean
     @Order(0)
     SecurityFilterChain webhooks(HttpSecurity http, WebhookSettings settings, PasswordEncoder passwords)
             throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieName("SUPPORT-XSRF");
+        csrfTokens.setCookiePath("/webhooks/admin");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         http.securityMatcher("/webhooks/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/webhooks/admin/**")
                         .hasRole("SUPPORT")
@@ -53,8 +86,27 @@ class WebhookSecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .authenticationManager(supportAuthentication(settings, passwords))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                // HTTP Basic authenticates every request afresh: rotating the token on each of them, as
+                // after a form login, would void the form of any other open tab.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(WebhookSecurityConfiguration::declaresJson)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                .headers(
+                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /** Whether the request's body is declared JSON; an unparseable Content-Type is not. */
+    static boolean declaresJson(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException unparseable) {
+            return false;
+        }
     }
 
     private static ProviderManager supportAuthentication(WebhookSettings settings, PasswordEncoder passwords) {
