@@ -75,8 +75,8 @@ class WebhookIngestBench {
 
     @Test
     void ingestAgainstRawInserts() throws Exception {
-        Run raw = rawInserts();
         closedLoop(WARM_UP, 16);
+        Run raw = rawInserts(storedPayloads());
         long before = storedEvents();
         CpuMeter.Reading started = CpuMeter.read();
         Loop loop = closedLoop(MAX_RATE_RUN, 32);
@@ -115,22 +115,28 @@ class WebhookIngestBench {
                 ingest.postgresMicrosPerRow());
     }
 
+    /** Payloads as the product stored them during the warm-up: the rows the baseline writes. */
+    private List<String> storedPayloads() {
+        return jdbc.sql("select payload from webhook_inbox order by id limit 2000")
+                .query(String.class)
+                .list();
+    }
+
     /**
-     * The same columns, constraints and key distribution as the inbox (Meta's message ids are random),
-     * written as fast as JDBC batches go, warmed up and timed like the ingest run so that both grow
-     * their table and index alike.
+     * The same rows as the inbox's (the product's own payloads, Meta's random message ids), written as
+     * fast as JDBC batches go, warmed up and timed like the ingest run so that both grow their table and
+     * index alike.
      */
-    private Run rawInserts() {
+    private Run rawInserts(List<String> payloads) {
         template.execute("create table if not exists bench_raw_inbox (like webhook_inbox including all)");
         template.execute("truncate bench_raw_inbox");
-        rawInserts(WARM_UP);
+        rawInserts(WARM_UP, payloads);
         CpuMeter.Reading started = CpuMeter.read();
-        long rows = rawInserts(MAX_RATE_RUN);
+        long rows = rawInserts(MAX_RATE_RUN, payloads);
         return new Run(rows, CpuMeter.read().minus(started), 0);
     }
 
-    private long rawInserts(Duration duration) {
-        String payload = event(0, 1);
+    private long rawInserts(Duration duration, List<String> payloads) {
         long end = System.nanoTime() + duration.toNanos();
         long rows = 0;
         List<Object[]> batch = new ArrayList<>(RAW_BATCH);
@@ -139,6 +145,7 @@ class WebhookIngestBench {
             for (int i = 0; i < RAW_BATCH; i++) {
                 String key = "status:delivered:wamid.out"
                         + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+                String payload = payloads.get((int) (rows + i) % payloads.size());
                 batch.add(new Object[] {
                     key, "messages", "524126980791429", "106540352242922", payload, "PENDING", now, now
                 });
