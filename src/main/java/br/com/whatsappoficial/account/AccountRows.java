@@ -46,6 +46,19 @@ final class AccountRows {
                 .list();
     }
 
+    /**
+     * Locks a number's row until the transaction ends, so that reading it, changing it and comparing is
+     * one step: Meta's events about one number reach several listeners at once, and each must compare
+     * against what the previous one left, not against a copy read before it committed.
+     */
+    static void lockNumber(StoreScopedJdbc jdbc, String phoneNumberId) {
+        jdbc.sql("select phone_number_id from phone_numbers where store_id = :storeId and phone_number_id = :id"
+                        + " for update")
+                .param("id", phoneNumberId)
+                .query(String.class)
+                .optional();
+    }
+
     static Optional<ConnectedNumber> number(StoreScopedJdbc jdbc, String phoneNumberId) {
         return jdbc.sql(NUMBER_COLUMNS + "where p.store_id = :storeId and p.phone_number_id = :id")
                 .param("id", phoneNumberId)

@@ -102,6 +102,7 @@ public class ConnectedAccounts {
     /** Stores Meta's latest fields of a number and puts each meaningful change on the timeline. */
     @Transactional
     public void applyPhoneFields(BusinessPhoneNumber fields) {
+        AccountRows.lockNumber(jdbc, fields.id());
         Optional<ConnectedNumber> before = number(fields.id());
         if (before.isEmpty()) {
             return;
@@ -177,6 +178,7 @@ public class ConnectedAccounts {
                 .query(String.class)
                 .list();
         for (String phone : phones) {
+            AccountRows.lockNumber(jdbc, phone);
             ConnectedNumber before = number(phone).orElseThrow();
             // Meta does not deliver in order: a decision older than the one applied changes nothing.
             String newerOnly = decidedAt == null ? "" : " and (name_decided_at is null or name_decided_at <= :at)";

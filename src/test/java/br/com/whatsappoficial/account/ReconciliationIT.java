@@ -16,7 +16,12 @@ import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +116,35 @@ class ReconciliationIT {
                                 .signals()
                                 .nameStatus()))
                 .isEqualTo("APPROVED");
+    }
+
+    /**
+     * Meta's name decisions reach several listeners at once: an older one that changes nothing must not
+     * see the newer one's approval as its own change (found by the kill -9 test: two "approved" lines).
+     */
+    @Test
+    void concurrentNameDecisionsPutOneApprovalOnTheTimeline() throws Exception {
+        String display = CurrentStore.callAs(
+                store,
+                () -> accounts.number(phone.id()).orElseThrow().number().e164().substring(1));
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        try (ExecutorService listeners = Executors.newFixedThreadPool(5)) {
+            List<Future<?>> decisions = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Instant decidedAt = at.plusSeconds(i);
+                String decision = i == 4 ? "APPROVED" : "PENDING";
+                decisions.add(listeners.submit(() -> CurrentStore.runAs(
+                        store, () -> accounts.displayNameReviewed(waba.id(), display, decision, null, decidedAt))));
+            }
+            for (Future<?> decision : decisions) {
+                decision.get();
+            }
+        }
+
+        assertThat(CurrentStore.callAs(
+                        store, () -> accounts.overview().orElseThrow().timeline()))
+                .extracting(TimelineEntry::kind)
+                .containsOnlyOnce(TimelineKind.NAME_APPROVED);
     }
 
     @Test
