@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.sandbox;
 
 import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
+import br.com.whatsappoficial.web.ContentSecurityPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,19 +18,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSandboxMode
 class SandboxPagesSecurity {
-
-    /** The same policy as the product's pages: our own scripts and styles only, never framed. */
-    static final String CONTENT_SECURITY_POLICY = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
 
     @Bean
     @Order(0)
@@ -49,8 +37,8 @@ class SandboxPagesSecurity {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(headers ->
+                        headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.PAGES)));
         return http.build();
     }
 }

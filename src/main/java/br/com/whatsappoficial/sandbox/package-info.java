@@ -8,7 +8,7 @@
  * signup popup.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"meta", "store"})
+@ApplicationModule(allowedDependencies = {"meta", "store", "web"})
 package br.com.whatsappoficial.sandbox;
 
 import org.jspecify.annotations.NullMarked;

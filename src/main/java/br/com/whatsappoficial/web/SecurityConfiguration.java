@@ -22,36 +22,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Pages need only our own scripts and styles; nothing may frame us (clickjacking on the wizard). */
-    static final String CONTENT_SECURITY_POLICY = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
-
-    /**
-     * Live mode adds what Facebook's JS SDK needs for Embedded Signup: its script, its dialog frames and
-     * its API calls; nothing else.
-     */
-    static final String LIVE_CONTENT_SECURITY_POLICY = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self' https://connect.facebook.net",
-            "style-src 'self'",
-            "img-src 'self' data: https://*.facebook.com https://*.fbcdn.net",
-            "connect-src 'self' https://*.facebook.com https://connect.facebook.net",
-            "frame-src https://*.facebook.com",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
-
     /**
      * No observation around each security filter: with no tracing they only fed timers nobody reads,
      * and they cost a fifth of the CPU of a webhook acknowledgement. {@code http.server.requests}
@@ -89,7 +59,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, MetaSettings meta) throws Exception {
-        String policy = meta.sandbox() ? CONTENT_SECURITY_POLICY : LIVE_CONTENT_SECURITY_POLICY;
+        String policy = meta.sandbox() ? ContentSecurityPolicy.PAGES : ContentSecurityPolicy.LIVE_PAGES;
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
                         .permitAll()

@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.webhook;
 
+import br.com.whatsappoficial.web.ContentSecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -29,23 +30,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookSecurityConfiguration {
-
-    /**
-     * The product pages' policy in sandbox mode (web's {@code SecurityConfiguration}): our own scripts
-     * and styles only, never framed. Live mode's pages add Facebook's SDK for Embedded Signup, which
-     * the support page has no use for, so it keeps this one in both modes.
-     */
-    static final String CONTENT_SECURITY_POLICY = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
 
     @Bean
     @Order(-1)
@@ -91,8 +75,8 @@ class WebhookSecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(WebhookSecurityConfiguration::declaresJson)
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(headers ->
+                        headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.PAGES)));
         return http.build();
     }
 

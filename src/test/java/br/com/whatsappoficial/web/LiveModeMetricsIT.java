@@ -80,10 +80,8 @@ class LiveModeMetricsIT {
     @Test
     void pagesMayLoadFacebooksSdkInLiveModeOnly() throws Exception {
         mvc.perform(get("/login"))
-                .andExpect(
-                        header().string("Content-Security-Policy", SecurityConfiguration.LIVE_CONTENT_SECURITY_POLICY));
-        assertThat(SecurityConfiguration.LIVE_CONTENT_SECURITY_POLICY)
-                .contains("script-src 'self' https://connect.facebook.net");
+                .andExpect(header().string("Content-Security-Policy", ContentSecurityPolicy.LIVE_PAGES));
+        assertThat(ContentSecurityPolicy.LIVE_PAGES).contains("script-src 'self' https://connect.facebook.net");
     }
 
     @Test

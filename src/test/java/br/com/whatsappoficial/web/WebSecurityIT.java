@@ -65,7 +65,7 @@ class WebSecurityIT {
     @Test
     void pagesForbidFramingAndForeignScripts() throws Exception {
         mvc.perform(get("/login"))
-                .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
+                .andExpect(header().string("Content-Security-Policy", ContentSecurityPolicy.PAGES))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
