@@ -13,14 +13,17 @@ import br.com.whatsappoficial.meta.GraphTokens;
 import br.com.whatsappoficial.meta.MetaCallFailed;
 import br.com.whatsappoficial.meta.TokenInfo;
 import br.com.whatsappoficial.meta.WhatsAppBusinessAccount;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Server side of Embedded Signup's FINISH (META-CONTRACT §2): exchange the code at once (it lives 30 s),
  * check the token, read the WABA and the number, keep them with the token sealed, then let the
  * registration state machine subscribe the app and register the number.
+ *
+ * <p>Meta is read before any transaction begins: its four calls may take seconds each, and a database
+ * connection held across them would be taken from the pool that webhooks and workers need. The writes
+ * that follow are one short transaction.
  */
 @Component
 class SignupCompletion {
@@ -30,22 +33,45 @@ class SignupCompletion {
     private final GraphPhones phones;
     private final ConnectedAccounts accounts;
     private final Registrations registrations;
+    private final TransactionTemplate transaction;
 
     SignupCompletion(
             GraphTokens tokens,
             GraphAccounts graphAccounts,
             GraphPhones phones,
             ConnectedAccounts accounts,
-            Registrations registrations) {
+            Registrations registrations,
+            TransactionTemplate transaction) {
         this.tokens = tokens;
         this.graphAccounts = graphAccounts;
         this.phones = phones;
         this.accounts = accounts;
         this.registrations = registrations;
+        this.transaction = transaction;
     }
 
-    @Transactional
     ConnectOutcome complete(SignupFinished finished) {
+        NewConnection connection = readFromMeta(finished);
+        ConnectOutcome outcome = transaction.execute(status -> {
+            ConnectOutcome connected = accounts.connect(connection);
+            if (connected == ConnectOutcome.WABA_OF_ANOTHER_STORE || connected == ConnectOutcome.TOO_MANY_NUMBERS) {
+                // A refused signup leaves nothing behind, not even the refreshed token.
+                status.setRollbackOnly();
+            } else {
+                registrations.start(connection.number().id(), connection.waba().id());
+            }
+            return connected;
+        });
+        switch (outcome) {
+            case WABA_OF_ANOTHER_STORE -> throw new SignupRefused("onboarding.refused.other-store", null);
+            case TOO_MANY_NUMBERS -> throw new SignupRefused("onboarding.refused.too-many-numbers", null);
+            default -> {}
+        }
+        return outcome;
+    }
+
+    /** Exchanges the code and reads what the merchant shared; refuses what the product cannot use. */
+    private NewConnection readFromMeta(SignupFinished finished) {
         try {
             BusinessToken token = tokens.exchangeCode(finished.code());
             TokenInfo info = tokens.inspect(token);
@@ -64,15 +90,8 @@ class SignupCompletion {
                             .findFirst()
                             .orElseThrow(() -> new SignupRefused("onboarding.refused.no-number", null));
             requireBrazilian(number);
-            Instant expires = info.expiry().orElse(null);
-            ConnectOutcome outcome =
-                    accounts.connect(new NewConnection(finished.businessId(), waba, number, token, expires));
-            switch (outcome) {
-                case WABA_OF_ANOTHER_STORE -> throw new SignupRefused("onboarding.refused.other-store", null);
-                case TOO_MANY_NUMBERS -> throw new SignupRefused("onboarding.refused.too-many-numbers", null);
-                default -> registrations.start(number.id(), wabaId);
-            }
-            return outcome;
+            return new NewConnection(
+                    finished.businessId(), waba, number, token, info.expiry().orElse(null));
         } catch (MetaCallFailed failed) {
             throw new SignupRefused(
                     "onboarding.refused.meta-" + failed.errorClass().name().toLowerCase(), failed.fbtraceId());
