@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.webhook;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +27,11 @@ class QuarantineController {
         this.workers = workers;
     }
 
+    /** Newest first; {@code before} (an event id) gives the page after the one that ended with it. */
     @GetMapping
-    List<QuarantinedEvent> list(@RequestParam(defaultValue = "100") int limit) {
-        return inbox.quarantined(Math.clamp(limit, 1, 1000));
+    List<QuarantinedEvent> list(
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) @Nullable Long before) {
+        return inbox.quarantined(Math.clamp(limit, 1, 1000), before);
     }
 
     @GetMapping("/{id}")

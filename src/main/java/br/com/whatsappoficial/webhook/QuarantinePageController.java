@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.webhook;
 
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -31,13 +32,21 @@ class QuarantinePageController {
         this.workers = workers;
     }
 
+    /** A page of the list; {@code antes} (before) walks to older events, a page at a time. */
     @GetMapping
     String list(
+            @RequestParam(required = false) @Nullable Long antes,
             @RequestParam(required = false) @Nullable Long reprocessado,
             @RequestParam(required = false) @Nullable Long indisponivel,
             Model model) {
-        model.addAttribute("events", inbox.quarantined(LIST_LIMIT));
+        // One more than a page tells whether older events remain.
+        List<QuarantinedEvent> found = inbox.quarantined(LIST_LIMIT + 1, antes);
+        List<QuarantinedEvent> page = found.subList(0, Math.min(found.size(), LIST_LIMIT));
+        model.addAttribute("events", page);
         model.addAttribute("limit", LIST_LIMIT);
+        model.addAttribute(
+                "olderThan", found.size() > LIST_LIMIT ? page.getLast().id() : null);
+        model.addAttribute("paged", antes != null);
         model.addAttribute("replayed", reprocessado);
         model.addAttribute("gone", indisponivel);
         return "webhook/quarantine";

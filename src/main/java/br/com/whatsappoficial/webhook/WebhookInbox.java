@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -79,11 +80,21 @@ class WebhookInbox {
 
     /** Quarantined events, newest first, without their payloads. */
     List<QuarantinedEvent> quarantined(int limit) {
+        return quarantined(limit, null);
+    }
+
+    /**
+     * Quarantined events older than {@code beforeId} (all when null), newest first, without their
+     * payloads. Ids grow with arrival, so a page boundary stays put while new events arrive.
+     */
+    List<QuarantinedEvent> quarantined(int limit, @Nullable Long beforeId) {
         return jdbc.query(
                 """
                 select id, idempotency_key, field, waba_id, phone_number_id, attempts, received_at, last_error
-                from webhook_inbox where state = 'QUARANTINED' order by received_at desc, id desc limit :limit""",
-                java.util.Map.of("limit", limit),
+                from webhook_inbox where state = 'QUARANTINED' and id < :before order by id desc limit :limit""",
+                new MapSqlParameterSource()
+                        .addValue("limit", limit)
+                        .addValue("before", beforeId == null ? Long.MAX_VALUE : beforeId),
                 (row, n) -> new QuarantinedEvent(
                         row.getLong("id"),
                         row.getString("idempotency_key"),

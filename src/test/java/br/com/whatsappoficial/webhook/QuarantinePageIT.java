@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -246,6 +249,38 @@ class QuarantinePageIT {
                     .isEqualTo(403);
         }
         assertThat(state(unreadable)).isEqualTo("QUARANTINED");
+    }
+
+    @Test
+    void pagesWalkFromTheNewestToTheOldestEvents() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int i = 0; i < QuarantinePageController.LIST_LIMIT + 5; i++) {
+            jdbc.sql("""
+                            insert into webhook_inbox (idempotency_key, field, waba_id, payload, state, attempts,
+                                                       received_at, next_attempt_at, last_error)
+                            values (:key, 'messages', :waba, '{}', 'QUARANTINED', 10, :now, :now, 'failed 10 times')""")
+                    .param("key", "page:" + run + ":" + i)
+                    .param("waba", waba)
+                    .param("now", now)
+                    .update();
+        }
+
+        String first = get(PAGE, SUPPORT).body();
+        List<Long> newest = eventIds(first);
+        assertThat(newest).hasSize(QuarantinePageController.LIST_LIMIT).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(first).contains("Mais antigos").doesNotContain("Mais recentes");
+
+        String second = get(PAGE + "?antes=" + newest.getLast(), SUPPORT).body();
+        List<Long> older = eventIds(second);
+        assertThat(older).isNotEmpty().allSatisfy(id -> assertThat(id).isLessThan(newest.getLast()));
+        assertThat(older).contains(unreadable, malformed);
+        assertThat(second).contains("Mais recentes");
+
+        HttpResponse<String> api = browser.send(
+                request(API + "?limit=2&before=" + newest.getFirst(), SUPPORT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"id\":" + newest.get(1)).doesNotContain("\"id\":" + newest.getFirst() + ",");
     }
 
     /** The database is the test run's own and earlier tests are done with their quarantined rows. */
