@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.store;
 
+import java.io.Serial;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,8 +11,18 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A logged-in merchant user; carries the store every request of theirs is scoped to. */
+/**
+ * A logged-in merchant user; carries the store every request of theirs is scoped to. It is stored,
+ * serialized, in the session that every node shares.
+ */
 public final class StoreUserPrincipal implements UserDetails, CredentialsContainer {
+
+    /**
+     * Fixed, so that a node of the next release still reads the sessions an older node wrote during a
+     * rolling deploy; change it only when a field changes incompatibly (those users then log in again).
+     */
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final UUID userId;
     private final StoreId storeId;

@@ -18,6 +18,7 @@ import br.com.whatsappoficial.sandbox.SandboxWaba;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreId;
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -62,8 +62,8 @@ class SignupCompletionIT {
     JdbcClient jdbc;
 
     StoreId storeA;
-    MockHttpSession asA;
-    MockHttpSession asB;
+    Cookie asA;
+    Cookie asB;
     SandboxBusiness business;
     SandboxWaba waba;
     SandboxPhone phone;
@@ -157,7 +157,7 @@ class SignupCompletionIT {
         finish(sandbox.issueCode(business.id()));
 
         String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
-                        .session(asB)
+                        .cookie(asB)
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(finishBody(sandbox.issueCode(business.id()))))
@@ -186,7 +186,7 @@ class SignupCompletionIT {
     @Test
     void cancelSaysWhereTheMerchantStoppedInPortuguese() throws Exception {
         String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
-                        .session(asA)
+                        .cookie(asA)
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"outcome\":\"CANCEL\",\"current_step\":\"PHONE_NUMBER_SETUP\"}"))
@@ -205,7 +205,7 @@ class SignupCompletionIT {
 
     private String finish(String code) throws Exception {
         return mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
-                        .session(asA)
+                        .cookie(asA)
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(finishBody(code)))
@@ -219,8 +219,8 @@ class SignupCompletionIT {
                 {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s","business_id":"%s"}""".formatted(code, waba.id(), phone.id(), business.id());
     }
 
-    private String page(MockHttpSession session) throws Exception {
-        return mvc.perform(get("/configuracoes/whatsapp-oficial/status").session(session))
+    private String page(Cookie session) throws Exception {
+        return mvc.perform(get("/configuracoes/whatsapp-oficial/status").cookie(session))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -232,10 +232,11 @@ class SignupCompletionIT {
                 .orElse(null);
     }
 
-    private MockHttpSession login(String email, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(email).password(password))
+    /** The session cookie: the session itself lives in the database. */
+    private Cookie login(String email, String password) throws Exception {
+        return mvc.perform(formLogin("/login").user(email).password(password))
                 .andReturn()
-                .getRequest()
-                .getSession();
+                .getResponse()
+                .getCookie("WO_SESSION");
     }
 }

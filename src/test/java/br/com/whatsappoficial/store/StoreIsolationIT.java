@@ -6,12 +6,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import br.com.whatsappoficial.PostgresIntegrationTest;
+import jakarta.servlet.http.Cookie;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PostgresIntegrationTest
@@ -61,13 +61,13 @@ class StoreIsolationIT {
 
     @Test
     void pagesOfStoreBShowNothingOfStoreA() throws Exception {
-        MockHttpSession asB =
-                (MockHttpSession) mvc.perform(formLogin("/login").user(emailB).password("senha-b-123"))
-                        .andReturn()
-                        .getRequest()
-                        .getSession();
+        // The session lives in the database; the browser only holds its cookie.
+        Cookie asB = mvc.perform(formLogin("/login").user(emailB).password("senha-b-123"))
+                .andReturn()
+                .getResponse()
+                .getCookie("WO_SESSION");
 
-        String page = mvc.perform(get("/configuracoes").session(asB))
+        String page = mvc.perform(get("/configuracoes").cookie(asB))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
