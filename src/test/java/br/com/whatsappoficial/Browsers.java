@@ -3,8 +3,10 @@ package br.com.whatsappoficial;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -50,6 +52,23 @@ public final class Browsers {
     }
 
     /** Saves a full-page screenshot under target/screenshots for a person to look at. */
+    /**
+     * Clicks a button that closes its own window (the signup popup posts its message, then closes) and
+     * waits for the window to go. The window may close before Playwright has finished the click; that
+     * is what the click was for, not a failure.
+     */
+    public static void clickClosing(Page window, Locator button) {
+        window.waitForClose(() -> {
+            try {
+                button.click(new Locator.ClickOptions().setNoWaitAfter(true));
+            } catch (PlaywrightException closedFirst) {
+                if (!window.isClosed()) {
+                    throw closedFirst;
+                }
+            }
+        });
+    }
+
     public static Path screenshot(Page page, String name) {
         Path file = Paths.get("target", "screenshots", name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

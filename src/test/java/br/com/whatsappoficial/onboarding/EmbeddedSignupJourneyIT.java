@@ -112,8 +112,7 @@ class EmbeddedSignupJourneyIT {
     void cancelInThePopupAtThePhoneStepSaysHowToResume() {
         Page popup = openThePopup();
         throughProfile(popup);
-        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancelar"))
-                .click();
+        Browsers.clickClosing(popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancelar")));
 
         Locator alert = page.getByRole(AriaRole.ALERT);
         assertThat(alert).containsText("interrompida na etapa \"Número de telefone\"");
@@ -129,8 +128,8 @@ class EmbeddedSignupJourneyIT {
         String otp = popup.locator("[data-otp]").textContent().strip();
         popup.getByLabel("Código de verificação").fill(otp);
         next(popup);
-        popup.waitForClose(() -> popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar"))
-                .click());
+        Browsers.clickClosing(
+                popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar")));
         return mobile;
     }
 

@@ -99,9 +99,8 @@ class EmbeddedSignupBrowserIT {
         assertThat(popup.locator(".es-permissions")).containsText("whatsapp_business_management");
         assertThat(popup.locator(".es-permissions")).containsText("whatsapp_business_messaging");
         Browsers.screenshot(popup, "sandbox-07-permissions");
-        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar"))
-                .click();
-        popup.waitForClose(() -> {});
+        Browsers.clickClosing(
+                popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar")));
 
         List<JsonNode> messages = messages(2);
         Browsers.screenshot(opener, "sandbox-08-opener-finish");
@@ -145,9 +144,7 @@ class EmbeddedSignupBrowserIT {
     @Test
     void cancelAtThePhoneStepReportsPhoneNumberSetup() {
         Page popup = throughProfile("bruno@boavista.example", "Casa Boa Vista");
-        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancelar"))
-                .click();
-        popup.waitForClose(() -> {});
+        Browsers.clickClosing(popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancelar")));
 
         List<JsonNode> messages = messages(2);
         assertThat(messages.get(0).path("event").asString()).isEqualTo("CANCEL");
@@ -205,8 +202,7 @@ class EmbeddedSignupBrowserIT {
 
         assertThat(popup.getByRole(AriaRole.ALERT)).containsText("não pode conter a palavra WhatsApp");
         Browsers.screenshot(popup, "sandbox-04b-profile-name-error");
-        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Fechar"))
-                .click();
+        Browsers.clickClosing(popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Fechar")));
 
         List<JsonNode> messages = messages(2);
         JsonNode info = messages.get(0);
