@@ -67,11 +67,14 @@ class InboxProcessor {
             }));
             metrics.processed(done ? "done" : "lease_lost");
         } catch (UnreadableEvent | JacksonException unreadable) {
-            queue.quarantine(event, "unreadable " + event.field() + " event: " + unreadable.getMessage());
+            queue.quarantine(
+                    event, QuarantineCause.UNREADABLE.reason(event.field() + " event: " + unreadable.getMessage()));
             metrics.processed("quarantined");
         } catch (RuntimeException failure) {
             if (event.attempts() >= settings.maxAttempts()) {
-                queue.quarantine(event, "failed " + event.attempts() + " times, last: " + describe(failure));
+                queue.quarantine(
+                        event,
+                        QuarantineCause.EXHAUSTED.reason(event.attempts() + " times, last: " + describe(failure)));
                 metrics.processed("quarantined");
             } else {
                 queue.retryLater(event, settings.retryDelay(event.attempts()), describe(failure));
@@ -110,7 +113,10 @@ class InboxProcessor {
     private void park(ClaimedEvent event) {
         Duration waited = Duration.between(event.receivedAt().toInstant(), clock.instant());
         if (waited.compareTo(settings.parkFor()) >= 0) {
-            queue.quarantine(event, "no store has WABA " + event.wabaId() + " or number " + event.phoneNumberId());
+            queue.quarantine(
+                    event,
+                    QuarantineCause.UNKNOWN_STORE.reason(
+                            "WABA " + event.wabaId() + " or number " + event.phoneNumberId()));
             metrics.processed("quarantined");
             return;
         }

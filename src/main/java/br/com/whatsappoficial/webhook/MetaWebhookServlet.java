@@ -112,7 +112,7 @@ class MetaWebhookServlet extends HttpServlet {
                 events = WebhookEnvelope.events(body);
             } catch (MalformedWebhook malformed) {
                 // Signed by Meta, so a retry would bring the same bytes: keep them for a person, answer 200.
-                inbox.quarantineMalformed(body, "malformed webhook: " + malformed.getMessage());
+                inbox.quarantineMalformed(body, QuarantineCause.MALFORMED.reason(malformed.getMessage()));
                 return RequestOutcome.MALFORMED;
             }
             metrics.eventsStored(writer.store(events));

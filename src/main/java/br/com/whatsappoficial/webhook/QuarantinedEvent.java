@@ -20,6 +20,11 @@ record QuarantinedEvent(
         @Nullable String reason,
         @Nullable String payload) {
 
+    /** Why it is here, named for support's page. */
+    public QuarantineCause cause() {
+        return QuarantineCause.of(reason);
+    }
+
     /** A correctly signed body that was not JSON: stored whole, and never replayable. */
     public boolean malformed() {
         return "(malformed)".equals(field);

@@ -124,7 +124,13 @@ class QuarantinePageIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("Quarentena de webhooks", waba, "unknown message status deleted", "corpo ilegível");
+                .contains(
+                        "Quarentena de webhooks",
+                        waba,
+                        "unknown message status deleted",
+                        "corpo ilegível",
+                        "Evento que o produto não sabe ler",
+                        "Corpo ilegível: a Meta enviou um conteúdo que não é o JSON dos webhooks");
         assertThat(eventIds(response.body())).containsSubsequence(malformed, unreadable);
         String loginPolicy = get("/login", null)
                 .headers()
