@@ -95,6 +95,7 @@ class WebhookIngestBench {
                 CPU per row or event (µs)        product JVM   load generator   PostgreSQL
                   raw batched INSERT             %8.1f (JDBC)            -     %8.1f
                   ingest                         %8.1f          %8.1f     %8.1f
+                (one machine's figures: compare ratios, not rates)
                 %n""",
                 Runtime.getRuntime().availableProcessors(),
                 RAW_BATCH,
