@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,6 +40,8 @@ class MetaWebhookServlet extends HttpServlet {
     private final InboxWriter writer;
     private final WebhookMetrics metrics;
     private final InboxWorkers workers;
+    /** The current app secret and, during a rotation, the previous one: settings that never change. */
+    private final List<String> secrets;
 
     MetaWebhookServlet(
             MetaSettings meta,
@@ -55,6 +56,7 @@ class MetaWebhookServlet extends HttpServlet {
         this.writer = writer;
         this.metrics = metrics;
         this.workers = workers;
+        this.secrets = secrets(meta, settings);
     }
 
     /** Meta's verification handshake when the callback URL is configured: echo the challenge. */
@@ -99,7 +101,7 @@ class MetaWebhookServlet extends HttpServlet {
         if (body == null) {
             return RequestOutcome.TOO_LARGE;
         }
-        if (!WebhookSignature.matches(signature, body, secrets())) {
+        if (!WebhookSignature.matches(signature, body, secrets)) {
             SECURITY.warn(
                     "Refused a webhook POST from {}: {} X-Hub-Signature-256",
                     request.getRemoteAddr(),
@@ -140,13 +142,8 @@ class MetaWebhookServlet extends HttpServlet {
         }
     }
 
-    private List<String> secrets() {
-        List<String> secrets = new ArrayList<>(2);
-        secrets.add(meta.appSecret());
+    private static List<String> secrets(MetaSettings meta, WebhookSettings settings) {
         String previous = settings.previousAppSecret();
-        if (previous != null && !previous.isBlank()) {
-            secrets.add(previous);
-        }
-        return secrets;
+        return previous == null || previous.isBlank() ? List.of(meta.appSecret()) : List.of(meta.appSecret(), previous);
     }
 }

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,7 @@ class WebhookMetrics {
     private final Counter stored;
     private final Counter duplicate;
     private final Map<RequestOutcome, Counter> requests = new EnumMap<>(RequestOutcome.class);
+    private final Map<String, Counter> processed = new ConcurrentHashMap<>();
     private final Counter doneEventsDeleted;
     private final Counter publicationsDeleted;
     private final AtomicLong backlog = new AtomicLong();
@@ -69,10 +72,14 @@ class WebhookMetrics {
     }
 
     void processed(String outcome) {
-        Counter.builder("webhook.processed")
-                .description("Inbox events by processing outcome")
-                .tag("outcome", outcome)
-                .register(registry)
+        // Each worker counts every event: the meter is looked up once per outcome, not built each time.
+        processed
+                .computeIfAbsent(
+                        outcome,
+                        tag -> Counter.builder("webhook.processed")
+                                .description("Inbox events by processing outcome")
+                                .tag("outcome", tag)
+                                .register(registry))
                 .increment();
     }
 
@@ -101,7 +108,7 @@ class WebhookMetrics {
     private Counter request(RequestOutcome outcome) {
         return Counter.builder("webhook.requests")
                 .description("Meta's webhook POSTs by outcome")
-                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry);
     }
 
