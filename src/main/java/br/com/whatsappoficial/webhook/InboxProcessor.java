@@ -110,13 +110,14 @@ class InboxProcessor {
         return byWaba;
     }
 
+    private static String unknownIds(ClaimedEvent event) {
+        return "WABA " + event.wabaId() + " or number " + event.phoneNumberId();
+    }
+
     private void park(ClaimedEvent event) {
         Duration waited = Duration.between(event.receivedAt().toInstant(), clock.instant());
         if (waited.compareTo(settings.parkFor()) >= 0) {
-            queue.quarantine(
-                    event,
-                    QuarantineCause.UNKNOWN_STORE.reason(
-                            "WABA " + event.wabaId() + " or number " + event.phoneNumberId()));
+            queue.quarantine(event, QuarantineCause.UNKNOWN_STORE.reason(unknownIds(event)));
             metrics.processed("quarantined");
             return;
         }
@@ -125,7 +126,7 @@ class InboxProcessor {
         queue.park(
                 event,
                 delay.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : delay,
-                "no store has WABA " + event.wabaId() + " or number " + event.phoneNumberId() + " yet");
+                QuarantineCause.UNKNOWN_STORE.reason(unknownIds(event) + " yet"));
         metrics.processed("parked");
     }
 
