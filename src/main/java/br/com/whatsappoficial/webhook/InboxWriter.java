@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class InboxWriter {
 
     InboxWriter(WebhookInbox inbox, WebhookSettings settings) {
         this.inbox = inbox;
-        this.writers = java.util.stream.IntStream.range(0, settings.inboxWriters())
+        this.writers = IntStream.range(0, settings.inboxWriters())
                 .mapToObj(n -> Thread.ofPlatform()
                         .name("webhook-inbox-writer-" + n)
                         .daemon()

@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.webhook;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,7 @@ enum QuarantineCause {
 
     /** The message key of the cause's pt-BR (or English) name on support's page. */
     public String messageKey() {
-        return "quarantine.cause." + name().toLowerCase(java.util.Locale.ROOT);
+        return "quarantine.cause." + name().toLowerCase(Locale.ROOT);
     }
 
     static QuarantineCause of(@Nullable String reason) {

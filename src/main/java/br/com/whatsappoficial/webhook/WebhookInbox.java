@@ -1,11 +1,14 @@
 package br.com.whatsappoficial.webhook;
 
 import br.com.whatsappoficial.store.CrossStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,11 +37,6 @@ class WebhookInbox {
         this.insert = insert;
         this.transaction = transaction;
         this.clock = clock;
-    }
-
-    /** Stores the events of one POST, all or none. */
-    Stored store(List<InboxEvent> events) {
-        return storeAll(List.of(events)).getFirst();
     }
 
     /**
@@ -72,15 +70,10 @@ class WebhookInbox {
                 on conflict do nothing""",
                 new MapSqlParameterSource()
                         .addValue("key", "malformed:" + WebhookEnvelope.digest(body))
-                        .addValue("payload", new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                        .addValue("payload", new String(body, StandardCharsets.UTF_8))
                         .addValue("state", InboxState.QUARANTINED.name())
                         .addValue("now", now)
                         .addValue("reason", truncate(reason))));
-    }
-
-    /** Quarantined events, newest first, without their payloads. */
-    List<QuarantinedEvent> quarantined(int limit) {
-        return quarantined(limit, null);
     }
 
     /**
@@ -108,13 +101,13 @@ class WebhookInbox {
     }
 
     /** One quarantined event with its payload. */
-    java.util.Optional<QuarantinedEvent> quarantined(long id) {
+    Optional<QuarantinedEvent> quarantined(long id) {
         return jdbc
                 .query(
                         """
                         select id, idempotency_key, field, waba_id, phone_number_id, attempts, received_at, last_error, payload
                         from webhook_inbox where state = 'QUARANTINED' and id = :id""",
-                        java.util.Map.of("id", id),
+                        Map.of("id", id),
                         (row, n) -> new QuarantinedEvent(
                                 row.getLong("id"),
                                 row.getString("idempotency_key"),
