@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.whatsappoficial.sandbox.SandboxBusiness;
 import br.com.whatsappoficial.sandbox.SandboxMeta;
@@ -50,6 +51,7 @@ abstract class PoolRecycleJourney {
         stores.create("Loja Rita " + run, "Rita Alves", email, "senha-rita-1");
 
         ConnectionPools.retireEveryConnection(dataSource);
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
         Cookie session = logIn(email, "senha-rita-1");
 
         SandboxBusiness business = sandbox.createBusiness("Loja Rita " + run + " Ltda");
