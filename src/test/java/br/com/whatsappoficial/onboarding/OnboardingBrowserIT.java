@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * integration time → Meta approves → the page turns "Ativa" by itself, without a reload.
  */
 @PostgresIntegrationTest
-@TestPropertySource(properties = {"onboarding.approval-poll=1s", "onboarding.registration-poll=200ms"})
+@TestPropertySource(properties = {"onboarding.verification-poll=1s", "onboarding.registration-poll=200ms"})
 class OnboardingBrowserIT {
 
     @LocalServerPort
