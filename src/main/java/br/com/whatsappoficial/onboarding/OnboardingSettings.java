@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param dataLocalizationRegion B13 (LGPD): {@code BR} keeps message data at rest in Brazil; empty for Meta's default
  * @param registrationPoll how often a node looks for due registration steps
- * @param approvalPoll how often a number waiting for Meta's approval is read again (webhooks wake it sooner)
+ * @param verificationPoll how often a number whose ownership code is not verified yet is read again before /register
  */
 @ConfigurationProperties("onboarding")
 public record OnboardingSettings(
         @Nullable String dataLocalizationRegion,
         @DefaultValue("2s") Duration registrationPoll,
-        @DefaultValue("5m") Duration approvalPoll) {}
+        @DefaultValue("5m") Duration verificationPoll) {}

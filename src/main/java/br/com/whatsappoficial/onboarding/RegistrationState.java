@@ -1,12 +1,20 @@
 package br.com.whatsappoficial.onboarding;
 
-/** Where a number is on its way to the Cloud API (B3). */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a number is on its way to the Cloud API, and which moves each state allows. */
 enum RegistrationState {
     /** Subscribe our app to the WABA's webhooks (required per WABA before anything reaches us). */
     SUBSCRIBE_APP,
-    /** Wait until Meta allows registration: number verified and display name approved (certificate). */
+    /**
+     * Written by releases that waited for the display name's approval before registering. Meta reviews
+     * the name by itself once the number sends, so nothing waits for it any more: rows still carrying it
+     * (an older node during a rolling deploy may write one after the migration moved the rest) are
+     * registered like {@link #REGISTER}.
+     */
     AWAIT_APPROVAL,
-    /** Call /register with the number's two-step PIN. */
+    /** Call /register with the number's two-step PIN as soon as its ownership is verified. */
     REGISTER,
     /** Done: the number is CONNECTED. */
     REGISTERED,
@@ -17,5 +25,20 @@ enum RegistrationState {
 
     boolean terminal() {
         return this == REGISTERED || this == FAILED;
+    }
+
+    /** Whether the step run in this state is the register step. */
+    boolean registering() {
+        return this == REGISTER || this == AWAIT_APPROVAL || this == AWAIT_RECONNECTION;
+    }
+
+    /** The moves the state machine allows out of this state; a terminal state allows none. */
+    Set<RegistrationState> next() {
+        return switch (this) {
+            case SUBSCRIBE_APP -> EnumSet.of(SUBSCRIBE_APP, REGISTER, AWAIT_RECONNECTION, FAILED);
+            case REGISTER, AWAIT_APPROVAL, AWAIT_RECONNECTION ->
+                EnumSet.of(REGISTER, REGISTERED, AWAIT_RECONNECTION, FAILED);
+            case REGISTERED, FAILED -> EnumSet.noneOf(RegistrationState.class);
+        };
     }
 }

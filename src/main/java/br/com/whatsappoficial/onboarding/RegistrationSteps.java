@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one registration one step further (B3), as the current store. Every outcome is written back
+ * Takes one registration one step further, as the current store: subscribe the app to the WABA, then
+ * register the number. Every outcome is written back
  * before the next step is scheduled, so a restart at any point resumes from the stored state.
  */
 @Component
@@ -66,23 +67,14 @@ class RegistrationSteps {
         }
         Optional<BusinessToken> token = accounts.businessToken(registration.wabaId());
         if (token.isEmpty()) {
-            registrations.move(
-                    registration.state(),
-                    phoneNumberId,
-                    RegistrationState.AWAIT_RECONNECTION,
-                    registration.attempts(),
-                    null,
-                    null,
-                    null);
+            registrations.move(registration.awaitReconnection(false, null, null));
             return;
         }
         try {
-            switch (registration.state()) {
-                case SUBSCRIBE_APP -> subscribe(registration, token.get());
-                case AWAIT_APPROVAL -> awaitApproval(registration, token.get());
-                case REGISTER -> register(registration, token.get());
-                case AWAIT_RECONNECTION -> awaitApproval(registration, token.get());
-                default -> {}
+            if (registration.state() == RegistrationState.SUBSCRIBE_APP) {
+                subscribe(registration, token.get());
+            } else {
+                register(registration, token.get());
             }
         } catch (MetaCallFailed failed) {
             onFailure(registration, failed);
@@ -92,72 +84,33 @@ class RegistrationSteps {
     private void subscribe(Registration registration, BusinessToken token) {
         graphAccounts.subscribeApp(token, registration.wabaId());
         timeline.record(registration.wabaId(), null, TimelineKind.APP_SUBSCRIBED, null);
-        registrations.move(
-                registration.state(),
-                registration.phoneNumberId(),
-                RegistrationState.AWAIT_APPROVAL,
-                0,
-                now(),
-                null,
-                null);
-    }
-
-    /** Meta allows /register once the number is verified and its display name approved (F9: certificate). */
-    private void awaitApproval(Registration registration, BusinessToken token) {
-        // Meta's review of the WABA is part of the status too; webhooks may have been lost (reconciliation).
-        String review = graphAccounts.account(token, registration.wabaId()).accountReviewStatus();
-        if (review != null) {
-            accounts.accountReviewed(registration.wabaId(), review);
-        }
-        BusinessPhoneNumber fields = phones.phoneNumber(token, registration.phoneNumberId());
-        accounts.applyPhoneFields(fields);
-        if ("CONNECTED".equals(fields.status())) {
-            registrations.move(
-                    registration.state(),
-                    registration.phoneNumberId(),
-                    RegistrationState.REGISTERED,
-                    0,
-                    null,
-                    null,
-                    null);
-            return;
-        }
-        boolean nameApproved = "APPROVED".equals(fields.nameStatus())
-                || "AVAILABLE_WITHOUT_REVIEW".equals(fields.nameStatus())
-                || fields.certificate() != null;
-        if (fields.codeVerified() && nameApproved) {
-            registrations.move(
-                    registration.state(),
-                    registration.phoneNumberId(),
-                    RegistrationState.REGISTER,
-                    0,
-                    now(),
-                    null,
-                    null);
+        if (registrations.move(registration.appSubscribed(now()))) {
             timeline.record(
                     registration.wabaId(), registration.phoneNumberId(), TimelineKind.REGISTRATION_STARTED, null);
-        } else {
-            registrations.move(
-                    registration.state(),
-                    registration.phoneNumberId(),
-                    RegistrationState.AWAIT_APPROVAL,
-                    0,
-                    now().plus(settings.approvalPoll()),
-                    null,
-                    null);
         }
     }
 
+    /**
+     * Registers the number as soon as its ownership is verified, whatever the display name's review says.
+     * The number is read first: one already CONNECTED needs no call, and an unverified one would only
+     * spend one of Meta's 10 register requests per 72 h.
+     */
     private void register(Registration registration, BusinessToken token) {
-        phones.register(
-                token,
-                registration.phoneNumberId(),
-                registrations.pin(registration.phoneNumberId()),
-                settings.dataLocalizationRegion());
+        String phone = registration.phoneNumberId();
+        BusinessPhoneNumber fields = phones.phoneNumber(token, phone);
+        accounts.applyPhoneFields(fields);
+        if ("CONNECTED".equals(fields.status())) {
+            registrations.move(registration.registered());
+            return;
+        }
+        if (!fields.codeVerified()) {
+            registrations.move(registration.awaitVerification(now().plus(settings.verificationPoll()), null, null));
+            return;
+        }
+        phones.register(token, phone, registrations.pin(phone), settings.dataLocalizationRegion());
         // The number's new fields first, so that whoever sees REGISTERED also sees it CONNECTED.
-        accounts.applyPhoneFields(phones.phoneNumber(token, registration.phoneNumberId()));
-        registrations.move(
-                registration.state(), registration.phoneNumberId(), RegistrationState.REGISTERED, 0, null, null, null);
+        accounts.applyPhoneFields(phones.phoneNumber(token, phone));
+        registrations.move(registration.registered());
     }
 
     private void onFailure(Registration registration, MetaCallFailed failed) {
@@ -167,47 +120,19 @@ class RegistrationSteps {
         MetaErrorClass errorClass = failed.errorClass();
         if (errorClass == MetaErrorClass.AUTH) {
             accounts.tokenRevoked(registration.wabaId());
-            registrations.move(
-                    registration.state(),
-                    phone,
-                    RegistrationState.AWAIT_RECONNECTION,
-                    attempts,
-                    null,
-                    failed.code(),
-                    error);
+            registrations.move(registration.awaitReconnection(true, failed.code(), error));
         } else if (failed.code() == 133016) {
+            registrations.move(registration.retry(now().plus(REGISTER_LIMIT_WAIT), failed.code(), error));
+        } else if (failed.code() == 133006 && registration.state().registering()) {
+            // Meta wants the number verified (again) first: wait for it as for a number never verified.
             registrations.move(
-                    registration.state(),
-                    phone,
-                    registration.state(),
-                    attempts,
-                    now().plus(REGISTER_LIMIT_WAIT),
-                    failed.code(),
-                    error);
-        } else if (failed.code() == 133006 || failed.code() == 133007) {
-            // Not verified / name not approved after all: back to waiting for Meta.
-            registrations.move(
-                    registration.state(),
-                    phone,
-                    RegistrationState.AWAIT_APPROVAL,
-                    attempts,
-                    now().plus(settings.approvalPoll()),
-                    failed.code(),
-                    error);
+                    registration.awaitVerification(now().plus(settings.verificationPoll()), failed.code(), error));
         } else if (errorClass.retryable() && attempts < MAX_TRANSIENT_ATTEMPTS) {
             Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempts - 1, 10));
-            registrations.move(
-                    registration.state(),
-                    phone,
-                    registration.state(),
-                    attempts,
-                    now().plus(backoff),
-                    failed.code(),
-                    error);
+            registrations.move(registration.retry(now().plus(backoff), failed.code(), error));
         } else {
             log.warn("Registration of {} failed for good: {}", phone, error);
-            registrations.move(
-                    registration.state(), phone, RegistrationState.FAILED, attempts, null, failed.code(), error);
+            registrations.move(registration.failed(failed.code(), error));
             timeline.record(registration.wabaId(), phone, TimelineKind.REGISTRATION_FAILED, "(#" + failed.code() + ")");
         }
     }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The current store's registration rows. */
@@ -78,40 +77,26 @@ class Registrations {
     }
 
     /**
-     * Moves a registration on from the state the step started in; {@code next} null means nothing more
-     * to do. A step whose row changed meanwhile (its lease ran out and another node moved it) changes
-     * nothing: the answer is false.
+     * Stores a move of the state machine. A step whose row changed meanwhile (its lease ran out and another
+     * node moved it) changes nothing: the answer is false.
      */
-    boolean move(
-            RegistrationState from,
-            String phoneNumberId,
-            RegistrationState state,
-            int attempts,
-            @Nullable Instant next,
-            @Nullable Integer errorCode,
-            @Nullable String error) {
+    boolean move(Registration.Move move) {
+        String error = move.error();
         return jdbc.sql("""
                         update registrations set state = :state, attempts = :attempts, next_attempt_at = :next,
                                last_error_code = :code, last_error = :error, updated_at = :now,
                                registered_at = case when :state = 'REGISTERED' then :now else registered_at end
                         where store_id = :storeId and phone_number_id = :id and state = :from""")
-                        .param("from", from.name())
-                        .param("state", state.name())
-                        .param("attempts", attempts)
-                        .param("next", next == null ? null : at(next))
-                        .param("code", errorCode)
+                        .param("from", move.from().state().name())
+                        .param("state", move.to().name())
+                        .param("attempts", move.attempts())
+                        .param("next", move.next() == null ? null : at(move.next()))
+                        .param("code", move.errorCode())
                         .param("error", error == null ? null : error.length() > 300 ? error.substring(0, 300) : error)
                         .param("now", at(clock.instant()))
-                        .param("id", phoneNumberId)
+                        .param("id", move.from().phoneNumberId())
                         .update()
                 == 1;
-    }
-
-    /** A signal from Meta (the display name was approved): look at the WABA's waiting numbers now. */
-    void wakeUpWaba(String wabaId) {
-        jdbc.sql("""
-                        update registrations set next_attempt_at = :now
-                        where store_id = :storeId and waba_id = :wabaId and state = 'AWAIT_APPROVAL'""").param("now", at(clock.instant())).param("wabaId", wabaId).update();
     }
 
     private static Registration row(ResultSet rs, int n) throws SQLException {

@@ -46,8 +46,6 @@ final class GraphErrorCatalog {
             Map.entry(133004, new Entry(503, "Server Temporarily Unavailable", true)),
             Map.entry(133005, new Entry(400, "Two step verification PIN Mismatch", false)),
             Map.entry(133006, new Entry(400, "Phone number re-verification needed", false)),
-            // Sandbox choice, not Meta's: register refused until the display name is approved (see Registration).
-            Map.entry(133007, new Entry(400, "Display name not approved", false)),
             Map.entry(133008, new Entry(400, "Too Many two step verification PIN Guesses", false)),
             Map.entry(133009, new Entry(400, "Two step verification PIN Guessed Too Fast", false)),
             Map.entry(133010, new Entry(400, "Phone number Not Registered", false)),

@@ -77,8 +77,8 @@ class MetaWebhooks {
     }
 
     /**
-     * Quality and limit changes. {@code FLAGGED} is documented; {@code UNFLAGGED}, {@code UPGRADE} and
-     * {@code DOWNGRADE} are legacy names (unverified) that receivers must tolerate anyway.
+     * Quality and limit changes. {@code THROUGHPUT_UPGRADE} and {@code FLAGGED} are documented;
+     * {@code UNFLAGGED} and {@code DOWNGRADE} are legacy names (unverified) that receivers must tolerate anyway.
      */
     void quality(PhoneNumber phone, String event, String messagingLimit) {
         outbox.enqueue(

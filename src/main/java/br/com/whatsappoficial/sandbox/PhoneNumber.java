@@ -46,6 +46,11 @@ record PhoneNumber(
         return certificate != null;
     }
 
+    /** Meta has not decided the display name yet. */
+    boolean nameUnderReview() {
+        return "PENDING_REVIEW".equals(nameStatus);
+    }
+
     /**
      * The deprecated per-number tier: 250 once the name is approved, {@code TIER_50} before. The contract
      * says the value 50 is unverified; the sandbox follows the product's F8 floor.

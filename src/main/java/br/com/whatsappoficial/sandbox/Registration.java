@@ -103,10 +103,9 @@ class Registration {
     }
 
     /**
-     * Registers the number for Cloud API. The display name must be approved (certificate issued, product
-     * F9) first: Meta documents no error for that case, so the sandbox answers 133007 "Display name not
-     * approved", a code of the registration class (133005–133016) that Meta does not use — the sandbox's
-     * choice (unverified), chosen so that clients treat it like the other registration refusals.
+     * Registers the number for Cloud API. Only the ownership code must be verified first: Meta reviews the
+     * display name on its own, at the latest when the business reaches a higher messaging limit, which
+     * needs a registered number, so a name still under review never blocks registration.
      */
     @Transactional(noRollbackFor = GraphError.class)
     void register(PhoneNumber phone, GraphParams params) {
@@ -122,12 +121,6 @@ class Registration {
         }
         if (!phone.verified()) {
             throw GraphError.of(133006, "Phone number needs to be verified before registering.");
-        }
-        if (!phone.nameApproved()) {
-            throw GraphError.of(
-                    133007,
-                    "The display name has not been approved yet. Register the number once its certificate is issued"
-                            + " (Meta sandbox rule).");
         }
         if (phone.twoStepPin() != null && !phone.twoStepPin().equals(pin)) {
             throw GraphError.of(133005, "Two-step verification PIN incorrect.");

@@ -119,6 +119,12 @@ class SandboxConsoleController {
         return done("limit", "business-" + id);
     }
 
+    @PostMapping("/sandbox/console/businesses/{id}/limit/raise")
+    String raiseLimit(@PathVariable String id) {
+        meta.raiseMessagingLimit(id);
+        return done("limit-raised", "business-" + id);
+    }
+
     @PostMapping("/sandbox/console/businesses/{id}/revoke")
     String revoke(@PathVariable String id) {
         meta.revokeTokens(id);

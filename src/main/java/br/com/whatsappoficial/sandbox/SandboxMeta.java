@@ -84,8 +84,7 @@ public class SandboxMeta {
     @Transactional
     public SandboxWaba createWaba(String businessId, String name) {
         requireText(name, "name");
-        Business business = accounts.business(businessId)
-                .orElseThrow(() -> new IllegalArgumentException("No sandbox business " + businessId));
+        Business business = business(businessId);
         Waba waba = new Waba(
                 SandboxIds.objectId(),
                 businessId,
@@ -146,8 +145,7 @@ public class SandboxMeta {
 
     /** A one-time authorization code for the business, as Embedded Signup returns it (30 s, single use). */
     public String issueCode(String businessId) {
-        accounts.business(businessId)
-                .orElseThrow(() -> new IllegalArgumentException("No sandbox business " + businessId));
+        business(businessId);
         return exchange.issueCode(businessId);
     }
 
@@ -207,8 +205,10 @@ public class SandboxMeta {
 
     /**
      * The portfolio's messaging limit (TIER_250 … TIER_UNLIMITED, shared by its numbers since October 2025
-     * [doc]), with business_capability_update per WABA and phone_number_quality_update UPGRADE or DOWNGRADE
-     * per number (legacy event names, unverified).
+     * [doc]), with business_capability_update per WABA and phone_number_quality_update per number:
+     * THROUGHPUT_UPGRADE up [doc], DOWNGRADE down (legacy name, unverified). Meta reviews a display name
+     * at the latest when the business reaches a higher limit [doc]; which way it decides is not
+     * documented, so the sandbox approves every name still under review on the way up (the console says so).
      */
     @Transactional
     public void setMessagingLimit(String businessId, String limit) {
@@ -216,17 +216,29 @@ public class SandboxMeta {
         if (to < 0) {
             throw new IllegalArgumentException("limit must be one of " + Business.MESSAGING_LIMITS);
         }
-        Business business = accounts.business(businessId)
-                .orElseThrow(() -> new IllegalArgumentException("No sandbox business " + businessId));
+        Business business = business(businessId);
         int from = Business.MESSAGING_LIMITS.indexOf(business.messagingLimit());
         accounts.setMessagingLimit(businessId, limit);
         for (Waba waba : accounts.wabasOf(businessId)) {
             webhooks.capabilities(waba, limit);
             if (to != from) {
                 for (PhoneNumber phone : accounts.phonesOf(waba.id())) {
-                    webhooks.quality(phone, to > from ? "UPGRADE" : "DOWNGRADE", limit);
+                    webhooks.quality(phone, to > from ? "THROUGHPUT_UPGRADE" : "DOWNGRADE", limit);
+                    if (to > from && phone.nameUnderReview()) {
+                        approveDisplayName(phone.id());
+                    }
                 }
             }
+        }
+    }
+
+    /** Raises the portfolio's messaging limit one tier, as Meta does once the business sends enough; none above TIER_UNLIMITED. */
+    @Transactional
+    public void raiseMessagingLimit(String businessId) {
+        List<String> limits = Business.MESSAGING_LIMITS;
+        int current = limits.indexOf(business(businessId).messagingLimit());
+        if (current + 1 < limits.size()) {
+            setMessagingLimit(businessId, limits.get(current + 1));
         }
     }
 
@@ -301,6 +313,11 @@ public class SandboxMeta {
     /** Clears every fault (on every node) and lets go of the requests this node holds. */
     public void clearFaults() {
         faults.clear();
+    }
+
+    private Business business(String businessId) {
+        return accounts.business(businessId)
+                .orElseThrow(() -> new IllegalArgumentException("No sandbox business " + businessId));
     }
 
     private PhoneNumber phone(String phoneId) {

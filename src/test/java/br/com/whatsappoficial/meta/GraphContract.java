@@ -140,6 +140,17 @@ abstract class GraphContract {
     }
 
     @Test
+    void aVerifiedNumberIsRegisteredWhileItsDisplayNameIsStillUnderReview() {
+        String phone = world().verifiedPhoneUnderReviewId();
+
+        graph().phones().register(world().token(), phone, TwoStepPin.random(), "BR");
+
+        BusinessPhoneNumber number = graph().phones().phoneNumber(world().token(), phone);
+        assertThat(number.status()).isEqualTo("CONNECTED");
+        assertThat(number.nameStatus()).isEqualTo("PENDING_REVIEW");
+    }
+
+    @Test
     void sendsATextInsideTheCustomerServiceWindow() {
         MessageAccepted accepted = graph().messages()
                 .send(

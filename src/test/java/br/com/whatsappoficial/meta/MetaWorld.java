@@ -33,6 +33,9 @@ interface MetaWorld {
     /** A number of {@link #wabaId()} that is neither verified nor approved. */
     String pendingPhoneId();
 
+    /** A number of {@link #wabaId()} that is verified, its display name still under review, not yet registered. */
+    String verifiedPhoneUnderReviewId();
+
     /** A number that is verified, approved and registered: it can send. */
     String registeredPhoneId();
 

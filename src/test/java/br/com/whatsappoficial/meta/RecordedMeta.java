@@ -41,6 +41,7 @@ final class RecordedMeta implements MetaWorld {
     static final String FOREIGN_WABA = "999000111222333";
     static final String PENDING_PHONE = "106540352242922";
     static final String REGISTERED_PHONE = "106540352242923";
+    static final String VERIFIED_PHONE_UNDER_REVIEW = "106540352242924";
     static final String TOKEN = "EAAAN6tcBzAUBOwtDtTfmZCJ9n3FHpSDcDTH86ekf89XnnB2PYbIcGzBd5yxbM4wHdqpFbmAUv";
     /** HMAC-SHA256(APP_SECRET, TOKEN) in hex, computed apart: {@code printf %s TOKEN | openssl dgst -sha256 -hmac SECRET}. */
     static final String TOKEN_PROOF = "66b3e1a630ba2bc0c92b083039d27f632909009bb5c6758474671d790652b8a4";
@@ -97,6 +98,16 @@ final class RecordedMeta implements MetaWorld {
                         .withRequestBody(matchingJsonPath("$.pin", matching("\\d{6}")))
                         .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp"))),
                 error(400, "error_register_unverified"));
+
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + VERIFIED_PHONE_UNDER_REVIEW + "/register")))
+                        .withRequestBody(matchingJsonPath("$.pin", matching("\\d{6}")))
+                        .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp")))
+                        .withRequestBody(matchingJsonPath("$.data_localization_region", equalTo("BR"))),
+                ok("success"));
+        stub(
+                asBusiness(get(urlPathEqualTo(V + "/" + VERIFIED_PHONE_UNDER_REVIEW))),
+                ok("phone_registered_under_review"));
 
         recordSubscriptionOrder();
 
@@ -199,6 +210,11 @@ final class RecordedMeta implements MetaWorld {
     @Override
     public String pendingPhoneId() {
         return PENDING_PHONE;
+    }
+
+    @Override
+    public String verifiedPhoneUnderReviewId() {
+        return VERIFIED_PHONE_UNDER_REVIEW;
     }
 
     @Override

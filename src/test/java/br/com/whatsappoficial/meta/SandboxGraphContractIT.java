@@ -68,6 +68,7 @@ class SandboxGraphContractIT extends GraphContract {
         final SandboxWaba secondWaba = sandbox.createWaba(business.id(), "Loja Exemplo 2");
         final SandboxPhone pending = sandbox.addPhone(waba.id(), "+5511987654321", "Loja Exemplo");
         final SandboxPhone registered = sandbox.addPhone(waba.id(), "+5521998765432", "Loja Exemplo");
+        final SandboxPhone underReview = sandbox.addPhone(waba.id(), "+5531998765432", "Loja Exemplo");
         final BusinessToken token = tokens.exchangeCode(sandbox.issueCode(business.id()));
         final SandboxWaba foreign;
         final BusinessToken revoked;
@@ -78,6 +79,7 @@ class SandboxGraphContractIT extends GraphContract {
             revoked = tokens.exchangeCode(sandbox.issueCode(other.id()));
             sandbox.revokeTokens(other.id());
 
+            sandbox.verifyPhone(underReview.id());
             sandbox.verifyPhone(registered.id());
             sandbox.approveDisplayName(registered.id());
             phones.register(token, registered.id(), TwoStepPin.random(), "BR");
@@ -130,6 +132,11 @@ class SandboxGraphContractIT extends GraphContract {
         @Override
         public String pendingPhoneId() {
             return pending.id();
+        }
+
+        @Override
+        public String verifiedPhoneUnderReviewId() {
+            return underReview.id();
         }
 
         @Override

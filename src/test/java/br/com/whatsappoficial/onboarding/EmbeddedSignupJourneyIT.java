@@ -24,8 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The merchant's whole journey in Chromium, through the sandbox's Embedded Signup popup and console:
- * Configurações → WhatsApp Oficial → Abrir → step 1 → Conectar → Meta's window → step 3 "Em análise" →
- * Meta's review in the console → the page changes by itself, driven by signed webhooks.
+ * Configurações → WhatsApp Oficial → Abrir → step 1 → Conectar → Meta's window → step 3 "Em análise" and
+ * already registered → Meta's review in the console → the page changes by itself, driven by signed webhooks.
  */
 @PostgresIntegrationTest
 @TestPropertySource(properties = {"onboarding.registration-poll=200ms", "sandbox.webhooks.poll-interval=200ms"})
@@ -72,20 +72,30 @@ class EmbeddedSignupJourneyIT {
         assertThat(page.getByTestId("proactive-limit")).containsText("50 clientes únicos");
         Browsers.screenshot(page, "20-journey-em-analise");
 
+        // Registered at once, the name still under review: the number already receives messages.
+        assertThat(page.getByTestId("registration"))
+                .hasText("Número registrado: já recebe mensagens dos clientes.", META_TIME);
+        assertThat(page.getByTestId("number-status")).hasText("Em análise");
+        assertThat(page.locator(".timeline")).containsText("Número registrado na API oficial");
+        assertThat(page.locator(".timeline")).not().containsText("Nome de exibição aprovado");
+        Browsers.screenshot(page, "20b-journey-registrado-em-analise");
+
+        // Meta decides the name once the business reaches a higher messaging limit.
         Page console = browser.newPage();
         console.navigate(url("/sandbox"));
         String waba = page.getByTestId("waba-id").textContent().strip();
-        console.locator("#waba-" + waba)
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Aprovar conta"))
+        Locator wabaCard = console.locator("#waba-" + waba);
+        wabaCard.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Aprovar conta"))
                 .click();
-        console.locator("#phone-" + phoneId(waba))
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Aprovar nome"))
+        console.locator("section.business:has(#waba-" + waba + ")")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Subir limite de mensagens"))
                 .click();
+        assertThat(console.locator("#phone-" + phoneId(waba))).containsText("APPROVED");
         Browsers.screenshot(console, "21-journey-console");
 
         page.bringToFront();
         assertThat(page.getByTestId("number-status")).hasText("Ativa", META_TIME);
-        assertThat(page.locator(".timeline")).containsText("Número registrado na API oficial");
+        assertThat(page.locator(".timeline")).containsText("Nome de exibição aprovado");
         Browsers.screenshot(page, "22-journey-ativa");
     }
 

@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * integration time → Meta approves → the page turns "Ativa" by itself, without a reload.
  */
 @PostgresIntegrationTest
-@TestPropertySource(properties = {"onboarding.approval-poll=1s", "onboarding.registration-poll=200ms"})
+@TestPropertySource(properties = {"onboarding.verification-poll=1s", "onboarding.registration-poll=200ms"})
 class OnboardingBrowserIT {
 
     @LocalServerPort
@@ -133,13 +133,12 @@ class OnboardingBrowserIT {
         SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Carla");
         SandboxPhone phone = sandbox.addPhone(
                 waba.id(), "+552198" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Carla");
-        sandbox.verifyPhone(phone.id());
+        // Not verified yet: the registration reads the number's fields every second until it is.
         finishAt(business, waba, phone);
         assertThat(page.getByTestId("active-number")).isVisible();
 
         // Meta refuses the token (190): the next read of Meta's fields finds out.
         sandbox.revokeTokens(business.id());
-        sandbox.approveDisplayName(phone.id());
         Locator banner = page.locator(".alert-error");
         assertThat(banner)
                 .containsText(

@@ -12,22 +12,29 @@ import br.com.whatsappoficial.meta.SealedSecret;
 import br.com.whatsappoficial.meta.SecretPurpose;
 import br.com.whatsappoficial.meta.SecretVault;
 import br.com.whatsappoficial.sandbox.SandboxBusiness;
+import br.com.whatsappoficial.sandbox.SandboxFault;
 import br.com.whatsappoficial.sandbox.SandboxMeta;
 import br.com.whatsappoficial.sandbox.SandboxPhone;
 import br.com.whatsappoficial.sandbox.SandboxWaba;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreId;
+import br.com.whatsappoficial.webhook.InboundMessageReceived;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -36,11 +43,13 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Embedded Signup's FINISH handled end to end against the running sandbox over HTTP: code exchange,
  * token check, WABA and number read and stored (token and PIN sealed), app subscribed, number
- * registered once Meta approves, status derived; and another store sees none of it.
+ * registered at once while Meta still reviews the display name (and receiving), status derived from Meta's
+ * later reviews; and another store sees none of it.
  */
 @PostgresIntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"onboarding.approval-poll=1s", "onboarding.registration-poll=200ms"})
+@Import(SignupCompletionIT.Inbound.class)
+@TestPropertySource(properties = {"onboarding.verification-poll=1s", "onboarding.registration-poll=200ms"})
 class SignupCompletionIT {
 
     @Autowired
@@ -61,6 +70,9 @@ class SignupCompletionIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Inbound inbound;
+
     StoreId storeA;
     Cookie asA;
     Cookie asB;
@@ -68,6 +80,17 @@ class SignupCompletionIT {
     SandboxWaba waba;
     SandboxPhone phone;
     String e164;
+
+    /** What the webhook module published of the customers' messages. */
+    static class Inbound {
+
+        final List<InboundMessageReceived> received = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(InboundMessageReceived message) {
+            received.add(message);
+        }
+    }
 
     @BeforeEach
     void twoStoresAndAMerchantAtMeta() throws Exception {
@@ -84,35 +107,75 @@ class SignupCompletionIT {
         sandbox.verifyPhone(phone.id());
     }
 
+    @AfterEach
+    void metaAnswersAgain() {
+        sandbox.clearFaults();
+    }
+
     @Test
-    void finishConnectsTheNumberUnderReviewThenRegistersItOnceMetaApproves() throws Exception {
+    void finishRegistersTheNumberAtOnceWhileItsNameIsUnderReviewAndItReceivesMessages() throws Exception {
         String answer = finish(sandbox.issueCode(business.id()));
         assertThat(answer).contains("/configuracoes/whatsapp-oficial/status");
 
-        String page = page(asA);
-        assertThat(page).contains(waba.id(), "Em análise", "Nome de exibição em análise", "Até 50 clientes únicos");
+        await().atMost(Duration.ofSeconds(30)).until(() -> state() == RegistrationState.REGISTERED);
+        assertThat(page(asA))
+                .contains(
+                        waba.id(),
+                        "Em análise",
+                        "Nome de exibição em análise",
+                        "Número registrado na API oficial",
+                        "Número registrado: já recebe mensagens dos clientes",
+                        "Até 50 clientes únicos");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> state() == RegistrationState.AWAIT_APPROVAL);
+        // A customer writes while the name is still under review: Meta delivers it, the store gets it.
+        String wamid = sandbox.customerSends(phone.id(), "+5511912345678", "Ana Souza", "Oi, vocês entregam?");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(inbound.received)
+                        .filteredOn(received -> received.messageId().equals(wamid))
+                        .singleElement()
+                        .satisfies(received -> {
+                            assertThat(received.store()).isEqualTo(storeA);
+                            assertThat(received.phoneNumberId()).isEqualTo(phone.id());
+                            assertThat(received.text()).isEqualTo("Oi, vocês entregam?");
+                        }));
+        assertThat(jdbc.sql("select state from webhook_inbox where idempotency_key = :key")
+                        .param("key", "message:" + wamid)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DONE");
+
+        // Meta's reviews arrive later, by webhook, and only move the status.
         sandbox.setReview(waba.id(), "APPROVED");
         sandbox.approveDisplayName(phone.id());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(page(asA)).contains("Ativa", "Nome de exibição aprovado"));
+    }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> state() == RegistrationState.REGISTERED);
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(page(asA))
-                        .contains("Ativa", "Número registrado na API oficial", "Nome de exibição aprovado"));
+    @Test
+    void aRegistrationLeftWaitingForTheNameApprovalByAnOlderNodeIsRegisteredByItself() throws Exception {
+        holdSubscription();
+        // What the previous release (or an older node during a rolling deploy) leaves behind.
+        jdbc.sql(
+                        "update registrations set state = 'AWAIT_APPROVAL', next_attempt_at = :now where phone_number_id = :id")
+                .param("now", OffsetDateTime.now().minusSeconds(1))
+                .param("id", phone.id())
+                .update();
+        sandbox.clearFaults();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> state() == RegistrationState.REGISTERED);
+        assertThat(page(asA)).contains("Em análise", "Número registrado na API oficial");
     }
 
     @Test
     void aRegistrationLeftMidwayByAStoppedNodeIsResumedWhenItsLeaseEnds() throws Exception {
-        finish(sandbox.issueCode(business.id()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> state() == RegistrationState.AWAIT_APPROVAL);
-        sandbox.approveDisplayName(phone.id());
+        holdSubscription();
 
         // A node claimed the REGISTER step (its lease runs an hour) and died before calling Meta.
         jdbc.sql("update registrations set state = 'REGISTER', next_attempt_at = :lease where phone_number_id = :id")
                 .param("lease", OffsetDateTime.now().plusHours(1))
                 .param("id", phone.id())
                 .update();
+        sandbox.clearFaults();
         assertThat(state()).isEqualTo(RegistrationState.REGISTER);
 
         // The lease ends: whichever node polls next takes the step up from the stored state.
@@ -224,6 +287,18 @@ class SignupCompletionIT {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** Signs up while Meta answers subscribed_apps with 503, so the registration waits in its first step. */
+    private void holdSubscription() throws Exception {
+        sandbox.setFault("waba.subscribed_apps", SandboxFault.httpStatus(503));
+        finish(sandbox.issueCode(business.id()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> CurrentStore.callAs(storeA, () -> registrations.find(phone.id()))
+                                .map(Registration::attempts)
+                                .orElse(0)
+                        > 0);
+        assertThat(state()).isEqualTo(RegistrationState.SUBSCRIBE_APP);
     }
 
     private RegistrationState state() {

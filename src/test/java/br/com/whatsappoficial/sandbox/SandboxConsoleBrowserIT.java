@@ -88,7 +88,12 @@ class SandboxConsoleBrowserIT {
         business.locator("form:has(select[name=limit]) button").click();
         assertThat(phoneField("whatsapp_business_manager_messaging_limit")).isEqualTo("TIER_2K");
         assertThat(lastPayload("business_capability_update")).contains("TIER_2K");
-        assertThat(lastPayload("phone_number_quality_update")).contains("UPGRADE");
+        assertThat(lastPayload("phone_number_quality_update")).contains("THROUGHPUT_UPGRADE");
+        assertThat(business).containsText("Regra do sandbox: ao subir o limite");
+        business.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Subir limite de mensagens"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Limite subiu um nível");
+        assertThat(phoneField("whatsapp_business_manager_messaging_limit")).isEqualTo("TIER_10K");
 
         waba.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Desativação da conta"))
                 .selectOption("DISABLE");

@@ -89,11 +89,14 @@ class SandboxRegistrationIT {
     }
 
     @Test
-    void aNumberWhoseNameIsNotApprovedCannotRegister() {
+    void aVerifiedNumberRegistersWhileItsDisplayNameIsStillUnderReview() {
         meta.verifyPhone(scene.phone().id());
+
         Graph.Answer answer = graph.postJson(phone + "/register", scene.token(), REGISTER);
-        assertThat(answer.code()).isEqualTo(133007);
-        assertThat(status(scene, "status")).isEqualTo("PENDING");
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(status(scene, "status")).isEqualTo("CONNECTED");
+        assertThat(status(scene, "name_status")).isEqualTo("PENDING_REVIEW");
     }
 
     @Test

@@ -114,6 +114,26 @@ class SandboxWebhooksIT {
     }
 
     @Test
+    void raisingTheMessagingLimitUpgradesThroughputAndDecidesANameStillUnderReview() {
+        String digits = scene.phone().displayPhoneNumber().replaceAll("\\D", "");
+
+        meta.raiseMessagingLimit(scene.business().id());
+
+        JsonNode upgrade = value(received("THROUGHPUT_UPGRADE", 1).getFirst());
+        assertThat(upgrade.path("display_phone_number").asString()).isEqualTo(digits);
+        assertThat(upgrade.path("max_daily_conversations_per_business").asString())
+                .isEqualTo("TIER_2K");
+        JsonNode name = value(received("phone_number_name_update", 1).getFirst());
+        assertThat(name.path("decision").asString()).isEqualTo("APPROVED");
+        assertThat(name.path("display_phone_number").asString()).isEqualTo(digits);
+        assertThat(graph.get("/" + scene.phone().id() + "?fields=name_status", scene.token())
+                        .body()
+                        .path("name_status")
+                        .asString())
+                .isEqualTo("APPROVED");
+    }
+
+    @Test
     void partnerAddedIsAboutThePortfolio() {
         webhooks.partnerAdded(accounts.waba(scene.waba().id()).orElseThrow());
 
