@@ -66,8 +66,7 @@ class SignupController {
                     .body(Map.of("message", messages.getMessage("onboarding.refused.no-code", null, locale)));
         }
         try {
-            ConnectOutcome outcome = completion.complete(
-                    new SignupFinished(report.code(), report.wabaId(), report.phoneNumberId(), report.businessId()));
+            ConnectOutcome outcome = completion.complete(report.finished());
             log.info("Embedded Signup finished: {}", outcome);
             return ResponseEntity.ok(Map.of("redirect", "/configuracoes/whatsapp-oficial/status"));
         } catch (SignupRefused refused) {
