@@ -88,10 +88,7 @@ class SignupCompletion {
     private NewConnection readFromMeta(SignupFinished finished) {
         try {
             BusinessToken token = tokens.exchangeCode(finished.code());
-            TokenInfo info = tokens.inspect(token);
-            if (!info.isValid() || !info.grantsWhatsApp()) {
-                throw new SignupRefused("onboarding.refused.permissions", null);
-            }
+            TokenInfo info = authorized(token);
             String wabaId = grantedWaba(info, finished.wabaId());
             WhatsAppBusinessAccount waba = graphAccounts.account(token, wabaId);
             List<BusinessPhoneNumber> numbers =
@@ -109,9 +106,40 @@ class SignupCompletion {
             return new NewConnection(
                     waba.ownerBusinessId(), waba, number, token, info.expiry().orElse(null));
         } catch (MetaCallFailed failed) {
-            throw new SignupRefused(
-                    "onboarding.refused.meta-" + failed.errorClass().name().toLowerCase(), failed.fbtraceId());
+            throw refusedBy(failed);
         }
+    }
+
+    /**
+     * FINISH_ONLY_WABA: the merchant shared a WABA but no number. Nothing is recorded; the WABA's numbers
+     * as Meta lists them tell the merchant which to pick when connecting again, or that one must be added.
+     */
+    SharedWaba sharedWithoutNumber(String code, @Nullable WabaId reported) {
+        try {
+            BusinessToken token = tokens.exchangeCode(code);
+            String wabaId = grantedWaba(authorized(token), reported);
+            WhatsAppBusinessAccount waba = graphAccounts.account(token, wabaId);
+            return new SharedWaba(
+                    waba, graphAccounts.phoneNumbers(token, wabaId).data());
+        } catch (MetaCallFailed failed) {
+            throw refusedBy(failed);
+        }
+    }
+
+    /** A WABA shared without a number, with the numbers Meta lists for it (maybe none). */
+    record SharedWaba(WhatsAppBusinessAccount waba, List<BusinessPhoneNumber> numbers) {}
+
+    private TokenInfo authorized(BusinessToken token) {
+        TokenInfo info = tokens.inspect(token);
+        if (!info.isValid() || !info.grantsWhatsApp()) {
+            throw new SignupRefused("onboarding.refused.permissions", null);
+        }
+        return info;
+    }
+
+    private static SignupRefused refusedBy(MetaCallFailed failed) {
+        return new SignupRefused(
+                "onboarding.refused.meta-" + failed.errorClass().name().toLowerCase(), failed.fbtraceId());
     }
 
     /** The WABA the browser named if the token reaches it, else the newest the token reaches (message lost). */

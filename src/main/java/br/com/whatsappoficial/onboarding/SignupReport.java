@@ -6,7 +6,7 @@ import br.com.whatsappoficial.meta.WabaId;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-/** The launcher's report of how Embedded Signup ended; a form record, never an entity. */
+/** The launcher's report of how Embedded Signup ended, named as Meta named it; a form record, never an entity. */
 record SignupReport(
         Outcome outcome,
         @Nullable String code,
@@ -31,9 +31,21 @@ record SignupReport(
         }
     }
 
+    /** A CANCEL that carries Meta's error text is an error the user reported inside the flow, not a plain cancel. */
+    boolean userReportedError() {
+        return errorMessage != null && !errorMessage.isBlank();
+    }
+
+    /** Meta's session-info event names, as the launcher forwards them. */
     enum Outcome {
         FINISH,
+        /** The merchant shared a WABA without a number. */
+        FINISH_ONLY_WABA,
+        /** A number of the WhatsApp Business app (coexistence), which the product does not connect yet. */
+        FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING,
+        /** Abandoned at {@code current_step}, or an error the user reported ({@code error_message}, {@code error_id}). */
         CANCEL,
+        /** An error some integrations receive under this name; treated like a reported one. */
         ERROR
     }
 }

@@ -252,6 +252,40 @@ class SignupCompletionIT {
     }
 
     @Test
+    void aCancelCarryingAnErrorTheUserReportedShowsMetasTextAndId() throws Exception {
+        var answer = report(asA, """
+                {"outcome":"CANCEL","error_message":"Seu nome verificado não segue as diretrizes do WhatsApp.",\
+                "error_id":"524126","session_id":"f34b51dab5e0498","timestamp":"1746041036"}""");
+
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("A Meta informou um erro", "Seu nome verificado não segue as diretrizes", "524126")
+                .doesNotContain("interrompida");
+    }
+
+    @Test
+    void aWabaSharedWithoutANumberListsItsNumbersAndRecordsNothing() throws Exception {
+        var answer = report(asA, """
+                {"outcome":"FINISH_ONLY_WABA","code":"%s","waba_id":"%s","business_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), business.id()));
+
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("foi compartilhada sem escolher um número", "\"numbers\":[\"+55 ")
+                .doesNotContain("redirect");
+        assertThat(page(asA)).doesNotContain(waba.id());
+    }
+
+    @Test
+    void aWhatsAppBusinessAppNumberIsNotConnectedAsANormalFinish() throws Exception {
+        var answer = report(asA, """
+                {"outcome":"FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), phone.id()));
+
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("está no aplicativo WhatsApp Business")
+                .doesNotContain("redirect");
+        assertThat(page(asA)).doesNotContain(waba.id());
+    }
+
+    @Test
     void cancelSaysWhereTheMerchantStoppedInPortuguese() throws Exception {
         String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
                         .cookie(asA)
