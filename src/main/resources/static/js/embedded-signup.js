@@ -8,14 +8,27 @@
   const button = panel.querySelector("[data-embedded-signup-launch]");
   const statusBox = panel.querySelector("[data-embedded-signup-status]");
   const errorBox = panel.querySelector("[data-embedded-signup-error]");
+  const numbersBox = panel.querySelector("[data-embedded-signup-numbers]");
   let sessionInfo = null;
   let login = null;
   let reported = false;
   let popup = null;
 
   const show = (box, text) => { box.textContent = text; box.hidden = !text; };
-  const status = (text) => { show(statusBox, text); show(errorBox, ""); };
+  const status = (text) => { show(statusBox, text); show(errorBox, ""); numbersBox.hidden = true; };
   const error = (text) => { show(errorBox, text); show(statusBox, ""); button.disabled = false; };
+  // A WABA shared without a number: the server's guidance and the numbers Meta lists for it.
+  const guidance = (text, numbers) => {
+    show(statusBox, "");
+    numbersBox.querySelector("p").textContent = text;
+    numbersBox.querySelector("ul").replaceChildren(...numbers.map((number) => {
+      const item = document.createElement("li");
+      item.textContent = number;
+      return item;
+    }));
+    numbersBox.hidden = false;
+    button.disabled = false;
+  };
 
   // Only Meta (live) or our own origin (sandbox) may speak to this page.
   const trusted = (origin) => {
@@ -44,18 +57,17 @@
     settle();
   }
 
+  // Meta's event name travels as is: FINISH, FINISH_ONLY_WABA and FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING
+  // mean different things, and a CANCEL may carry an error the user reported; the server tells them apart.
   function settle() {
     if (reported) return;
     const event = sessionInfo && sessionInfo.event;
+    const data = (sessionInfo && sessionInfo.data) || {};
     const code = login && login.authResponse && login.authResponse.code;
     if (event && event.startsWith("FINISH") && code) {
-      report({ outcome: "FINISH", code, ...sessionInfo.data });
-    } else if (event === "CANCEL" && sessionInfo.data && sessionInfo.data.error_message) {
-      report({ outcome: "ERROR", ...sessionInfo.data });
-    } else if (event === "CANCEL") {
-      report({ outcome: "CANCEL", ...(sessionInfo.data || {}) });
-    } else if (event === "ERROR") {
-      report({ outcome: "ERROR", ...(sessionInfo.data || {}) });
+      report({ ...data, code, outcome: event });
+    } else if (event === "CANCEL" || event === "ERROR") {
+      report({ ...data, outcome: event });
     } else if (login && !code && !event) {
       // FB.login ended without a code and Meta said nothing: closed before the flow started.
       report({ outcome: "CANCEL", current_step: null });
@@ -76,6 +88,8 @@
       const answer = await response.json();
       if (answer.redirect) {
         window.location.assign(answer.redirect);
+      } else if (response.ok && Array.isArray(answer.numbers)) {
+        guidance(answer.message, answer.numbers);
       } else {
         error(answer.message || cfg.msgFailed);
       }

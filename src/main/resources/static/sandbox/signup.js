@@ -16,5 +16,5 @@ document.addEventListener("DOMContentLoaded", () => {
   const close = () => window.close();
   document.querySelectorAll("[data-close]").forEach((button) => button.addEventListener("click", close));
   // An error stays on screen for a while so that the person can read it; the opener already knows.
-  setTimeout(close, end.dataset.event === "ERROR" ? 8000 : 600);
+  setTimeout(close, end.dataset.error === "true" ? 8000 : 600);
 });

@@ -10,6 +10,13 @@ public enum ConnectOutcome {
     RECONNECTED,
     /** The WABA already belongs to another store: nothing recorded. */
     WABA_OF_ANOTHER_STORE,
+    /** The number is already connected to another store (Meta moved it between WABAs): nothing recorded. */
+    NUMBER_OF_ANOTHER_STORE,
     /** The WABA already holds its maximum of numbers (3 unless Meta says fewer): refused. */
-    TOO_MANY_NUMBERS
+    TOO_MANY_NUMBERS;
+
+    /** Whether the connection was recorded; a refused one must leave nothing behind. */
+    public boolean kept() {
+        return this == CONNECTED || this == NUMBER_ADDED || this == RECONNECTED;
+    }
 }

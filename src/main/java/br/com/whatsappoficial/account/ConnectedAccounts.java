@@ -47,6 +47,11 @@ public class ConnectedAccounts {
         if (owner.isPresent() && !owner.get().equals(store)) {
             return ConnectOutcome.WABA_OF_ANOTHER_STORE;
         }
+        Optional<StoreId> numberOwner =
+                directory.storeOfPhoneNumber(connection.number().id());
+        if (numberOwner.isPresent() && !numberOwner.get().equals(store)) {
+            return ConnectOutcome.NUMBER_OF_ANOTHER_STORE;
+        }
         SealedSecret token = vault.seal(
                 store, SecretPurpose.BUSINESS_TOKEN, connection.token().value());
         boolean newWaba = owner.isEmpty();

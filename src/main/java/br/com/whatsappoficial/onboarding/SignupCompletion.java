@@ -8,11 +8,14 @@ import br.com.whatsappoficial.account.NewConnection;
 import br.com.whatsappoficial.meta.BusinessPhoneNumber;
 import br.com.whatsappoficial.meta.BusinessToken;
 import br.com.whatsappoficial.meta.GraphAccounts;
-import br.com.whatsappoficial.meta.GraphPhones;
 import br.com.whatsappoficial.meta.GraphTokens;
 import br.com.whatsappoficial.meta.MetaCallFailed;
 import br.com.whatsappoficial.meta.TokenInfo;
+import br.com.whatsappoficial.meta.WabaId;
 import br.com.whatsappoficial.meta.WhatsAppBusinessAccount;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +33,6 @@ class SignupCompletion {
 
     private final GraphTokens tokens;
     private final GraphAccounts graphAccounts;
-    private final GraphPhones phones;
     private final ConnectedAccounts accounts;
     private final Registrations registrations;
     private final TransactionTemplate transaction;
@@ -38,13 +40,11 @@ class SignupCompletion {
     SignupCompletion(
             GraphTokens tokens,
             GraphAccounts graphAccounts,
-            GraphPhones phones,
             ConnectedAccounts accounts,
             Registrations registrations,
             TransactionTemplate transaction) {
         this.tokens = tokens;
         this.graphAccounts = graphAccounts;
-        this.phones = phones;
         this.accounts = accounts;
         this.registrations = registrations;
         this.transaction = transaction;
@@ -52,9 +52,26 @@ class SignupCompletion {
 
     ConnectOutcome complete(SignupFinished finished) {
         NewConnection connection = readFromMeta(finished);
-        ConnectOutcome outcome = transaction.execute(status -> {
+        ConnectOutcome outcome;
+        try {
+            outcome = record(connection);
+        } catch (DuplicateKeyException raced) {
+            // Another request recorded the same WABA or number between our check and our insert.
+            throw new SignupRefused("onboarding.refused.already-connected", null);
+        }
+        switch (outcome) {
+            case WABA_OF_ANOTHER_STORE -> throw new SignupRefused("onboarding.refused.other-store", null);
+            case NUMBER_OF_ANOTHER_STORE -> throw new SignupRefused("onboarding.refused.number-other-store", null);
+            case TOO_MANY_NUMBERS -> throw new SignupRefused("onboarding.refused.too-many-numbers", null);
+            default -> {}
+        }
+        return outcome;
+    }
+
+    private ConnectOutcome record(NewConnection connection) {
+        return transaction.execute(status -> {
             ConnectOutcome connected = accounts.connect(connection);
-            if (connected == ConnectOutcome.WABA_OF_ANOTHER_STORE || connected == ConnectOutcome.TOO_MANY_NUMBERS) {
+            if (!connected.kept()) {
                 // A refused signup leaves nothing behind, not even the refreshed token.
                 status.setRollbackOnly();
             } else {
@@ -62,40 +79,81 @@ class SignupCompletion {
             }
             return connected;
         });
-        switch (outcome) {
-            case WABA_OF_ANOTHER_STORE -> throw new SignupRefused("onboarding.refused.other-store", null);
-            case TOO_MANY_NUMBERS -> throw new SignupRefused("onboarding.refused.too-many-numbers", null);
-            default -> {}
-        }
-        return outcome;
     }
 
-    /** Exchanges the code and reads what the merchant shared; refuses what the product cannot use. */
+    /**
+     * Exchanges the code and reads what the merchant shared, trusting the browser's ids only once Meta
+     * confirms them: the WABA among the token's granted targets, the number among the WABA's numbers.
+     */
     private NewConnection readFromMeta(SignupFinished finished) {
         try {
             BusinessToken token = tokens.exchangeCode(finished.code());
-            TokenInfo info = tokens.inspect(token);
-            if (!info.isValid() || !info.grantsWhatsApp()) {
-                throw new SignupRefused("onboarding.refused.permissions", null);
-            }
-            String wabaId = finished.wabaId() != null
-                    ? finished.wabaId()
-                    : info.managedWabaIds().stream()
-                            .findFirst()
-                            .orElseThrow(() -> new SignupRefused("onboarding.refused.no-waba", null));
+            TokenInfo info = authorized(token);
+            String wabaId = grantedWaba(info, finished.wabaId());
             WhatsAppBusinessAccount waba = graphAccounts.account(token, wabaId);
-            BusinessPhoneNumber number = finished.phoneNumberId() != null
-                    ? phones.phoneNumber(token, finished.phoneNumberId())
-                    : graphAccounts.phoneNumbers(token, wabaId).data().stream()
+            List<BusinessPhoneNumber> numbers =
+                    graphAccounts.phoneNumbers(token, wabaId).data();
+            BusinessPhoneNumber number = finished.phoneNumberId() == null
+                    ? numbers.stream()
                             .findFirst()
-                            .orElseThrow(() -> new SignupRefused("onboarding.refused.no-number", null));
+                            .orElseThrow(() -> new SignupRefused("onboarding.refused.no-number", null))
+                    : numbers.stream()
+                            .filter(listed ->
+                                    listed.id().equals(finished.phoneNumberId().value()))
+                            .findFirst()
+                            .orElseThrow(() -> new SignupRefused("onboarding.refused.number-not-in-waba", null));
             requireBrazilian(number);
             return new NewConnection(
-                    finished.businessId(), waba, number, token, info.expiry().orElse(null));
+                    waba.ownerBusinessId(), waba, number, token, info.expiry().orElse(null));
         } catch (MetaCallFailed failed) {
-            throw new SignupRefused(
-                    "onboarding.refused.meta-" + failed.errorClass().name().toLowerCase(), failed.fbtraceId());
+            throw refusedBy(failed);
         }
+    }
+
+    /**
+     * FINISH_ONLY_WABA: the merchant shared a WABA but no number. Nothing is recorded; the WABA's numbers
+     * as Meta lists them tell the merchant which to pick when connecting again, or that one must be added.
+     */
+    SharedWaba sharedWithoutNumber(String code, @Nullable WabaId reported) {
+        try {
+            BusinessToken token = tokens.exchangeCode(code);
+            String wabaId = grantedWaba(authorized(token), reported);
+            WhatsAppBusinessAccount waba = graphAccounts.account(token, wabaId);
+            return new SharedWaba(
+                    waba, graphAccounts.phoneNumbers(token, wabaId).data());
+        } catch (MetaCallFailed failed) {
+            throw refusedBy(failed);
+        }
+    }
+
+    /** A WABA shared without a number, with the numbers Meta lists for it (maybe none). */
+    record SharedWaba(WhatsAppBusinessAccount waba, List<BusinessPhoneNumber> numbers) {}
+
+    private TokenInfo authorized(BusinessToken token) {
+        TokenInfo info = tokens.inspect(token);
+        if (!info.isValid() || !info.grantsWhatsApp()) {
+            throw new SignupRefused("onboarding.refused.permissions", null);
+        }
+        return info;
+    }
+
+    private static SignupRefused refusedBy(MetaCallFailed failed) {
+        return new SignupRefused(
+                "onboarding.refused.meta-" + failed.errorClass().name().toLowerCase(), failed.fbtraceId());
+    }
+
+    /** The WABA the browser named if the token reaches it, else the newest the token reaches (message lost). */
+    private static String grantedWaba(TokenInfo info, @Nullable WabaId reported) {
+        List<String> granted = info.managedWabaIds();
+        if (reported == null) {
+            return granted.stream()
+                    .findFirst()
+                    .orElseThrow(() -> new SignupRefused("onboarding.refused.no-waba", null));
+        }
+        if (!granted.contains(reported.value())) {
+            throw new SignupRefused("onboarding.refused.waba-not-granted", null);
+        }
+        return reported.value();
     }
 
     private static void requireBrazilian(BusinessPhoneNumber number) {

@@ -2,6 +2,7 @@ package br.com.whatsappoficial.onboarding;
 
 import br.com.whatsappoficial.account.ConnectOutcome;
 import br.com.whatsappoficial.meta.MetaSettings;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -41,44 +42,84 @@ class SignupController {
     }
 
     /**
-     * What the launcher reports: FINISH with the code (exchanged here at once), or CANCEL/ERROR, which
-     * only need a pt-BR explanation. The answer is JSON for the launcher's script.
+     * What the launcher reports, under Meta's event name: a FINISH with the code (exchanged here at once),
+     * a WABA shared without a number, a coexistence number, or a CANCEL/ERROR that only needs a pt-BR
+     * explanation. The answer is JSON for the launcher's script.
      */
     @PostMapping("/conexao")
     @ResponseBody
-    ResponseEntity<Map<String, String>> report(@RequestBody SignupReport report, Locale locale) {
+    ResponseEntity<Map<String, Object>> report(@RequestBody SignupReport report, Locale locale) {
         return switch (report.outcome()) {
             case FINISH -> finish(report, locale);
-            case CANCEL -> ResponseEntity.ok(Map.of("message", cancelMessage(report.currentStep(), locale)));
-            case ERROR ->
-                ResponseEntity.ok(Map.of(
-                        "message",
-                        messages.getMessage(
-                                "onboarding.error",
-                                new Object[] {text(report.errorMessage()), text(report.errorId())},
-                                locale)));
+            case FINISH_ONLY_WABA -> onlyWaba(report, locale);
+            case FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING -> message("onboarding.app-onboarding", locale);
+            case CANCEL ->
+                report.userReportedError()
+                        ? metaError(report, locale)
+                        : ResponseEntity.ok(Map.of("message", cancelMessage(report.currentStep(), locale)));
+            case ERROR -> metaError(report, locale);
         };
     }
 
-    private ResponseEntity<Map<String, String>> finish(SignupReport report, Locale locale) {
+    private ResponseEntity<Map<String, Object>> finish(SignupReport report, Locale locale) {
         if (report.code() == null || report.code().isBlank()) {
-            return ResponseEntity.unprocessableContent()
-                    .body(Map.of("message", messages.getMessage("onboarding.refused.no-code", null, locale)));
+            return refusal(new SignupRefused("onboarding.refused.no-code", null), locale);
         }
         try {
-            ConnectOutcome outcome = completion.complete(
-                    new SignupFinished(report.code(), report.wabaId(), report.phoneNumberId(), report.businessId()));
+            ConnectOutcome outcome = completion.complete(report.finished());
             log.info("Embedded Signup finished: {}", outcome);
             return ResponseEntity.ok(Map.of("redirect", "/configuracoes/whatsapp-oficial/status"));
         } catch (SignupRefused refused) {
-            String message = messages.getMessage(refused.messageKey(), null, locale);
-            if (refused.supportReference() != null) {
-                message += " "
-                        + messages.getMessage(
-                                "onboarding.support-reference", new Object[] {refused.supportReference()}, locale);
-            }
-            return ResponseEntity.unprocessableContent().body(Map.of("message", message));
+            return refusal(refused, locale);
         }
+    }
+
+    /** No number came with the WABA: list the numbers Meta has for it, or say how to add one. */
+    private ResponseEntity<Map<String, Object>> onlyWaba(SignupReport report, Locale locale) {
+        if (report.code() == null || report.code().isBlank()) {
+            return refusal(new SignupRefused("onboarding.refused.no-code", null), locale);
+        }
+        try {
+            SignupFinished finished = report.finished();
+            SignupCompletion.SharedWaba shared = completion.sharedWithoutNumber(finished.code(), finished.wabaId());
+            String name = shared.waba().name() == null
+                    ? shared.waba().id()
+                    : shared.waba().name();
+            List<String> numbers = shared.numbers().stream()
+                    .map(number -> number.verifiedName() == null
+                            ? text(number.displayPhoneNumber())
+                            : text(number.displayPhoneNumber()) + " (" + number.verifiedName() + ")")
+                    .toList();
+            String key = numbers.isEmpty() ? "onboarding.only-waba.no-numbers" : "onboarding.only-waba.numbers";
+            return ResponseEntity.ok(
+                    Map.of("message", messages.getMessage(key, new Object[] {name}, locale), "numbers", numbers));
+        } catch (SignupRefused refused) {
+            return refusal(refused, locale);
+        }
+    }
+
+    /** A user-reported error (CANCEL with Meta's text) or an ERROR: Meta's own words and id, for support. */
+    private ResponseEntity<Map<String, Object>> metaError(SignupReport report, Locale locale) {
+        return ResponseEntity.ok(Map.of(
+                "message",
+                messages.getMessage(
+                        "onboarding.error",
+                        new Object[] {text(report.errorMessage()), text(report.errorId())},
+                        locale)));
+    }
+
+    private ResponseEntity<Map<String, Object>> message(String key, Locale locale) {
+        return ResponseEntity.ok(Map.of("message", messages.getMessage(key, null, locale)));
+    }
+
+    private ResponseEntity<Map<String, Object>> refusal(SignupRefused refused, Locale locale) {
+        String message = messages.getMessage(refused.messageKey(), null, locale);
+        if (refused.supportReference() != null) {
+            message += " "
+                    + messages.getMessage(
+                            "onboarding.support-reference", new Object[] {refused.supportReference()}, locale);
+        }
+        return ResponseEntity.unprocessableContent().body(Map.of("message", message));
     }
 
     private String cancelMessage(@Nullable String step, Locale locale) {

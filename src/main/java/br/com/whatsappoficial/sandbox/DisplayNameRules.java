@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class DisplayNameRules {
 
-    /** Why a display name breaks the guidelines, with the message key and the ERROR event's error_id. */
+    /** Why a display name breaks the guidelines, with the message key and the error_id Meta reports it with. */
     enum Violation {
         LENGTH("524101"),
         WHATSAPP("524102"),
@@ -36,6 +36,12 @@ final class DisplayNameRules {
 
         String messageKey() {
             return "sandbox.signup.name-rule." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Optional<Violation> withErrorId(String errorId) {
+            return Arrays.stream(values())
+                    .filter(violation -> violation.errorId.equals(errorId))
+                    .findFirst();
         }
     }
 

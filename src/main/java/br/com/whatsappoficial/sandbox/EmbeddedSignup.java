@@ -152,7 +152,10 @@ class EmbeddedSignup {
         save(session.withWaba(waba.id(), false));
     }
 
-    /** The WhatsApp Business profile; a display name against Meta's guidelines ends the run with ERROR. */
+    /**
+     * The WhatsApp Business profile. A display name against Meta's guidelines is refused on this screen
+     * with Meta's error text and id: the user may fix it and go on, or report the error (a CANCEL).
+     */
     @Transactional
     void profile(
             SignupSession session,
@@ -231,6 +234,15 @@ class EmbeddedSignup {
         sendCode(phoneId, codeMethod);
     }
 
+    /**
+     * Goes on without a number: Meta lets the user share the WABA alone, and the run then ends with
+     * FINISH_ONLY_WABA.
+     */
+    void skipPhone(SignupSession session) {
+        expect(session, SignupStep.PHONE_NUMBER_SETUP);
+        save(session.at(SignupStep.PERMISSIONS));
+    }
+
     /** A new code, by SMS or voice call; Meta bounds the requests ("try again in ~12 h" [doc]). */
     void resend(SignupSession session, String method) {
         expect(session, SignupStep.PHONE_NUMBER_VERIFICATION);
@@ -270,7 +282,10 @@ class EmbeddedSignup {
         save(session.at(SignupStep.PERMISSIONS));
     }
 
-    /** FINISH: the code is issued now (30 s to exchange it), and Meta fires account_update PARTNER_ADDED. */
+    /**
+     * FINISH (or FINISH_ONLY_WABA when the user shared no number): the code is issued now (30 s to
+     * exchange it), and Meta fires account_update PARTNER_ADDED.
+     */
     @Transactional
     SignupEnd finish(SignupSession session) {
         expect(session, SignupStep.PERMISSIONS);
@@ -281,16 +296,18 @@ class EmbeddedSignup {
                 .orElseThrow();
         webhooks.partnerAdded(waba);
         String code = meta.issueCode(waba.businessId());
+        String event = session.phoneId() == null ? "FINISH_ONLY_WABA" : "FINISH";
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("phone_number_id", session.phoneId());
+        if (session.phoneId() != null) {
+            data.put("phone_number_id", session.phoneId());
+        }
         data.put("waba_id", waba.id());
         data.put("business_id", waba.businessId());
         Map<String, Object> login = new LinkedHashMap<>();
         login.put("type", "SANDBOX_FB_LOGIN");
         login.put("status", "connected");
         login.put("authResponse", Map.of("code", code));
-        return new SignupEnd(
-                "FINISH", session.origin(), sessionInfo("FINISH", data), json.writeValueAsString(login), null);
+        return new SignupEnd(event, session.origin(), sessionInfo(event, data), json.writeValueAsString(login), null);
     }
 
     /** CANCEL with the step the user left; at Facebook's login there is no Embedded Signup step to report. */
@@ -304,15 +321,24 @@ class EmbeddedSignup {
         return new SignupEnd("CANCEL", session.origin(), info, notConnected(), null);
     }
 
-    SignupEnd error(SignupSession session, SignupFailed failure, Locale locale) {
-        sessions.update(session.ended("ERROR"), clock.instant());
-        String message = messages.getMessage(failure.messageKey(), null, locale);
+    /**
+     * The user reports the error shown on the profile screen: Meta ends the run with CANCEL carrying the
+     * error's text and id, the session and the time, so that the business can tell support.
+     */
+    SignupEnd reportError(SignupSession session, String errorId, Locale locale) {
+        expect(session, SignupStep.WHATSAPP_BUSINESS_PROFILE_SETUP);
+        DisplayNameRules.Violation violation = DisplayNameRules.Violation.withErrorId(errorId)
+                .orElseThrow(() -> new SignupProblem("sandbox.signup.report.unknown-error"));
+        if (!sessions.update(session.ended("CANCEL"), clock.instant())) {
+            throw new SignupProblem("sandbox.signup.ended");
+        }
+        String message = messages.getMessage(violation.messageKey(), null, locale);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("error_message", message);
-        data.put("error_id", failure.errorId());
+        data.put("error_id", violation.errorId());
         data.put("session_id", session.id());
         data.put("timestamp", Long.toString(clock.instant().getEpochSecond()));
-        return new SignupEnd("ERROR", session.origin(), sessionInfo("ERROR", data), notConnected(), message);
+        return new SignupEnd("CANCEL", session.origin(), sessionInfo("CANCEL", data), notConnected(), message);
     }
 
     private String sessionInfo(String event, Map<String, ?> data) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +33,19 @@ class EmbeddedSignupController {
     private final SandboxAccounts accounts;
     private final MetaSettings settings;
     private final NumbersOnApp numbersOnApp;
+    private final MessageSource messages;
 
     EmbeddedSignupController(
-            EmbeddedSignup signup, SandboxAccounts accounts, MetaSettings settings, NumbersOnApp numbersOnApp) {
+            EmbeddedSignup signup,
+            SandboxAccounts accounts,
+            MetaSettings settings,
+            NumbersOnApp numbersOnApp,
+            MessageSource messages) {
         this.signup = signup;
         this.accounts = accounts;
         this.settings = settings;
         this.numbersOnApp = numbersOnApp;
+        this.messages = messages;
     }
 
     /** "Testar o Embedded Signup": opens the popup as the product does and lists what it posts back. */
@@ -132,8 +139,38 @@ class EmbeddedSignupController {
                             form.description(),
                             form.website()));
         } catch (SignupFailed failure) {
-            return end(signup.error(session, failure, locale), model);
+            response.setStatus(422);
+            model.addAttribute("nameError", messages.getMessage(failure.messageKey(), null, locale));
+            model.addAttribute("nameErrorId", failure.errorId());
+            return show(session, model);
         }
+    }
+
+    /** "Relatar erro" on the profile screen: the run ends with a CANCEL carrying Meta's error. */
+    @PostMapping("/embedded-signup/{id}/report")
+    String report(
+            @PathVariable String id,
+            @RequestParam(name = "error_id", defaultValue = "") String errorId,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
+        SignupSession session = signup.session(id).orElse(null);
+        if (session == null) {
+            return refused(response, model, "sandbox.signup.refused.session");
+        }
+        try {
+            return end(signup.reportError(session, errorId, locale), model);
+        } catch (SignupProblem problem) {
+            return refused(response, model, problem.messageKey());
+        } catch (EmbeddedSignup.SignupOutOfStep e) {
+            return "redirect:" + BASE + "/" + id;
+        }
+    }
+
+    /** "Adicionar número depois": the WABA is shared alone. */
+    @PostMapping("/embedded-signup/{id}/skip-phone")
+    String skipPhone(@PathVariable String id, HttpServletResponse response, Model model) {
+        return act(id, response, model, signup::skipPhone);
     }
 
     @PostMapping("/embedded-signup/{id}/phone")

@@ -28,7 +28,8 @@ class NodeFields {
             "ownership_type",
             "primary_business_location",
             "is_enabled_for_insights",
-            "health_status");
+            "health_status",
+            "owner_business_info");
 
     static final List<String> PHONE_DEFAULT = List.of("id", "display_phone_number", "verified_name", "quality_rating");
     /** What the phone_numbers edge returns without {@code fields}, as in the reference example [doc]. */
@@ -98,6 +99,7 @@ class NodeFields {
                 case "primary_business_location" -> node.put(field, waba.country());
                 case "is_enabled_for_insights" -> node.put(field, false);
                 case "health_status" -> node.put(field, HealthStatus.of(null, waba, settings.appId()));
+                case "owner_business_info" -> node.put(field, Map.of("id", business.id(), "name", business.name()));
                 default -> throw GraphError.nonexistingField(field, "WhatsAppBusinessAccount");
             }
         }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * @param sessionInfo the {@code WA_EMBEDDED_SIGNUP} message (absent when the user leaves at Facebook's login,
  *     before Embedded Signup proper)
  * @param login what {@code FB.login}'s callback would get, as a {@code SANDBOX_FB_LOGIN} message
+ * @param errorMessage the error the user reported, shown before the window closes
  */
 record SignupEnd(
         String event,

@@ -1,6 +1,9 @@
 package br.com.whatsappoficial.sandbox;
 
-/** An in-flow error that ends the popup with an ERROR event (e.g. a display name Meta refuses). */
+/**
+ * An in-flow error that Meta shows with its own id (e.g. a display name against the guidelines): the user
+ * may fix it on the same screen, or report it, which ends the run with a CANCEL carrying the error.
+ */
 final class SignupFailed extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

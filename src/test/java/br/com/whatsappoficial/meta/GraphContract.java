@@ -35,6 +35,19 @@ abstract class GraphContract {
     }
 
     @Test
+    void theTokensGrantedTargetsAreItsOwnWabasOnly() {
+        TokenInfo info = graph().tokens().inspect(world().token());
+
+        assertThat(info.granularScopes())
+                .extracting(TokenInfo.GranularScope::scope)
+                .contains(TokenInfo.MANAGEMENT, TokenInfo.MESSAGING);
+        assertThat(info.managedWabaIds())
+                .contains(world().wabaId())
+                .doesNotContain(world().foreignWabaId())
+                .allMatch(id -> id.matches("\\d+"));
+    }
+
+    @Test
     void refusesACodeThatWasAlreadyUsed() {
         MetaCallFailed failed = failure(() -> graph().tokens().exchangeCode(world().usedCode()));
 
@@ -52,6 +65,7 @@ abstract class GraphContract {
         assertThat(waba.accountReviewStatus()).isIn("PENDING", "APPROVED", "REJECTED", "DEFERRED");
         assertThat(waba.ownershipType()).isEqualTo("CLIENT_OWNED");
         assertThat(waba.currency()).isEqualTo("BRL");
+        assertThat(waba.ownerBusinessId()).isEqualTo(world().businessId());
     }
 
     @Test

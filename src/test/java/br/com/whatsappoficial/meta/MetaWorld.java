@@ -24,6 +24,9 @@ interface MetaWorld {
 
     String wabaId();
 
+    /** The business portfolio that owns {@link #wabaId()}. */
+    String businessId();
+
     /** A WABA of the same business whose app subscription has not been made yet. */
     String unsubscribedWabaId();
 

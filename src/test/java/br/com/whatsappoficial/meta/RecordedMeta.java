@@ -37,6 +37,7 @@ final class RecordedMeta implements MetaWorld {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
 
     static final String WABA = "524126980791429";
+    static final String BUSINESS = "2729063490586005";
     static final String SECOND_WABA = "101569239400667";
     static final String FOREIGN_WABA = "999000111222333";
     static final String PENDING_PHONE = "106540352242922";
@@ -195,6 +196,11 @@ final class RecordedMeta implements MetaWorld {
     @Override
     public String wabaId() {
         return WABA;
+    }
+
+    @Override
+    public String businessId() {
+        return BUSINESS;
     }
 
     @Override

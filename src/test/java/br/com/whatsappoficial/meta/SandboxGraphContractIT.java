@@ -125,6 +125,11 @@ class SandboxGraphContractIT extends GraphContract {
         }
 
         @Override
+        public String businessId() {
+            return business.id();
+        }
+
+        @Override
         public String foreignWabaId() {
             return foreign.id();
         }

@@ -194,6 +194,83 @@ class OnboardingBrowserIT {
     }
 
     @Test
+    void anErrorReportedInsideMetasWindowShowsMetasTextAndIdOnOurPage() {
+        Page popup = openSignup();
+        throughBusiness(popup, "Helena Joias Ltda");
+        fillProfile(popup, "WhatsApp da Helena");
+        next(popup);
+        assertThat(popup.getByRole(AriaRole.ALERT)).containsText("não pode conter a palavra WhatsApp");
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Relatar erro"))
+                .click();
+        Browsers.screenshot(popup, "16-popup-erro-relatado");
+        Browsers.clickClosing(popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Fechar")));
+
+        Locator alert = page.getByRole(AriaRole.ALERT);
+        assertThat(alert).containsText("A Meta informou um erro");
+        assertThat(alert).containsText("não pode conter a palavra WhatsApp");
+        assertThat(alert).containsText("524102");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conectar com a Meta")))
+                .isEnabled();
+        Browsers.screenshot(page, "17-wizard-erro-relatado-na-meta");
+    }
+
+    @Test
+    void aWabaSharedWithoutANumberGuidesTheMerchantToAddOne() {
+        Page popup = openSignup();
+        throughBusiness(popup, "Igor Bicicletas Ltda");
+        fillProfile(popup, "Igor Bicicletas");
+        next(popup);
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Adicionar número depois"))
+                .click();
+        Browsers.clickClosing(
+                popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar")));
+
+        Locator guidance = page.getByTestId("waba-numbers");
+        assertThat(guidance).containsText("foi compartilhada sem número");
+        assertThat(guidance).containsText("adicione o número do seu negócio");
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
+        Browsers.screenshot(page, "18-wizard-so-waba-sem-numero");
+    }
+
+    @Test
+    void aWabaSharedWithoutANumberListsTheNumbersMetaHasForIt() {
+        SandboxBusiness business = sandbox.createBusiness("Loja Carla Ltda");
+        SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Carla");
+        String e164 = "+551197" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        sandbox.addPhone(waba.id(), e164, "Loja Carla");
+
+        page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+        postFromMeta(
+                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH_ONLY_WABA\",\"data\":{\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
+                        .formatted(waba.id(), business.id()));
+        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
+                .formatted(sandbox.issueCode(business.id())));
+
+        Locator guidance = page.getByTestId("waba-numbers");
+        assertThat(guidance).containsText("foi compartilhada sem escolher um número");
+        assertThat(guidance.getByRole(AriaRole.LISTITEM)).hasText(display(e164) + " (Loja Carla)");
+        Browsers.screenshot(page, "19-wizard-so-waba-com-numeros");
+    }
+
+    @Test
+    void aWhatsAppBusinessAppNumberIsNotTakenForANormalFinish() {
+        SandboxBusiness business = sandbox.createBusiness("Loja Carla Ltda");
+        SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Carla");
+        SandboxPhone phone = sandbox.addPhone(
+                waba.id(), "+551196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Carla");
+
+        page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+        postFromMeta(
+                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING\",\"data\":{\"phone_number_id\":\"%s\",\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
+                        .formatted(phone.id(), waba.id(), business.id()));
+        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
+                .formatted(sandbox.issueCode(business.id())));
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("está no aplicativo WhatsApp Business");
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
+    }
+
+    @Test
     void messagesFromOtherOriginsAreIgnored() {
         page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
         page.evaluate(
@@ -203,6 +280,36 @@ class OnboardingBrowserIT {
         postFromMeta(
                 "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"CANCEL\",\"data\":{\"current_step\":\"BUSINESS_ACCOUNT_SELECTION\"},\"version\":3}");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Gerenciador de Negócios");
+    }
+
+    /** Opens Meta's window (the sandbox's) from the product's own launcher, as a merchant does. */
+    private Page openSignup() {
+        page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+        page.waitForLoadState(LoadState.LOAD);
+        return page.waitForPopup(
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conectar com a Meta"))
+                        .click());
+    }
+
+    private static void throughBusiness(Page popup, String company) {
+        popup.getByPlaceholder("Email ou telefone").fill("pessoa-" + UUID.randomUUID() + "@exemplo.example");
+        popup.getByPlaceholder("Senha").fill("qualquer");
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))
+                .click();
+        popup.getByLabel("Nome da empresa").fill(company);
+        next(popup);
+        next(popup);
+    }
+
+    private static void fillProfile(Page popup, String displayName) {
+        popup.getByLabel("Nome da conta do WhatsApp Business").fill(displayName);
+        popup.getByLabel("Nome de exibição do WhatsApp Business").fill(displayName);
+        popup.getByLabel("Categoria").selectOption("APPAREL");
+    }
+
+    private static void next(Page popup) {
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Avançar"))
+                .click();
     }
 
     private void postFromMeta(String json) {

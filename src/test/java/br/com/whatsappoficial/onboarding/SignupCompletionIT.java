@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -247,6 +248,107 @@ class SignupCompletionIT {
     }
 
     @Test
+    void aWabaThatTheSignupDidNotGrantIsRefused() throws Exception {
+        SandboxWaba foreign =
+                sandbox.createWaba(sandbox.createBusiness("Outra Ltda").id(), "Outra");
+
+        var answer = report(asA, body(sandbox.issueCode(business.id()), foreign.id(), phone.id()));
+
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("A Meta não confirmou que esta conta do WhatsApp Business foi compartilhada");
+        assertThat(page(asA)).doesNotContain(foreign.id());
+    }
+
+    @Test
+    void aNumberOfAnotherWabaIsRefusedAndNothingIsRecorded() throws Exception {
+        SandboxWaba second = sandbox.createWaba(business.id(), "Loja A Filial");
+        SandboxPhone elsewhere = sandbox.addPhone(
+                second.id(), "+552197" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja A Filial");
+
+        var answer = report(asA, body(sandbox.issueCode(business.id()), waba.id(), elsewhere.id()));
+
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("A Meta não confirmou que este número pertence à conta do WhatsApp Business");
+        assertThat(jdbc.sql("select count(*) from phone_numbers where phone_number_id = :id")
+                        .param("id", elsewhere.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void idsThatAreNotDigitsAreRefusedBeforeMetaIsAsked() throws Exception {
+        var answer = report(asA, body(sandbox.issueCode(business.id()), "../" + waba.id(), phone.id()));
+
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("identificadores que a Meta enviou ao navegador não são válidos");
+    }
+
+    @Test
+    void aNumberAlreadyConnectedToAnotherStoreIsRefusedNotAServerError() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+        SandboxWaba second = sandbox.createWaba(business.id(), "Loja A Filial");
+
+        // Store B shares another WABA of the same portfolio but reports store A's number with it.
+        var answer = report(asB, body(sandbox.issueCode(business.id()), second.id(), phone.id()));
+
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("A Meta não confirmou que este número pertence à conta do WhatsApp Business");
+        assertThat(page(asB)).doesNotContain(second.id());
+    }
+
+    @Test
+    void theBusinessIdIsMetasNotTheBrowsers() throws Exception {
+        String forged = """
+                {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s","business_id":"123"}""".formatted(sandbox.issueCode(business.id()), waba.id(), phone.id());
+
+        assertThat(report(asA, forged).getStatus()).isEqualTo(200);
+        assertThat(jdbc.sql("select business_id from wabas where waba_id = :id")
+                        .param("id", waba.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(business.id());
+    }
+
+    @Test
+    void aCancelCarryingAnErrorTheUserReportedShowsMetasTextAndId() throws Exception {
+        var answer = report(asA, """
+                {"outcome":"CANCEL","error_message":"Seu nome verificado não segue as diretrizes do WhatsApp.",\
+                "error_id":"524126","session_id":"f34b51dab5e0498","timestamp":"1746041036"}""");
+
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("A Meta informou um erro", "Seu nome verificado não segue as diretrizes", "524126")
+                .doesNotContain("interrompida");
+    }
+
+    @Test
+    void aWabaSharedWithoutANumberListsItsNumbersAndRecordsNothing() throws Exception {
+        var answer = report(asA, """
+                {"outcome":"FINISH_ONLY_WABA","code":"%s","waba_id":"%s","business_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), business.id()));
+
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("foi compartilhada sem escolher um número", "\"numbers\":[\"+55 ")
+                .doesNotContain("redirect");
+        assertThat(page(asA)).doesNotContain(waba.id());
+    }
+
+    @Test
+    void aWhatsAppBusinessAppNumberIsNotConnectedAsANormalFinish() throws Exception {
+        var answer = report(asA, """
+                {"outcome":"FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), phone.id()));
+
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("está no aplicativo WhatsApp Business")
+                .doesNotContain("redirect");
+        assertThat(page(asA)).doesNotContain(waba.id());
+    }
+
+    @Test
     void cancelSaysWhereTheMerchantStoppedInPortuguese() throws Exception {
         String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
                         .cookie(asA)
@@ -275,6 +377,21 @@ class SignupCompletionIT {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpServletResponse report(Cookie session, String body) throws Exception {
+        return mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                        .cookie(session)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
+    }
+
+    private static String body(String code, String wabaId, String phoneId) {
+        return """
+                {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(code, wabaId, phoneId);
     }
 
     private String finishBody(String code) {

@@ -14,9 +14,11 @@ import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.meta.BusinessPhoneNumber;
 import br.com.whatsappoficial.meta.BusinessToken;
 import br.com.whatsappoficial.meta.GraphAccounts;
-import br.com.whatsappoficial.meta.GraphPhones;
 import br.com.whatsappoficial.meta.GraphTokens;
+import br.com.whatsappoficial.meta.PhoneNumberId;
+import br.com.whatsappoficial.meta.PhoneNumbersPage;
 import br.com.whatsappoficial.meta.TokenInfo;
+import br.com.whatsappoficial.meta.WabaId;
 import br.com.whatsappoficial.meta.WhatsAppBusinessAccount;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +40,10 @@ class SignupCompletionTest {
     final CountingTransactions transactions = new CountingTransactions();
     final GraphTokens tokens = mock(GraphTokens.class);
     final GraphAccounts graphAccounts = mock(GraphAccounts.class);
-    final GraphPhones phones = mock(GraphPhones.class);
     final ConnectedAccounts accounts = mock(ConnectedAccounts.class);
     final Registrations registrations = mock(Registrations.class);
-    final SignupCompletion completion = new SignupCompletion(
-            tokens, graphAccounts, phones, accounts, registrations, new TransactionTemplate(transactions));
+    final SignupCompletion completion =
+            new SignupCompletion(tokens, graphAccounts, accounts, registrations, new TransactionTemplate(transactions));
 
     @BeforeEach
     void metaAnswersOutsideAnyTransaction() {
@@ -51,27 +52,28 @@ class SignupCompletionTest {
         when(info.isValid()).thenReturn(true);
         when(info.grantsWhatsApp()).thenReturn(true);
         when(info.expiry()).thenReturn(Optional.empty());
-        when(info.managedWabaIds()).thenReturn(List.of("waba-1"));
+        when(info.managedWabaIds()).thenReturn(List.of("1001"));
         WhatsAppBusinessAccount waba = mock(WhatsAppBusinessAccount.class);
-        when(waba.id()).thenReturn("waba-1");
+        when(waba.id()).thenReturn("1001");
         BusinessPhoneNumber number = mock(BusinessPhoneNumber.class);
-        when(number.id()).thenReturn("phone-1");
+        when(number.id()).thenReturn("2001");
         when(number.displayPhoneNumber()).thenReturn("+55 11 91234-5678");
 
         when(tokens.exchangeCode("code-1")).thenAnswer(outsideTransaction(token));
         when(tokens.inspect(token)).thenAnswer(outsideTransaction(info));
-        when(graphAccounts.account(token, "waba-1")).thenAnswer(outsideTransaction(waba));
-        when(phones.phoneNumber(token, "phone-1")).thenAnswer(outsideTransaction(number));
+        when(graphAccounts.account(token, "1001")).thenAnswer(outsideTransaction(waba));
+        when(graphAccounts.phoneNumbers(token, "1001"))
+                .thenAnswer(outsideTransaction(new PhoneNumbersPage(List.of(number), null)));
     }
 
     @Test
     void readsMetaOutsideAnyTransactionAndWritesInOne() {
         when(accounts.connect(any())).thenAnswer(insideTransaction(ConnectOutcome.CONNECTED));
 
-        assertThat(completion.complete(new SignupFinished("code-1", "waba-1", "phone-1", "business-1")))
+        assertThat(completion.complete(new SignupFinished("code-1", new WabaId("1001"), new PhoneNumberId("2001"))))
                 .isEqualTo(ConnectOutcome.CONNECTED);
 
-        verify(registrations).start("phone-1", "waba-1");
+        verify(registrations).start("2001", "1001");
         assertThat(transactions.commits).isEqualTo(1);
         assertThat(transactions.rollbacks).isZero();
     }
@@ -80,7 +82,8 @@ class SignupCompletionTest {
     void aRefusedSignupRollsBackAndRegistersNothing() {
         when(accounts.connect(any())).thenAnswer(insideTransaction(ConnectOutcome.TOO_MANY_NUMBERS));
 
-        assertThatThrownBy(() -> completion.complete(new SignupFinished("code-1", "waba-1", "phone-1", null)))
+        assertThatThrownBy(() -> completion.complete(
+                        new SignupFinished("code-1", new WabaId("1001"), new PhoneNumberId("2001"))))
                 .isInstanceOf(SignupRefused.class);
 
         verify(registrations, never()).start(anyString(), anyString());

@@ -191,7 +191,7 @@ class EmbeddedSignupBrowserIT {
     }
 
     @Test
-    void aDisplayNameAgainstTheRulesEndsTheFlowWithAnError() {
+    void aRejectedDisplayNameCanBeFixedInsideTheFlow() {
         Page popup = openPopup();
         login(popup, "eva@exemplo.example");
         popup.getByLabel("Nome da empresa").fill("Eva Presentes Ltda");
@@ -201,18 +201,56 @@ class EmbeddedSignupBrowserIT {
         next(popup);
 
         assertThat(popup.getByRole(AriaRole.ALERT)).containsText("não pode conter a palavra WhatsApp");
+        assertThat(popup.getByRole(AriaRole.ALERT)).containsText("código do erro 524102");
         Browsers.screenshot(popup, "sandbox-04b-profile-name-error");
+
+        popup.getByLabel("Nome de exibição do WhatsApp Business").fill("Eva Presentes");
+        next(popup);
+        assertThat(popup.getByRole(AriaRole.HEADING)).hasText("Adicione um número de telefone");
+        assertThat(opener.locator("#messages li")).hasCount(0);
+    }
+
+    @Test
+    void aReportedErrorEndsWithCancelCarryingMetasErrorFields() {
+        Page popup = openPopup();
+        login(popup, "fabi@exemplo.example");
+        popup.getByLabel("Nome da empresa").fill("Fabi Doces Ltda");
+        next(popup);
+        next(popup);
+        fillProfile(popup, "WhatsApp da Fabi");
+        next(popup);
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Relatar erro"))
+                .click();
+        assertThat(popup.getByRole(AriaRole.ALERT)).containsText("não pode conter a palavra WhatsApp");
         Browsers.clickClosing(popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Fechar")));
 
         List<JsonNode> messages = messages(2);
         JsonNode info = messages.get(0);
-        assertThat(info.path("event").asString()).isEqualTo("ERROR");
+        assertThat(info.path("event").asString()).isEqualTo("CANCEL");
         assertThat(info.path("data").path("error_message").asString())
                 .startsWith("Seu nome verificado não segue as diretrizes do WhatsApp");
-        assertThat(info.path("data").path("error_id").asString()).matches("\\d+");
+        assertThat(info.path("data").path("error_id").asString()).isEqualTo("524102");
         assertThat(info.path("data").path("session_id").asString()).matches("[0-9a-f]{16}");
         assertThat(info.path("data").path("timestamp").asString()).matches("\\d{10}");
+        assertThat(info.path("data").has("current_step")).isFalse();
         assertThat(messages.get(1).path("status").asString()).isEqualTo("unknown");
+    }
+
+    @Test
+    void sharingTheWabaWithoutANumberFinishesOnlyWaba() {
+        Page popup = throughProfile("gil@exemplo.example", "Gil Ferragens");
+        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Adicionar número depois"))
+                .click();
+        assertThat(popup.getByRole(AriaRole.HEADING)).containsText("está solicitando acesso");
+        Browsers.clickClosing(
+                popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar")));
+
+        List<JsonNode> messages = messages(2);
+        JsonNode info = messages.get(0);
+        assertThat(info.path("event").asString()).isEqualTo("FINISH_ONLY_WABA");
+        assertThat(info.path("data").path("waba_id").asString()).matches("\\d{15,16}");
+        assertThat(info.path("data").has("phone_number_id")).isFalse();
+        assertThat(messages.get(1).path("authResponse").path("code").asString()).isNotBlank();
     }
 
     @Test
