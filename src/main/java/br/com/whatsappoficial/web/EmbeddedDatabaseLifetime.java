@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.web;
 
+import br.com.whatsappoficial.store.CrossStore;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import org.springframework.core.env.Environment;
  * stopping and writing), so that what H2 still holds in memory reaches the file.
  */
 @Configuration(proxyBeanMethods = false)
+@CrossStore("orders the connection pools' shutdown before the database's; runs no query of its own")
 class EmbeddedDatabaseLifetime {
 
     private static final String SHUTDOWN = "embeddedDatabaseShutdown";
