@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,7 +51,18 @@ class SignupController {
     @PostMapping("/conexao")
     @ResponseBody
     ResponseEntity<Map<String, Object>> report(@RequestBody SignupReport report, Locale locale) {
-        return switch (report.outcome()) {
+        if (report.event() == null) {
+            return unreadable(locale);
+        }
+        if (report.outcome().isEmpty()) {
+            log.warn("Embedded Signup reported an event the product does not know: {}", report.event());
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "message",
+                            messages.getMessage(
+                                    "onboarding.report.unknown-event", new Object[] {report.event()}, locale)));
+        }
+        return switch (report.outcome().get()) {
             case FINISH -> finish(report, locale);
             case FINISH_ONLY_WABA -> onlyWaba(report, locale);
             case FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING -> message("onboarding.app-onboarding", locale);
@@ -98,14 +111,30 @@ class SignupController {
         }
     }
 
-    /** A user-reported error (CANCEL with Meta's text) or an ERROR: Meta's own words and id, for support. */
+    /**
+     * A user-reported error (CANCEL with Meta's text) or an ERROR: Meta's own words and id, for support;
+     * without an id, nothing to quote to support.
+     */
     private ResponseEntity<Map<String, Object>> metaError(SignupReport report, Locale locale) {
+        String key =
+                report.errorId() == null || report.errorId().isBlank() ? "onboarding.error.no-id" : "onboarding.error";
+        String said = report.userReportedError()
+                ? report.errorMessage()
+                : messages.getMessage("onboarding.error.no-text", null, locale);
         return ResponseEntity.ok(Map.of(
-                "message",
-                messages.getMessage(
-                        "onboarding.error",
-                        new Object[] {text(report.errorMessage()), text(report.errorId())},
-                        locale)));
+                "message", messages.getMessage(key, new Object[] {said, text(report.errorId())}, locale)));
+    }
+
+    /** A body that is not the launcher's JSON: refused in pt-BR, never a server error. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException unreadable, Locale locale) {
+        return unreadable(locale);
+    }
+
+    private ResponseEntity<Map<String, Object>> unreadable(Locale locale) {
+        return ResponseEntity.badRequest()
+                .body(Map.of("message", messages.getMessage("onboarding.report.unreadable", null, locale)));
     }
 
     private ResponseEntity<Map<String, Object>> message(String key, Locale locale) {

@@ -4,11 +4,12 @@ import br.com.whatsappoficial.meta.InvalidMetaId;
 import br.com.whatsappoficial.meta.PhoneNumberId;
 import br.com.whatsappoficial.meta.WabaId;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The launcher's report of how Embedded Signup ended, named as Meta named it; a form record, never an entity. */
 record SignupReport(
-        Outcome outcome,
+        @JsonProperty("outcome") @Nullable String event,
         @Nullable String code,
         @JsonProperty("waba_id") @Nullable String wabaId,
         @JsonProperty("phone_number_id") @Nullable String phoneNumberId,
@@ -28,6 +29,21 @@ record SignupReport(
                     phoneNumberId == null ? null : new PhoneNumberId(phoneNumberId));
         } catch (InvalidMetaId invalid) {
             throw new SignupRefused("onboarding.refused.invalid-ids", null);
+        }
+    }
+
+    /**
+     * The event as one the product knows; empty when the launcher sent none or one Meta added after this
+     * release, which is answered with an explanation rather than taken for another.
+     */
+    Optional<Outcome> outcome() {
+        if (event == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Outcome.valueOf(event));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.onboarding;
 
+import br.com.whatsappoficial.account.ConnectedAccounts;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -9,10 +10,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/configuracoes/whatsapp-oficial")
 class WizardController {
 
-    /** "Abrir" lands on step 1; later steps are reached from there. */
+    private final ConnectedAccounts accounts;
+
+    WizardController(ConnectedAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * "Abrir" lands on step 1 while the store has nothing connected, and on the status (step 3) once it
+     * has: a returning merchant comes to see how the number is doing, not to read the guidance again.
+     */
     @GetMapping
     String open() {
-        return "redirect:/configuracoes/whatsapp-oficial/orientacoes";
+        return accounts.overview().isPresent()
+                ? "redirect:/configuracoes/whatsapp-oficial/status"
+                : "redirect:/configuracoes/whatsapp-oficial/orientacoes";
     }
 
     /** Step 1, Orientações gerais: good practices, Meta's policies and the prerequisites. */

@@ -100,6 +100,38 @@ class EmbeddedSignupJourneyIT {
     }
 
     @Test
+    void aReturningMerchantFindsTheStatusFromThePainelAndFromConfiguracoes() {
+        String mobile = connectThroughThePopup();
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+
+        page.navigate(url("/"));
+        Locator card = page.locator("#painel-whatsapp");
+        assertThat(card.getByTestId("painel-number")).hasText(display(mobile));
+        assertThat(card.getByTestId("painel-status")).hasText("Em análise");
+        Browsers.screenshot(page, "22-painel-conectado");
+        card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ver o status"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+
+        page.navigate(url("/configuracoes"));
+        page.locator("#whatsapp-oficial")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Abrir"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+        assertThat(page.getByTestId("number")).hasText(display(mobile));
+
+        Locator steps = page.locator(".stepper");
+        steps.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("Orientações gerais")))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/orientacoes$"));
+        page.locator(".stepper")
+                .getByRole(
+                        AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("Acompanhar o status")))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+    }
+
+    @Test
     void rejectedDisplayNameShowsReprovadaWithMetasReasonAndTheFix() {
         connectThroughThePopup();
         String waba = page.getByTestId("waba-id").textContent().strip();

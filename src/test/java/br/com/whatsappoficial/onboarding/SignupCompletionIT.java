@@ -362,10 +362,46 @@ class SignupCompletionIT {
     }
 
     @Test
+    void reportsThatAreNotTheLaunchersAreRefusedInPortugueseNotAServerError() throws Exception {
+        for (String body : List.of("{}", "{\"outcome\":null}", "não é json", "[1,2]")) {
+            var answer = report(body);
+            assertThat(answer.getStatus()).as(body).isEqualTo(400);
+            assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                    .as(body)
+                    .contains("Não entendemos a resposta da janela da Meta");
+        }
+    }
+
+    @Test
+    void anEventMetaAddsTomorrowIsNamedAndNothingIsConnected() throws Exception {
+        var answer = report("{\"outcome\":\"FINISH_SOMETHING_NEW\",\"code\":\"abc\"}");
+        assertThat(answer.getStatus()).isEqualTo(400);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("ainda não conhece (FINISH_SOMETHING_NEW)", "nada foi conectado");
+    }
+
+    @Test
+    void anErrorWithoutAnIdDoesNotAskSupportForOne() throws Exception {
+        String answer = report("{\"outcome\":\"ERROR\",\"error_message\":\"Algo deu errado\"}")
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("Algo deu errado").doesNotContain("código do erro", "—");
+    }
+
+    @Test
     void aCodeUsedTwiceIsRefusedWithMetasReference() throws Exception {
         String code = sandbox.issueCode(business.id());
         finish(code);
         assertThat(finish(code)).contains("Código para o suporte");
+    }
+
+    private MockHttpServletResponse report(String body) throws Exception {
+        return mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                        .cookie(asA)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
     }
 
     private String finish(String code) throws Exception {

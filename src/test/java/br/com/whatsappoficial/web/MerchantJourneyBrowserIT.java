@@ -68,7 +68,7 @@ class MerchantJourneyBrowserIT {
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/orientacoes$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Passo 1: Orientações gerais")))
                 .isVisible();
-        assertThat(page.locator(".stepper li[aria-current=step]")).containsText("Orientações gerais");
+        assertThat(page.locator(".stepper [aria-current=step]")).containsText("Orientações gerais");
         Browsers.screenshot(page, "04-wizard-passo-1");
     }
 
