@@ -199,6 +199,44 @@ public class ConnectedAccounts {
         }
     }
 
+    /**
+     * The portfolio's messaging limit changed (business_capability_update, or the limit a
+     * phone_number_quality_update carries): every number of the WABA shares it. A redelivered or older
+     * event that changes nothing adds no timeline line.
+     */
+    @Transactional
+    public void messagingLimitChanged(String wabaId, String limit) {
+        for (String phone : phonesOf(wabaId)) {
+            AccountRows.lockNumber(jdbc, phone);
+            ConnectedNumber before = number(phone).orElseThrow();
+            jdbc.sql("update phone_numbers set messaging_limit = :limit"
+                            + " where store_id = :storeId and phone_number_id = :id")
+                    .param("limit", limit)
+                    .param("id", phone)
+                    .update();
+            timeline.recordChanges(before, number(phone).orElseThrow());
+        }
+    }
+
+    /**
+     * Meta says something moved for the WABA's numbers (quality, throughput, limits) without the values
+     * that tell the status: read them from Meta now instead of at the next scheduled reconciliation.
+     */
+    @Transactional
+    public void readFromMetaSoon(String wabaId) {
+        jdbc.sql("update phone_numbers set next_sync_at = :now where store_id = :storeId and waba_id = :wabaId")
+                .param("now", now())
+                .param("wabaId", wabaId)
+                .update();
+    }
+
+    private List<String> phonesOf(String wabaId) {
+        return jdbc.sql("select phone_number_id from phone_numbers where store_id = :storeId and waba_id = :wabaId")
+                .param("wabaId", wabaId)
+                .query(String.class)
+                .list();
+    }
+
     /** Meta's account_review_update. */
     @Transactional
     public void accountReviewed(String wabaId, String decision) {

@@ -3,7 +3,9 @@ package br.com.whatsappoficial.account;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.webhook.AccountReviewed;
 import br.com.whatsappoficial.webhook.AccountUpdated;
+import br.com.whatsappoficial.webhook.BusinessCapabilityChanged;
 import br.com.whatsappoficial.webhook.DisplayNameReviewed;
+import br.com.whatsappoficial.webhook.PhoneNumberQualityChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,24 @@ class MetaSignalUpdates {
     @ApplicationModuleListener
     void on(AccountReviewed event) {
         CurrentStore.runAs(event.store(), () -> accounts.accountReviewed(event.wabaId(), event.decision()));
+    }
+
+    /** A limit the event carries applies at once; quality and health are read from Meta right after. */
+    @ApplicationModuleListener
+    void on(PhoneNumberQualityChanged event) {
+        CurrentStore.runAs(event.store(), () -> {
+            MessagingTier.of(event.maxDailyConversationsPerBusiness())
+                    .or(() -> MessagingTier.of(event.currentLimit()))
+                    .ifPresent(limit -> accounts.messagingLimitChanged(event.wabaId(), limit));
+            accounts.readFromMetaSoon(event.wabaId());
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(BusinessCapabilityChanged event) {
+        MessagingTier.of(event.maxDailyConversationsPerBusiness())
+                .ifPresent(limit ->
+                        CurrentStore.runAs(event.store(), () -> accounts.messagingLimitChanged(event.wabaId(), limit)));
     }
 
     @ApplicationModuleListener

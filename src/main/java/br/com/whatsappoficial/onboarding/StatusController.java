@@ -6,7 +6,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Step 3, Acompanhar o status: the full page, and the panel that htmx refreshes every few seconds. */
+/**
+ * Step 3, Acompanhar o status: the full page, the panel that htmx refreshes every few seconds, and the
+ * Painel's summary card.
+ */
 @Controller
 @RequestMapping("/configuracoes/whatsapp-oficial/status")
 class StatusController {
@@ -21,6 +24,13 @@ class StatusController {
     String page(Model model) {
         model.addAttribute("overview", accounts.overview().orElse(null));
         return "onboarding/status";
+    }
+
+    /** The WhatsApp Oficial card of the merchant's Painel: each number and its status, or how to start. */
+    @GetMapping("/resumo")
+    String summary(Model model) {
+        model.addAttribute("overview", accounts.overview().orElse(null));
+        return "onboarding/summary :: card";
     }
 
     @GetMapping("/painel")
