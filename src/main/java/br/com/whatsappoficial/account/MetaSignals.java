@@ -48,9 +48,6 @@ public record MetaSignals(
         if ("BLOCKED".equals(healthStatus) && "CONNECTED".equals(phoneStatus)) {
             return new StatusVerdict(StatusReason.SENDING_BLOCKED, healthProblem);
         }
-        if ("SCHEDULE_FOR_DISABLE".equals(wabaBanState)) {
-            return StatusVerdict.of(StatusReason.ACCOUNT_SCHEDULED_FOR_DISABLE);
-        }
         if (!"VERIFIED".equals(codeVerificationStatus)) {
             return StatusVerdict.of(StatusReason.NUMBER_NOT_VERIFIED);
         }
@@ -65,6 +62,10 @@ public record MetaSignals(
         }
         if (!"CONNECTED".equals(phoneStatus)) {
             return StatusVerdict.of(StatusReason.REGISTRATION_PENDING);
+        }
+        // Scheduled, not done: the number still works, so it stays Ativa, with the warning as its reason.
+        if ("SCHEDULE_FOR_DISABLE".equals(wabaBanState)) {
+            return StatusVerdict.of(StatusReason.ACCOUNT_SCHEDULED_FOR_DISABLE);
         }
         return StatusVerdict.of(StatusReason.APPROVED);
     }

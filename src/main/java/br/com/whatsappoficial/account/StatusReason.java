@@ -13,7 +13,7 @@ public enum StatusReason {
     ACCOUNT_UNDER_REVIEW(IntegrationStatus.EM_ANALISE),
     REGISTRATION_PENDING(IntegrationStatus.EM_ANALISE),
     NUMBER_RESTRICTED(IntegrationStatus.EM_ANALISE),
-    ACCOUNT_SCHEDULED_FOR_DISABLE(IntegrationStatus.EM_ANALISE),
+    ACCOUNT_SCHEDULED_FOR_DISABLE(IntegrationStatus.ATIVA),
     DISPLAY_NAME_REJECTED(IntegrationStatus.REPROVADA),
     DISPLAY_NAME_EXPIRED(IntegrationStatus.REPROVADA),
     ACCOUNT_REVIEW_REJECTED(IntegrationStatus.REPROVADA),

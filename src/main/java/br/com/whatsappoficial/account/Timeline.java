@@ -35,6 +35,20 @@ public class Timeline {
                 .update();
     }
 
+    /** Records what happens once for a WABA whatever its numbers (the app's subscription to its webhooks). */
+    public void recordOnce(String wabaId, TimelineKind kind) {
+        jdbc.sql("""
+                        insert into account_timeline (entry_id, store_id, waba_id, phone_number_id, kind, detail, occurred_at)
+                        select :id, :storeId, :wabaId, null, :kind, null, :now
+                        where not exists (select 1 from account_timeline
+                                          where store_id = :storeId and waba_id = :wabaId and kind = :kind)""")
+                .param("id", UUID.randomUUID())
+                .param("wabaId", wabaId)
+                .param("kind", kind.name())
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
+    }
+
     /** Newest first. */
     public List<TimelineEntry> of(String wabaId) {
         return jdbc.sql("""
@@ -58,7 +72,10 @@ public class Timeline {
         if (!"VERIFIED".equals(was.codeVerificationStatus()) && "VERIFIED".equals(is.codeVerificationStatus())) {
             record(waba, phone, TimelineKind.NUMBER_VERIFIED, null);
         }
-        if (!Objects.equals(was.nameStatus(), is.nameStatus())) {
+        // A new rejection reason is a new decision: each one the merchant must know about gets its line.
+        boolean newRejection = "DECLINED".equals(is.nameStatus())
+                && !Objects.equals(was.nameRejectionReason(), is.nameRejectionReason());
+        if (!Objects.equals(was.nameStatus(), is.nameStatus()) || newRejection) {
             if ("APPROVED".equals(is.nameStatus()) || "AVAILABLE_WITHOUT_REVIEW".equals(is.nameStatus())) {
                 record(waba, phone, TimelineKind.NAME_APPROVED, after.verifiedName());
             } else if ("DECLINED".equals(is.nameStatus())) {

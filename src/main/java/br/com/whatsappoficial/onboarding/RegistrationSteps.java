@@ -83,7 +83,7 @@ class RegistrationSteps {
 
     private void subscribe(Registration registration, BusinessToken token) {
         graphAccounts.subscribeApp(token, registration.wabaId());
-        timeline.record(registration.wabaId(), null, TimelineKind.APP_SUBSCRIBED, null);
+        timeline.recordOnce(registration.wabaId(), TimelineKind.APP_SUBSCRIBED);
         if (registrations.move(registration.appSubscribed(now()))) {
             timeline.record(
                     registration.wabaId(), registration.phoneNumberId(), TimelineKind.REGISTRATION_STARTED, null);

@@ -26,7 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Meta raises the portfolio's messaging limit or flags a number's quality: the merchant sees it on step 3. */
+/** What Meta changes after a number is Ativa (limits, quality, names, the account's state) reaches step 3. */
 @PostgresIntegrationTest
 @AutoConfigureMockMvc
 @TestPropertySource(
@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
             "sandbox.webhooks.poll-interval=200ms",
             "account.reconciliation-poll=200ms"
         })
-class QualityAndLimitsIT {
+class MetaChangesOnStatusIT {
 
     @Autowired
     MockMvc mvc;
@@ -48,6 +48,7 @@ class QualityAndLimitsIT {
 
     Cookie merchant;
     SandboxBusiness business;
+    SandboxWaba waba;
     SandboxPhone phone;
 
     @BeforeEach
@@ -60,17 +61,13 @@ class QualityAndLimitsIT {
                 .getResponse()
                 .getCookie("WO_SESSION");
         business = sandbox.createBusiness("Loja Q " + run + " Ltda");
-        SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Q");
+        waba = sandbox.createWaba(business.id(), "Loja Q");
         phone = sandbox.addPhone(
                 waba.id(), "+551196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Q");
         sandbox.verifyPhone(phone.id());
         String finish = """
                 {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), phone.id());
-        mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
-                .cookie(merchant)
-                .with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(finish));
+        connect(phone);
         sandbox.setReview(waba.id(), "APPROVED");
         sandbox.approveDisplayName(phone.id());
         await().atMost(Duration.ofSeconds(30))
@@ -94,6 +91,56 @@ class QualityAndLimitsIT {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(statusPage())
                         .contains("Qualidade baixa (vermelha)", "Qualidade alterada", "baixa (vermelha)"));
+    }
+
+    @Test
+    void eachNameRejectionWithItsReasonGetsItsOwnTimelineLine() {
+        sandbox.rejectDisplayName(phone.id(), "NAME_FORMAT_UNACCEPTABLE");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage().split("Nome de exibição reprovado", -1))
+                        .as("one timeline line")
+                        .hasSize(2));
+        sandbox.rejectDisplayName(phone.id(), "NAME_NOT_CONSISTENT");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage().split("Nome de exibição reprovado", -1))
+                        .as("two timeline lines")
+                        .hasSize(3));
+    }
+
+    @Test
+    void theAppsSubscriptionIsOneTimelineLineWhateverTheNumberOfNumbers() throws Exception {
+        SandboxPhone second = sandbox.addPhone(
+                waba.id(), "+552196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Q");
+        sandbox.verifyPhone(second.id());
+        connect(second);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .containsSubsequence("Número registrado na API oficial", "Número registrado na API oficial"));
+        String page = statusPage();
+        assertThat(page.split("Notificações da Meta ativadas", -1)).hasSize(2);
+    }
+
+    @Test
+    void anAccountScheduledForDisablingStaysAtivaWithTheWarning() {
+        sandbox.setBanState(waba.id(), "SCHEDULE_FOR_DISABLE");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .contains(
+                                "A Meta programou a desativação desta conta",
+                                "desativação da conta programada pela Meta")
+                        .contains("Até 250 clientes únicos")
+                        .doesNotContain("Em análise", "SCHEDULE_FOR_DISABLE"));
+    }
+
+    private void connect(SandboxPhone number) throws Exception {
+        String finish = """
+                {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), number.id());
+        mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                .cookie(merchant)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(finish));
     }
 
     private String statusPage() throws Exception {
