@@ -47,9 +47,12 @@ class NumberVerificationController {
     @PostMapping("/codigo")
     String requestCode(@PathVariable String phoneNumberId, CodeRequestForm form, Model model, Locale locale) {
         return answer(phoneNumberId, model, locale, id -> {
-            verification.requestCode(id, method(form.method()));
-            model.addAttribute("notice", sentNotice(id, method(form.method()), locale));
+            model.addAttribute("chosenMethod", form.method());
+            CodeMethod method = method(form.method());
+            verification.requestCode(id, method);
+            model.addAttribute("notice", sentNotice(id, method, locale));
             model.addAttribute("noticeKind", "success");
+            model.addAttribute("waitSeconds", NumberVerification.CODE_REQUEST_INTERVAL.toSeconds());
         });
     }
 
@@ -87,7 +90,9 @@ class NumberVerificationController {
             }
             model.addAttribute("notice", refusalText(refused, locale));
             model.addAttribute("noticeKind", "error");
-            model.addAttribute("waitSeconds", refused.secondsLeft());
+            if (refused.reason() == Reason.WAIT_BEFORE_NEW_CODE) {
+                model.addAttribute("waitSeconds", refused.secondsLeft());
+            }
         }
         model.addAttribute(
                 "number",
@@ -110,9 +115,7 @@ class NumberVerificationController {
                 .map(found -> found.number().display())
                 .orElse("");
         return messages.getMessage(
-                "verification.sent." + method.name().toLowerCase(Locale.ROOT),
-                new Object[] {number, NumberVerification.CODE_REQUEST_INTERVAL.toSeconds()},
-                locale);
+                "verification.sent." + method.name().toLowerCase(Locale.ROOT), new Object[] {number}, locale);
     }
 
     private String refusalText(VerificationRefused refused, Locale locale) {
