@@ -23,8 +23,11 @@ public class GraphPhones {
                 BusinessPhoneNumber.class);
     }
 
-    /** Asks Meta to send a verification code; {@code language} like {@code pt_BR}. */
-    public void requestCode(BusinessToken token, String phoneNumberId, CodeMethod method, String language) {
+    /**
+     * Asks Meta to send the number's ownership code by SMS or voice call, the call or message in
+     * {@code language} (like {@code pt_BR}). Meta refuses too many requests with 136024.
+     */
+    public void requestCode(BusinessToken token, PhoneNumberId phoneNumberId, CodeMethod method, String language) {
         mutate(
                 "phone.request_code",
                 "/" + phoneNumberId + "/request_code",
@@ -32,7 +35,8 @@ public class GraphPhones {
                 token);
     }
 
-    public void verifyCode(BusinessToken token, String phoneNumberId, String code) {
+    /** Confirms the number's ownership with the code Meta sent; a wrong or expired code is 136025. */
+    public void verifyCode(BusinessToken token, PhoneNumberId phoneNumberId, String code) {
         mutate("phone.verify_code", "/" + phoneNumberId + "/verify_code", Map.of("code", code), token);
     }
 

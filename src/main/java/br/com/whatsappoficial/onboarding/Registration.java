@@ -63,6 +63,15 @@ record Registration(
         return new Move(this, RegistrationState.REGISTER, attempts, next, errorCode, error);
     }
 
+    /**
+     * The merchant confirmed the number's ownership on our screen: register now rather than at the next
+     * look, which may be minutes away. The attempts made so far still count.
+     */
+    Move codeVerified(Instant now) {
+        require(state.registering(), RegistrationState.REGISTER);
+        return new Move(this, RegistrationState.REGISTER, attempts, now, null, null);
+    }
+
     /** A failure worth another try at {@code next}, in the same step. */
     Move retry(Instant next, int errorCode, String error) {
         RegistrationState step = state.registering() ? RegistrationState.REGISTER : state;

@@ -9,6 +9,7 @@ import br.com.whatsappoficial.store.StoreScopedJdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,6 +75,37 @@ class Registrations {
                 .query((rs, n) -> rs.getBytes(1))
                 .single();
         return new TwoStepPin(vault.open(CurrentStore.require(), SecretPurpose.TWO_STEP_PIN, new SealedSecret(sealed)));
+    }
+
+    /**
+     * Records a request for the number's ownership code unless one was made less than {@code interval}
+     * ago; the check and the record are one statement, so concurrent requests cannot both pass.
+     *
+     * @return empty when the request may go to Meta, else how long until the next one may
+     */
+    Optional<Duration> reserveCodeRequest(String phoneNumberId, Duration interval) {
+        Instant now = clock.instant();
+        int reserved = jdbc.sql("""
+                        update registrations set code_requested_at = :now
+                        where store_id = :storeId and phone_number_id = :id
+                          and (code_requested_at is null or code_requested_at <= :earliest)""")
+                .param("now", at(now))
+                .param("earliest", at(now.minus(interval)))
+                .param("id", phoneNumberId)
+                .update();
+        if (reserved == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select code_requested_at from registrations
+                        where store_id = :storeId and phone_number_id = :id""")
+                .param("id", phoneNumberId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+                .optional()
+                .map(last -> {
+                    Duration left = Duration.between(now, last.toInstant().plus(interval));
+                    return left.isNegative() ? Duration.ZERO : left;
+                });
     }
 
     /**

@@ -137,11 +137,37 @@ abstract class GraphContract {
 
     @Test
     void aWrongVerificationCodeIsARegistrationFailure() {
-        MetaCallFailed failed =
-                failure(() -> graph().phones().verifyCode(world().token(), world().pendingPhoneId(), "000000"));
+        MetaCallFailed failed = failure(() ->
+                graph().phones().verifyCode(world().token(), new PhoneNumberId(world().pendingPhoneId()), "000000"));
 
         assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.REGISTRATION);
         assertThat(failed.code()).isEqualTo(136025);
+    }
+
+    @Test
+    void theCodeMetaSendsByVoiceInPortugueseVerifiesTheNumber() {
+        PhoneNumberId phone = new PhoneNumberId(world().pendingPhoneId());
+
+        graph().phones().requestCode(world().token(), phone, CodeMethod.VOICE, "pt_BR");
+        graph().phones().verifyCode(world().token(), phone, world().codeSentTo(phone.value()));
+    }
+
+    @Test
+    void requestsTheCodeBySms() {
+        graph().phones()
+                .requestCode(world().token(), new PhoneNumberId(world().pendingPhoneId()), CodeMethod.SMS, "pt_BR");
+    }
+
+    @Test
+    void tooManyCodeRequestsIsARegistrationFailure() {
+        world().failWithCode("phone.request_code", 136024);
+
+        MetaCallFailed failed = failure(() -> graph().phones()
+                .requestCode(world().token(), new PhoneNumberId(world().pendingPhoneId()), CodeMethod.SMS, "pt_BR"));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.REGISTRATION);
+        assertThat(failed.code()).isEqualTo(136024);
+        assertThat(failed.errorClass().retryable()).isFalse();
     }
 
     @Test

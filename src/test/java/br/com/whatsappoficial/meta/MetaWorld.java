@@ -36,6 +36,9 @@ interface MetaWorld {
     /** A number of {@link #wabaId()} that is neither verified nor approved. */
     String pendingPhoneId();
 
+    /** The code Meta sent to a number's phone for its last {@code request_code}. */
+    String codeSentTo(String phoneId);
+
     /** A number of {@link #wabaId()} that is verified, its display name still under review, not yet registered. */
     String verifiedPhoneUnderReviewId();
 
@@ -48,7 +51,7 @@ interface MetaWorld {
     /** A Brazilian mobile that never wrote. */
     String customerOutsideWindow();
 
-    /** Makes the next calls of an operation (phone.get or messages) hang past the read timeout. */
+    /** Makes the next calls of an operation (phone.get, phone.request_code or messages) hang past the read timeout. */
     void hang(String operation);
 
     /** Makes the next calls of an operation fail with a Graph error code. */

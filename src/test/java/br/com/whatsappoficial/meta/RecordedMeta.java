@@ -43,6 +43,9 @@ final class RecordedMeta implements MetaWorld {
     static final String PENDING_PHONE = "106540352242922";
     static final String REGISTERED_PHONE = "106540352242923";
     static final String VERIFIED_PHONE_UNDER_REVIEW = "106540352242924";
+    /** The code the recorded world's Meta sends by SMS or voice. */
+    static final String SENT_CODE = "123456";
+
     static final String TOKEN = "EAAAN6tcBzAUBOwtDtTfmZCJ9n3FHpSDcDTH86ekf89XnnB2PYbIcGzBd5yxbM4wHdqpFbmAUv";
     /** HMAC-SHA256(APP_SECRET, TOKEN) in hex, computed apart: {@code printf %s TOKEN | openssl dgst -sha256 -hmac SECRET}. */
     static final String TOKEN_PROOF = "66b3e1a630ba2bc0c92b083039d27f632909009bb5c6758474671d790652b8a4";
@@ -91,9 +94,18 @@ final class RecordedMeta implements MetaWorld {
         stub(asBusiness(get(urlPathEqualTo(V + "/" + PENDING_PHONE))), ok("phone"));
 
         stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + PENDING_PHONE + "/request_code")))
+                        .withRequestBody(matchingJsonPath("$.code_method", matching("SMS|VOICE")))
+                        .withRequestBody(matchingJsonPath("$.language", equalTo("pt_BR"))),
+                ok("success"));
+        stub(
                 asBusiness(post(urlPathEqualTo(V + "/" + PENDING_PHONE + "/verify_code")))
                         .withRequestBody(equalToJson("{\"code\":\"000000\"}")),
                 error(400, "error_verify_code"));
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + PENDING_PHONE + "/verify_code")))
+                        .withRequestBody(equalToJson("{\"code\":\"" + SENT_CODE + "\"}")),
+                ok("code_verified"));
         stub(
                 asBusiness(post(urlPathEqualTo(V + "/" + PENDING_PHONE + "/register")))
                         .withRequestBody(matchingJsonPath("$.pin", matching("\\d{6}")))
@@ -219,6 +231,11 @@ final class RecordedMeta implements MetaWorld {
     }
 
     @Override
+    public String codeSentTo(String phoneId) {
+        return SENT_CODE;
+    }
+
+    @Override
     public String verifiedPhoneUnderReviewId() {
         return VERIFIED_PHONE_UNDER_REVIEW;
     }
@@ -261,6 +278,7 @@ final class RecordedMeta implements MetaWorld {
     private void fault(String operation, ResponseDefinitionBuilder response) {
         MappingBuilder request = switch (operation) {
             case "phone.get" -> get(urlPathEqualTo(V + "/" + PENDING_PHONE));
+            case "phone.request_code" -> post(urlPathEqualTo(V + "/" + PENDING_PHONE + "/request_code"));
             case "messages" -> post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/messages"));
             default -> throw new IllegalArgumentException("no recorded fault for " + operation);
         };

@@ -140,6 +140,11 @@ class SandboxGraphContractIT extends GraphContract {
         }
 
         @Override
+        public String codeSentTo(String phoneId) {
+            return sandbox.lastOtp(phoneId);
+        }
+
+        @Override
         public String verifiedPhoneUnderReviewId() {
             return underReview.id();
         }

@@ -158,6 +158,56 @@ class OnboardingBrowserIT {
         assertThat(page.locator(".timeline")).containsText("Conta reconectada");
     }
 
+    @Test
+    void anUnverifiedNumberIsConfirmedOnOurScreenAndBecomesRegistered() {
+        SandboxBusiness business = sandbox.createBusiness("Loja Carla Ltda");
+        SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Carla");
+        SandboxPhone phone = sandbox.addPhone(
+                waba.id(), "+551197" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Carla");
+        finishAt(business, waba, phone);
+
+        Locator box = page.getByTestId("verification");
+        assertThat(box).containsText("Confirme a posse do número");
+        assertThat(box).containsText(phone.displayPhoneNumber());
+        assertThat(page.getByTestId("number-status")).hasText("Em análise");
+        Browsers.screenshot(page, "16-wizard-confirmar-numero");
+
+        box.getByLabel("Ligação").check();
+        box.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Enviar código"))
+                .click();
+        assertThat(page.getByTestId("verification-notice")).containsText("A Meta vai ligar para");
+        // One request a minute: the button waits, and the page counts the seconds down.
+        assertThat(page.getByTestId("verification-countdown")).containsText("você pode pedir outro em");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar código")))
+                .isDisabled();
+        Browsers.screenshot(page, "16a-wizard-codigo-enviado");
+
+        Locator code = page.getByLabel("2. Digite o código de 6 dígitos");
+        code.fill("12a4");
+        confirm();
+        assertThat(page.getByTestId("verification-notice")).containsText("O código tem 6 dígitos, só números");
+        page.setViewportSize(390, 844);
+        Browsers.screenshot(page, "16b-wizard-confirmar-numero-celular");
+        page.setViewportSize(1280, 900);
+
+        // The code the simulated phone received (the sandbox console shows the same one).
+        code.fill(sandbox.lastOtp(phone.id()));
+        confirm();
+        assertThat(page.getByTestId("verification-notice")).containsText("Número confirmado");
+        assertThat(page.getByTestId("registration"))
+                .hasText(
+                        "Número registrado: já recebe mensagens dos clientes.",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator(".timeline")).containsText("Número registrado na API oficial");
+        Browsers.screenshot(page, "16c-wizard-numero-confirmado-registrado");
+    }
+
+    private void confirm() {
+        page.getByTestId("verification")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirmar código"))
+                .click();
+    }
+
     private void finishAt(SandboxBusiness business, SandboxWaba waba, SandboxPhone phone) {
         if (!page.url().endsWith("/conectar")) {
             page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));

@@ -32,6 +32,32 @@ class RegistrationTest {
     }
 
     @Test
+    void aCodeConfirmedOnOurScreenRegistersNowKeepingTheAttempts() {
+        Registration waiting = new Registration(
+                "106540352242922",
+                "524126980791429",
+                RegistrationState.REGISTER,
+                2,
+                NOW.plusSeconds(300),
+                133006,
+                "verify first",
+                null);
+
+        Registration.Move move = waiting.codeVerified(NOW);
+
+        assertThat(move.to()).isEqualTo(RegistrationState.REGISTER);
+        assertThat(move.next()).isEqualTo(NOW);
+        assertThat(move.attempts()).isEqualTo(2);
+        assertThat(move.errorCode()).isNull();
+    }
+
+    @Test
+    void aCodeConfirmedBeforeTheAppIsSubscribedMovesNothing() {
+        assertThatThrownBy(() -> in(RegistrationState.SUBSCRIBE_APP).codeVerified(NOW))
+                .isInstanceOf(IllegalRegistrationMove.class);
+    }
+
+    @Test
     void nothingMovesTheStateMachineBackToWaitingForTheNameApproval() {
         for (RegistrationState state : RegistrationState.values()) {
             assertThat(state.next()).doesNotContain(RegistrationState.AWAIT_APPROVAL);
