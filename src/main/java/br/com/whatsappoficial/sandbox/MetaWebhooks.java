@@ -111,7 +111,10 @@ class MetaWebhooks {
                 map("display_phone_number", phone.digits(), "event", "PIN_CHANGED", "requester", requester));
     }
 
-    /** A customer's text to the number, to the number's override, else the WABA's, else the app's [doc]. */
+    /**
+     * A customer's text to the number, to the number's override, else the WABA's, else the app's [doc]; its
+     * entry has no {@code time}, as in Meta's inbound example.
+     */
     void inboundText(PhoneNumber phone, String waId, String name, String messageId, String body, Instant at) {
         Map<String, Object> message =
                 map("from", waId, "id", messageId, "timestamp", Long.toString(at.getEpochSecond()), "type", "text");
@@ -119,7 +122,7 @@ class MetaWebhooks {
         Map<String, Object> value = messagingValue(phone);
         value.put("contacts", List.of(map("profile", map("name", name), "wa_id", waId)));
         value.put("messages", List.of(message));
-        outbox.enqueue(MESSAGES, phone.wabaId(), value, messagesCallback(phone), Duration.ZERO);
+        outbox.enqueueWithoutTime(MESSAGES, phone.wabaId(), value, messagesCallback(phone));
     }
 
     /**

@@ -75,7 +75,13 @@ class WebhookProcessingIT {
         assertThat(meta.post(body)).isEqualTo(200);
         assertThat(meta.post(body)).isEqualTo(200);
 
+        // Meta's inbound entry has no time: the message id alone keys it, so the redelivery is one row.
         awaitDone("message:" + wamid);
+        assertThat(jdbc.sql("select count(*) from webhook_inbox where payload like :id")
+                        .param("id", "%" + wamid + "%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(listeners.inbound(wamid))
                         .singleElement()
