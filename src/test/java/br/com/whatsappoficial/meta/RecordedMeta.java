@@ -86,7 +86,15 @@ final class RecordedMeta implements MetaWorld {
                 get(urlPathEqualTo(V + "/" + WABA)).withHeader("Authorization", equalTo("Bearer " + REVOKED_TOKEN)),
                 error(401, "error_token_invalid"));
         stub(asBusiness(get(urlPathEqualTo(V + "/" + FOREIGN_WABA))), error(400, "error_object_not_found"));
-        stub(asBusiness(get(urlPathEqualTo(V + "/" + WABA + "/phone_numbers"))), ok("phone_numbers"));
+        // Two pages: the first names the next with paging.next and its after cursor, the last has no next.
+        stub(
+                asBusiness(get(urlPathEqualTo(V + "/" + WABA + "/phone_numbers")))
+                        .withQueryParam("after", absent()),
+                ok("phone_numbers"));
+        stub(
+                asBusiness(get(urlPathEqualTo(V + "/" + WABA + "/phone_numbers")))
+                        .withQueryParam("after", equalTo("QVFIUjJB")),
+                ok("phone_numbers_page2"));
         stub(asBusiness(get(urlPathEqualTo(V + "/" + PENDING_PHONE))), ok("phone"));
 
         stub(
