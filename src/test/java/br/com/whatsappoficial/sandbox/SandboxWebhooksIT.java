@@ -79,6 +79,28 @@ class SandboxWebhooksIT {
     }
 
     @Test
+    void registeringSendsOnboardingAndAHigherLimitSendsThroughputUpgradeAndThePerWabaCap() {
+        JsonNode atStart = value(received("business_capability_update", 1).getFirst());
+        assertThat(atStart.path("max_phone_numbers_per_business").asInt()).isEqualTo(2);
+        assertThat(atStart.has("max_phone_numbers_per_waba")).isFalse();
+
+        scene.connected(meta, graph);
+        JsonNode onboarding = value(received("\"ONBOARDING\"", 1).getFirst());
+        assertThat(onboarding.path("display_phone_number").asString())
+                .isEqualTo(scene.phone().displayPhoneNumber().replaceAll("\\D", ""));
+        assertThat(onboarding.path("max_daily_conversations_per_business").asString())
+                .isEqualTo("TIER_250");
+
+        meta.raiseMessagingLimit(scene.business().id());
+        JsonNode upgrade = value(received("THROUGHPUT_UPGRADE", 1).getFirst());
+        assertThat(upgrade.path("max_daily_conversations_per_business").asString())
+                .isEqualTo("TIER_2K");
+        JsonNode above250 = value(received("TIER_2K\",\"max_phone_numbers", 1).getFirst());
+        assertThat(above250.has("max_phone_numbers_per_business")).isFalse();
+        assertThat(above250.path("max_phone_numbers_per_waba").asInt()).isPositive();
+    }
+
+    @Test
     void eachFieldHasMetasValueShape() {
         String digits = scene.phone().displayPhoneNumber().replaceAll("\\D", "");
         assertThat(value(received("business_capability_update", 1).getFirst())
