@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.meta;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -8,6 +9,9 @@ import org.springframework.stereotype.Component;
 /** A customer's WhatsApp Business Account: its fields, numbers and webhook subscription (META-CONTRACT §3). */
 @Component
 public class GraphAccounts {
+
+    /** Far beyond any WABA's numbers: a bound against a cursor that never ends. */
+    private static final int MAX_PAGES = 50;
 
     private final GraphHttp graph;
 
@@ -23,15 +27,30 @@ public class GraphAccounts {
                 WhatsAppBusinessAccount.class);
     }
 
-    /** The WABA's numbers, newest first; a WABA holds a handful, so one page of 100 is all of them. */
+    /**
+     * Every number of the WABA, newest first, following {@code paging.next} while Meta gives one (Meta may
+     * answer fewer than {@code limit}). The next page is asked with its {@code after} cursor rather than
+     * by calling the URL Meta put in the answer, so the token and its proof only go where we send them.
+     */
     public PhoneNumbersPage phoneNumbers(BusinessToken token, String wabaId) {
-        return graph.call(
-                GraphRequest.get("waba.phone_numbers", "/" + wabaId + "/phone_numbers")
-                        .query("fields", BusinessPhoneNumber.FIELDS)
-                        .query("sort", "creation_time.desc")
-                        .query("limit", "100")
-                        .as(token),
-                PhoneNumbersPage.class);
+        List<BusinessPhoneNumber> numbers = new ArrayList<>();
+        String after = null;
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            PhoneNumbersPage page = graph.call(
+                    GraphRequest.get("waba.phone_numbers", "/" + wabaId + "/phone_numbers")
+                            .query("fields", BusinessPhoneNumber.FIELDS)
+                            .query("sort", "creation_time.desc")
+                            .query("limit", "100")
+                            .query("after", after)
+                            .as(token),
+                    PhoneNumbersPage.class);
+            numbers.addAll(page.data());
+            after = page.nextCursor();
+            if (after == null) {
+                break;
+            }
+        }
+        return new PhoneNumbersPage(numbers, null);
     }
 
     /** Subscribes our app to the WABA's webhooks; Meta requires it per WABA, before any override. */

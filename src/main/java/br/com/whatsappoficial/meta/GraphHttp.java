@@ -165,15 +165,28 @@ class GraphHttp {
         }
     }
 
+    /**
+     * A path may end in a query Meta gave as part of an id (an upload session's {@code upload:<id>?sig=<sig>}):
+     * that query goes back byte for byte, since encoding its {@code ?} or re-encoding the signature makes
+     * Meta see another id.
+     */
     private URI uri(GraphRequest request) {
+        int query = request.path().indexOf('?');
+        String path = query < 0 ? request.path() : request.path().substring(0, query);
         UriComponentsBuilder uri = UriComponentsBuilder.fromUri(baseUrl())
                 .pathSegment(settings.graphVersion())
-                .path(request.path());
+                .path(path);
         request.query().forEach(uri::queryParam);
         if (request.bearer() != null && request.proveAppSecret()) {
             uri.queryParam("appsecret_proof", AppSecretProof.of(settings.appSecret(), request.bearer()));
         }
-        return uri.encode().build().toUri();
+        URI encoded = uri.encode().build().toUri();
+        if (query < 0) {
+            return encoded;
+        }
+        String ours = encoded.getRawQuery();
+        return URI.create(encoded.getScheme() + "://" + encoded.getRawAuthority() + encoded.getRawPath() + "?"
+                + request.path().substring(query + 1) + (ours == null ? "" : "&" + ours));
     }
 
     /** Live mode: the configured URL. Sandbox mode: our own server, on whatever port it got. */

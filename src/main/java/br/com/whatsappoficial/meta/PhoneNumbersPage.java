@@ -11,6 +11,15 @@ public record PhoneNumbersPage(
         data = data == null ? List.of() : List.copyOf(data);
     }
 
+    /** The cursor of the page after this one; null on the last page, where Meta leaves out {@code next}. */
+    @Nullable
+    String nextCursor() {
+        if (paging == null || paging.next() == null || paging.cursors() == null) {
+            return null;
+        }
+        return paging.cursors().after();
+    }
+
     public record Paging(
             @Nullable Cursors cursors, @Nullable String next) {}
 

@@ -5,6 +5,7 @@ import br.com.whatsappoficial.meta.MetaSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +31,9 @@ class CodeExchange {
         this.clock = clock;
     }
 
-    String issueCode(String businessId) {
+    String issueCode(String businessId, List<String> sharedWabaIds) {
         String code = SandboxIds.authorizationCode();
-        credentials.insertCode(code, businessId, clock.instant());
+        credentials.insertCode(code, businessId, sharedWabaIds, clock.instant());
         return code;
     }
 
@@ -60,7 +61,7 @@ class CodeExchange {
         }
         AccessToken token =
                 new AccessToken(SandboxIds.accessToken(), issued.businessId(), now, now.plus(TOKEN_TTL), null);
-        credentials.insertToken(token);
+        credentials.insertToken(token, code);
         return token;
     }
 

@@ -295,7 +295,8 @@ class EmbeddedSignup {
         Waba waba = accounts.waba(java.util.Objects.requireNonNull(session.wabaId()))
                 .orElseThrow();
         webhooks.partnerAdded(waba);
-        String code = meta.issueCode(waba.businessId());
+        // The token is granted the one WABA chosen or created in this popup, as Meta grants it.
+        String code = meta.issueCode(waba.businessId(), List.of(waba.id()));
         String event = session.phoneId() == null ? "FINISH_ONLY_WABA" : "FINISH";
         Map<String, Object> data = new LinkedHashMap<>();
         if (session.phoneId() != null) {

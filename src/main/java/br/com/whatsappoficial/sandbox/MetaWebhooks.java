@@ -29,6 +29,9 @@ class MetaWebhooks {
     static final String CAPABILITY_UPDATE = "business_capability_update";
     static final String SECURITY = "security";
 
+    /** The per-WABA number cap above the 250 tier: Meta's value is not documented, 20 is the raised business cap. */
+    static final int MAX_PHONE_NUMBERS_PER_WABA = 20;
+
     /** DISABLED_UPDATE's ban date, as in Meta's example "April 17, 2025" [doc]. */
     private static final DateTimeFormatter BAN_DATE =
             DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -55,12 +58,20 @@ class MetaWebhooks {
                         map("waba_id", waba.id(), "owner_business_id", waba.businessId())));
     }
 
-    /** Fired on WABA creation and capability changes [doc]; new portfolios may register 2 numbers. */
+    /**
+     * Fired on WABA creation and capability changes [doc]. At the 250 tier Meta sends the portfolio's number
+     * cap (2 for a new portfolio), above it the per-WABA cap; that cap's value (20) is the sandbox's choice.
+     */
     void capabilities(Waba waba, String messagingLimit) {
+        boolean firstTier = messagingLimit.equals(Business.MESSAGING_LIMITS.getFirst());
         outbox.enqueue(
                 CAPABILITY_UPDATE,
                 waba.id(),
-                map("max_daily_conversations_per_business", messagingLimit, "max_phone_numbers_per_business", 2));
+                map(
+                        "max_daily_conversations_per_business",
+                        messagingLimit,
+                        firstTier ? "max_phone_numbers_per_business" : "max_phone_numbers_per_waba",
+                        firstTier ? 2 : MAX_PHONE_NUMBERS_PER_WABA));
     }
 
     void nameDecision(PhoneNumber phone, String decision, @Nullable String rejectionReason) {
@@ -77,7 +88,7 @@ class MetaWebhooks {
     }
 
     /**
-     * Quality and limit changes. {@code THROUGHPUT_UPGRADE} and {@code FLAGGED} are documented;
+     * Quality and limit changes. {@code ONBOARDING}, {@code THROUGHPUT_UPGRADE} and {@code FLAGGED} are documented;
      * {@code UNFLAGGED} and {@code DOWNGRADE} are legacy names (unverified) that receivers must tolerate anyway.
      */
     void quality(PhoneNumber phone, String event, String messagingLimit) {
@@ -111,7 +122,10 @@ class MetaWebhooks {
                 map("display_phone_number", phone.digits(), "event", "PIN_CHANGED", "requester", requester));
     }
 
-    /** A customer's text to the number, to the number's override, else the WABA's, else the app's [doc]. */
+    /**
+     * A customer's text to the number, to the number's override, else the WABA's, else the app's [doc]; its
+     * entry has no {@code time}, as in Meta's inbound example.
+     */
     void inboundText(PhoneNumber phone, String waId, String name, String messageId, String body, Instant at) {
         Map<String, Object> message =
                 map("from", waId, "id", messageId, "timestamp", Long.toString(at.getEpochSecond()), "type", "text");
@@ -119,7 +133,7 @@ class MetaWebhooks {
         Map<String, Object> value = messagingValue(phone);
         value.put("contacts", List.of(map("profile", map("name", name), "wa_id", waId)));
         value.put("messages", List.of(message));
-        outbox.enqueue(MESSAGES, phone.wabaId(), value, messagesCallback(phone), Duration.ZERO);
+        outbox.enqueueWithoutTime(MESSAGES, phone.wabaId(), value, messagesCallback(phone));
     }
 
     /**

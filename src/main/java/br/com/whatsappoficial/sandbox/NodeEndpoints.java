@@ -62,7 +62,7 @@ class NodeEndpoints {
         }
         if (kind == GraphObjects.Kind.UPLOAD) {
             auth.authenticateBusiness(params);
-            return uploads.status(id);
+            return uploads.status(ResumableUploads.sessionId(id, params));
         }
         Caller caller = auth.authenticate(params);
         if (kind == GraphObjects.Kind.WABA) {
@@ -85,7 +85,7 @@ class NodeEndpoints {
             faults.inject(GraphOperation.UPLOADS);
             GraphParams params = GraphParamsResolver.queryOnly(request, json);
             auth.authenticateBusiness(params);
-            return uploads.append(id, request);
+            return uploads.append(ResumableUploads.sessionId(id, params), request);
         }
         GraphObjects.Kind kind = objects.kindOf(id);
         if (kind == GraphObjects.Kind.PHONE) {

@@ -85,8 +85,8 @@ class OAuthEndpoints {
             return data;
         }
         Business business = accounts.business(token.businessId()).orElseThrow();
-        List<String> wabaIds =
-                accounts.wabasOf(business.id()).stream().map(Waba::id).toList();
+        // Only the WABAs shared in the signup that issued the token, not every WABA of the business.
+        List<String> wabaIds = credentials.grantedWabaIds(token.token());
         boolean valid = !token.revoked() && !token.expiredAt(clock.instant());
         data.put("app_id", settings.appId());
         data.put("type", "SYSTEM_USER");

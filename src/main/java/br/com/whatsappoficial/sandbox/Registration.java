@@ -128,6 +128,13 @@ class Registration {
         // The region only changes through deregister + register [doc]; a new register keeps the given value.
         accounts.setRegistered(
                 phone.id(), pin, Optional.ofNullable(region).orElse(phone.dataLocalizationRegion()), clock.instant());
+        // Meta reports a number's onboarding onto Cloud API with its throughput as ONBOARDING; that it
+        // comes at each successful register is the sandbox's choice (the console says so).
+        String limit = accounts.waba(phone.wabaId())
+                .flatMap(waba -> accounts.business(waba.businessId()))
+                .map(Business::messagingLimit)
+                .orElseThrow();
+        webhooks.quality(phone, "ONBOARDING", limit);
     }
 
     @Transactional(noRollbackFor = GraphError.class)

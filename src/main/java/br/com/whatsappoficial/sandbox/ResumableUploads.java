@@ -107,6 +107,14 @@ class ResumableUploads {
         return Map.of("id", id, "file_offset", content.length);
     }
 
+    /**
+     * The session id a request names: the node in the path and its {@code sig} in the query. Without the
+     * right sig the session is as unknown as any other id (what Meta answers then is not documented).
+     */
+    static String sessionId(String node, GraphParams params) {
+        return node + params.text("sig").map(sig -> "?sig=" + sig).orElse("");
+    }
+
     private SandboxUploads.Upload find(String id, String method) {
         return uploads.find(id).orElseThrow(() -> GraphError.unsupportedRequest(method, id));
     }

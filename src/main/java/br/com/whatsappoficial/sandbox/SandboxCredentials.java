@@ -7,6 +7,7 @@ import static br.com.whatsappoficial.sandbox.SqlTimes.utc;
 import br.com.whatsappoficial.meta.ConditionalOnSandboxMode;
 import br.com.whatsappoficial.store.CrossStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,12 +31,19 @@ class SandboxCredentials {
         this.jdbc = jdbc;
     }
 
-    void insertCode(String code, String businessId, Instant issuedAt) {
+    /** A code and the WABAs the user shared in the signup that produced it. */
+    void insertCode(String code, String businessId, List<String> sharedWabaIds, Instant issuedAt) {
         jdbc.sql("insert into sandbox_auth_codes (code, business_id, issued_at) values (:code, :business, :issued)")
                 .param("code", code)
                 .param("business", businessId)
                 .param("issued", utc(issuedAt))
                 .update();
+        for (String wabaId : sharedWabaIds) {
+            jdbc.sql("insert into sandbox_code_grants (code, waba_id) values (:code, :waba)")
+                    .param("code", code)
+                    .param("waba", wabaId)
+                    .update();
+        }
     }
 
     Optional<AuthorizationCode> code(String code) {
@@ -58,7 +66,8 @@ class SandboxCredentials {
                 == 1;
     }
 
-    void insertToken(AccessToken token) {
+    /** The token exchanged for {@code code}, granted the WABAs shared in that code's signup. */
+    void insertToken(AccessToken token, String code) {
         jdbc.sql("""
                         insert into sandbox_tokens (token, business_id, issued_at, expires_at)
                         values (:token, :business, :issued, :expires)""")
@@ -67,6 +76,16 @@ class SandboxCredentials {
                 .param("issued", utc(token.issuedAt()))
                 .param("expires", utc(token.expiresAt()))
                 .update();
+        jdbc.sql("""
+                        insert into sandbox_token_grants (token, waba_id)
+                        select :token, waba_id from sandbox_code_grants where code = :code""").param("token", token.token()).param("code", code).update();
+    }
+
+    /** The WABAs the token was granted, newest first as debug_token lists them. */
+    List<String> grantedWabaIds(String token) {
+        return jdbc.sql("""
+                        select w.waba_id from sandbox_token_grants g join sandbox_wabas w on w.waba_id = g.waba_id
+                        where g.token = :token order by w.created_at desc, w.waba_id desc""").param("token", token).query(String.class).list();
     }
 
     Optional<AccessToken> token(String token) {

@@ -40,8 +40,9 @@ final class SandboxIds {
         return Base64.getEncoder().encodeToString(bytes(96));
     }
 
+    /** Meta's session ids carry a signature as a query, {@code upload:<id>?sig=<sig>}, part of the id. */
     static String uploadSession() {
-        return "upload:" + urlSafe(48);
+        return "upload:" + urlSafe(36) + "?sig=" + urlSafe(16);
     }
 
     static String uploadHandle() {

@@ -143,10 +143,25 @@ public class SandboxMeta {
         return new SandboxPhone(phone.id(), wabaId, phone.displayPhoneNumber());
     }
 
-    /** A one-time authorization code for the business, as Embedded Signup returns it (30 s, single use). */
+    /**
+     * A one-time authorization code for the business (30 s, single use), as from a signup in which the
+     * user shared every WABA the business has now.
+     */
     public String issueCode(String businessId) {
         business(businessId);
-        return exchange.issueCode(businessId);
+        return exchange.issueCode(
+                businessId, accounts.wabasOf(businessId).stream().map(Waba::id).toList());
+    }
+
+    /** A one-time authorization code from a signup in which the user shared only {@code sharedWabaIds}. */
+    public String issueCode(String businessId, List<String> sharedWabaIds) {
+        business(businessId);
+        for (String wabaId : sharedWabaIds) {
+            if (!waba(wabaId).businessId().equals(businessId)) {
+                throw new IllegalArgumentException("WABA " + wabaId + " is not of business " + businessId);
+            }
+        }
+        return exchange.issueCode(businessId, List.copyOf(sharedWabaIds));
     }
 
     /** The code the last request_code "sent" to the phone by SMS or voice call. */

@@ -2,6 +2,8 @@ package br.com.whatsappoficial.sandbox;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -13,10 +15,19 @@ import org.springframework.validation.annotation.Validated;
  * The Meta sandbox's own settings (sandbox mode only).
  *
  * @param webhooks how the sandbox delivers Meta's webhooks to the product
+ * @param graph how the sandbox's Graph API answers
  */
 @Validated
 @ConfigurationProperties("sandbox")
-public record SandboxSettings(@DefaultValue Webhooks webhooks) {
+public record SandboxSettings(
+        @DefaultValue Webhooks webhooks, @DefaultValue Graph graph) {
+
+    /**
+     * @param maxPageSize the most items one page of a list holds whatever {@code limit} asks: Meta may
+     *     answer fewer than asked, and a small value makes clients show that they follow {@code paging.next}
+     */
+    public record Graph(
+            @DefaultValue("100") @Min(1) @Max(100) int maxPageSize) {}
 
     /**
      * @param callbackUrl the app's callback URL (Meta's App Dashboard setting); by default the product's

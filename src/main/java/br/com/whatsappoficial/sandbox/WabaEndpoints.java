@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** A WABA's edges: {@code phone_numbers} and {@code subscribed_apps} (contract §3). */
@@ -36,6 +37,7 @@ class WabaEndpoints {
     private final NodeFields fields;
     private final SandboxAccounts accounts;
     private final MetaSettings settings;
+    private final SandboxSettings.Graph graph;
 
     WabaEndpoints(
             GraphObjects objects,
@@ -43,7 +45,9 @@ class WabaEndpoints {
             Faults faults,
             NodeFields fields,
             SandboxAccounts accounts,
-            MetaSettings settings) {
+            MetaSettings settings,
+            SandboxSettings sandboxSettings) {
+        this.graph = sandboxSettings.graph();
         this.objects = objects;
         this.auth = auth;
         this.faults = faults;
@@ -68,11 +72,29 @@ class WabaEndpoints {
                 "data",
                 page.stream().map(phone -> fields.phone(phone, selection)).toList());
         if (!page.isEmpty()) {
-            answer.put(
-                    "paging",
-                    Map.of("cursors", Map.of("before", cursor(page.getFirst()), "after", cursor(page.getLast()))));
+            Map<String, Object> paging = new LinkedHashMap<>();
+            paging.put("cursors", Map.of("before", cursor(page.getFirst()), "after", cursor(page.getLast())));
+            // Graph adds previous/next only when there is such a page: their absence is how a client knows.
+            int first = phones.indexOf(page.getFirst());
+            if (first > 0) {
+                paging.put("previous", pageUrl("before", cursor(page.getFirst())));
+            }
+            if (first + page.size() < phones.size()) {
+                paging.put("next", pageUrl("after", cursor(page.getLast())));
+            }
+            answer.put("paging", paging);
         }
         return answer;
+    }
+
+    /** This request's URL with the other page's cursor, as Graph's paging links are. */
+    private static String pageUrl(String direction, String cursor) {
+        return ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("after")
+                .replaceQueryParam("before")
+                .replaceQueryParam(direction, cursor)
+                .build()
+                .toUriString();
     }
 
     @GetMapping("/subscribed_apps")
@@ -193,8 +215,8 @@ class WabaEndpoints {
     }
 
     /** Cursors are opaque to clients; the sandbox's encode the phone id (Meta's look like "QVFI…"). */
-    private static List<PhoneNumber> page(List<PhoneNumber> phones, GraphParams params) {
-        int limit = params.text("limit").map(WabaEndpoints::limit).orElse(DEFAULT_LIMIT);
+    private List<PhoneNumber> page(List<PhoneNumber> phones, GraphParams params) {
+        int limit = Math.min(params.text("limit").map(WabaEndpoints::limit).orElse(DEFAULT_LIMIT), graph.maxPageSize());
         int from = 0;
         int to = phones.size();
         String after = params.text("after").orElse(null);

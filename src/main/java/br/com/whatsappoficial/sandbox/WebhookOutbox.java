@@ -53,13 +53,33 @@ class WebhookOutbox {
      * entry's {@code time} is when it is due.
      */
     void enqueue(String field, String entryId, Map<String, Object> value, @Nullable String override, Duration delay) {
+        enqueue(field, entryId, value, override, delay, true);
+    }
+
+    /**
+     * A change whose entry carries no {@code time}, as in Meta's example of an inbound message: receivers
+     * cannot count on it being there.
+     */
+    void enqueueWithoutTime(String field, String entryId, Map<String, Object> value, @Nullable String override) {
+        enqueue(field, entryId, value, override, Duration.ZERO, false);
+    }
+
+    private void enqueue(
+            String field,
+            String entryId,
+            Map<String, Object> value,
+            @Nullable String override,
+            Duration delay,
+            boolean withTime) {
         Instant due = clock.instant().plus(delay);
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("field", field);
         change.put("value", value);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", entryId);
-        entry.put("time", due.getEpochSecond());
+        if (withTime) {
+            entry.put("time", due.getEpochSecond());
+        }
         entry.put("changes", List.of(change));
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("object", "whatsapp_business_account");

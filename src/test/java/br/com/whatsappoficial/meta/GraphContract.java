@@ -79,6 +79,16 @@ abstract class GraphContract {
     }
 
     @Test
+    void listsEveryNumberOfTheWabaFollowingPagingNext() {
+        PhoneNumbersPage numbers = graph().accounts().phoneNumbers(world().token(), world().wabaId());
+
+        assertThat(numbers.data())
+                .extracting(BusinessPhoneNumber::id)
+                .containsExactlyInAnyOrder(
+                        world().pendingPhoneId(), world().registeredPhoneId(), world().verifiedPhoneUnderReviewId());
+    }
+
+    @Test
     void readsANumberWaitingForReview() {
         BusinessPhoneNumber number = graph().phones().phoneNumber(world().token(), world().pendingPhoneId());
 

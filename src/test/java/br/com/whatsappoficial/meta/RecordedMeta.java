@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -90,7 +89,15 @@ final class RecordedMeta implements MetaWorld {
                 get(urlPathEqualTo(V + "/" + WABA)).withHeader("Authorization", equalTo("Bearer " + REVOKED_TOKEN)),
                 error(401, "error_token_invalid"));
         stub(asBusiness(get(urlPathEqualTo(V + "/" + FOREIGN_WABA))), error(400, "error_object_not_found"));
-        stub(asBusiness(get(urlPathEqualTo(V + "/" + WABA + "/phone_numbers"))), ok("phone_numbers"));
+        // Two pages: the first names the next with paging.next and its after cursor, the last has no next.
+        stub(
+                asBusiness(get(urlPathEqualTo(V + "/" + WABA + "/phone_numbers")))
+                        .withQueryParam("after", absent()),
+                ok("phone_numbers"));
+        stub(
+                asBusiness(get(urlPathEqualTo(V + "/" + WABA + "/phone_numbers")))
+                        .withQueryParam("after", equalTo("QVFIUjJB")),
+                ok("phone_numbers_page2"));
         stub(asBusiness(get(urlPathEqualTo(V + "/" + PENDING_PHONE))), ok("phone"));
 
         stub(
@@ -149,7 +156,9 @@ final class RecordedMeta implements MetaWorld {
                         .withQueryParam("file_type", equalTo("image/jpeg")),
                 ok("upload_session"));
         stub(
-                post(urlPathMatching(V + "/upload:.+"))
+                // The session id's ?sig= must arrive as a query, not as an encoded part of the path.
+                post(urlPathEqualTo(V + "/upload:MTphdHRhY2htZW50OjliNjQ0MjM3LTE2NzAtNDZlNy1iMjQ1LTE0ZmM5YWQ5Y2U4OA=="))
+                        .withQueryParam("sig", equalTo("ARZqDrmQ4tCFxG1gRzE"))
                         .withHeader("Authorization", equalTo("OAuth " + TOKEN))
                         .withHeader("file_offset", equalTo("0")),
                 ok("upload_handle"));

@@ -17,7 +17,8 @@ import org.springframework.test.context.TestPropertySource;
  * the assertions that pass on Meta's recorded payloads must pass here too.
  */
 @PostgresIntegrationTest
-@TestPropertySource(properties = "meta.read-timeout=3s")
+// Pages of 2 numbers, fewer than the client asks: its list reads must follow paging.next.
+@TestPropertySource(properties = {"meta.read-timeout=3s", "sandbox.graph.max-page-size=2"})
 class SandboxGraphContractIT extends GraphContract {
 
     @Autowired

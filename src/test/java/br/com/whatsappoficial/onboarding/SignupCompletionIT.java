@@ -261,6 +261,21 @@ class SignupCompletionIT {
     }
 
     @Test
+    void anotherWabaOfTheSameBusinessNotSharedInThisSignupIsRefused() throws Exception {
+        SandboxWaba notShared = sandbox.createWaba(business.id(), "Loja A Filial");
+        SandboxPhone itsNumber = sandbox.addPhone(
+                notShared.id(), "+552197" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja A Filial");
+
+        var answer =
+                report(asA, body(sandbox.issueCode(business.id(), List.of(waba.id())), notShared.id(), itsNumber.id()));
+
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
+                .contains("A Meta não confirmou que esta conta do WhatsApp Business foi compartilhada");
+        assertThat(page(asA)).doesNotContain(notShared.id());
+    }
+
+    @Test
     void aNumberOfAnotherWabaIsRefusedAndNothingIsRecorded() throws Exception {
         SandboxWaba second = sandbox.createWaba(business.id(), "Loja A Filial");
         SandboxPhone elsewhere = sandbox.addPhone(

@@ -28,6 +28,9 @@ class SandboxAccessIT {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    EmbeddedSignup signup;
+
     @LocalServerPort
     int port;
 
@@ -126,6 +129,39 @@ class SandboxAccessIT {
                                 Graph.params("input_token", token, "access_token", "sandbox-app|sandbox-app-secret")),
                 null);
         assertThat(revoked.body().path("data").path("is_valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void debugTokenGrantsOnlyTheWabaSharedInThatSignupNotEveryWabaOfTheBusiness() {
+        String id = signup.start("http://localhost", "sandbox-app", null).id();
+        signup.login(signup.session(id).orElseThrow(), "eva@loja.example", "qualquer");
+        signup.chooseBusiness(signup.session(id).orElseThrow(), "new", "Loja Eva Ltda");
+        String businessId = signup.session(id).orElseThrow().businessId();
+        SandboxWaba notShared = meta.createWaba(businessId, "Loja Eva Filial");
+        signup.chooseWaba(signup.session(id).orElseThrow(), "new");
+        signup.profile(signup.session(id).orElseThrow(), "Loja Eva", "Loja Eva", "RETAIL", null, null);
+        signup.skipPhone(signup.session(id).orElseThrow());
+        String shared = signup.session(id).orElseThrow().wabaId();
+        SignupEnd end = signup.finish(signup.session(id).orElseThrow());
+        String code = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(end.login())
+                .path("authResponse")
+                .path("code")
+                .asString();
+
+        String token =
+                exchange(code, "sandbox-app-secret").body().path("access_token").asString();
+        Graph.Answer answer = graph.get(
+                "/debug_token"
+                        + Graph.query(
+                                Graph.params("input_token", token, "access_token", "sandbox-app|sandbox-app-secret")),
+                null);
+
+        assertThat(answer.body().path("data").path("granular_scopes")).hasSize(2);
+        for (JsonNode scope : answer.body().path("data").path("granular_scopes")) {
+            assertThat(ids(scope.path("target_ids"))).containsExactly(shared).doesNotContain(notShared.id());
+        }
     }
 
     @Test

@@ -142,6 +142,15 @@ class SandboxAccountsIT {
         Graph.Answer page2 =
                 graph.get("/" + scene.waba().id() + "/phone_numbers?limit=2&fields=id&after=" + after, scene.token());
         assertThat(page2.body().path("data")).hasSize(1);
+        // Graph links the other pages only where there is one.
+        assertThat(all.body().path("paging").has("next")).isFalse();
+        assertThat(page1.body().path("paging").path("next").asString())
+                .contains("/" + scene.waba().id() + "/phone_numbers?")
+                .contains("limit=2")
+                .contains("after=" + after);
+        assertThat(page1.body().path("paging").has("previous")).isFalse();
+        assertThat(page2.body().path("paging").has("next")).isFalse();
+        assertThat(page2.body().path("paging").path("previous").asString()).contains("before=");
         List<String> ids = new ArrayList<>();
         page1.body().path("data").forEach(node -> ids.add(node.path("id").asString()));
         page2.body().path("data").forEach(node -> ids.add(node.path("id").asString()));

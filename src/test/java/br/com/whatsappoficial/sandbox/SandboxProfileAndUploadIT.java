@@ -87,7 +87,9 @@ class SandboxProfileAndUploadIT {
         Graph.Answer opened = graph.post(
                 "/sandbox-app/uploads?file_name=logo.png&file_length=3000&file_type=image/png", scene.token());
         String session = opened.body().path("id").asString();
-        assertThat(session).startsWith("upload:");
+        assertThat(session).matches("upload:[A-Za-z0-9_-]+\\?sig=[A-Za-z0-9_-]+");
+        String withoutSig = session.substring(0, session.indexOf('?'));
+        assertThat(graph.get("/" + withoutSig, scene.token()).code()).isEqualTo(100);
         assertThat(graph.get("/" + session, scene.token())
                         .body()
                         .path("file_offset")

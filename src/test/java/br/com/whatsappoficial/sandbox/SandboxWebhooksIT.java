@@ -79,6 +79,28 @@ class SandboxWebhooksIT {
     }
 
     @Test
+    void registeringSendsOnboardingAndAHigherLimitSendsThroughputUpgradeAndThePerWabaCap() {
+        JsonNode atStart = value(received("business_capability_update", 1).getFirst());
+        assertThat(atStart.path("max_phone_numbers_per_business").asInt()).isEqualTo(2);
+        assertThat(atStart.has("max_phone_numbers_per_waba")).isFalse();
+
+        scene.connected(meta, graph);
+        JsonNode onboarding = value(received("\"ONBOARDING\"", 1).getFirst());
+        assertThat(onboarding.path("display_phone_number").asString())
+                .isEqualTo(scene.phone().displayPhoneNumber().replaceAll("\\D", ""));
+        assertThat(onboarding.path("max_daily_conversations_per_business").asString())
+                .isEqualTo("TIER_250");
+
+        meta.raiseMessagingLimit(scene.business().id());
+        JsonNode upgrade = value(received("THROUGHPUT_UPGRADE", 1).getFirst());
+        assertThat(upgrade.path("max_daily_conversations_per_business").asString())
+                .isEqualTo("TIER_2K");
+        JsonNode above250 = value(received("TIER_2K\",\"max_phone_numbers", 1).getFirst());
+        assertThat(above250.has("max_phone_numbers_per_business")).isFalse();
+        assertThat(above250.path("max_phone_numbers_per_waba").asInt()).isPositive();
+    }
+
+    @Test
     void eachFieldHasMetasValueShape() {
         String digits = scene.phone().displayPhoneNumber().replaceAll("\\D", "");
         assertThat(value(received("business_capability_update", 1).getFirst())
@@ -153,7 +175,11 @@ class SandboxWebhooksIT {
     void inboundMessagesAndStatusesOfSentMessages() {
         scene.connected(meta, graph);
         String wamid = meta.customerSends(scene.phone().id(), "+5511912345678", "Ana Souza", "Oi, meu pedido chegou?");
-        JsonNode inbound = value(received("\"messages\":[", 1).getFirst());
+        LoggedRequest inboundRequest = received("\"messages\":[", 1).getFirst();
+        // Meta's inbound example has an entry without time: receivers must not need it.
+        assertThat(WebhookReceiver.json(inboundRequest).path("entry").get(0).has("time"))
+                .isFalse();
+        JsonNode inbound = value(inboundRequest);
         assertThat(inbound.path("metadata").path("phone_number_id").asString())
                 .isEqualTo(scene.phone().id());
         assertThat(inbound.path("contacts").get(0).path("wa_id").asString()).isEqualTo("5511912345678");

@@ -84,6 +84,26 @@ class WebhookEnvelopeTest {
     }
 
     @Test
+    void anEntryWithoutTimeKeepsTheSameKeysWhenRedelivered() throws Exception {
+        // Meta sends some entries (its inbound message example among them) without time.
+        String untimed = ITEMS_WITHOUT_IDS_AND_ERRORS_ONLY.replace("\"time\":1,", "");
+        String inbound = MetaWebhooks.inbound("waba-1", "phone-1", "wamid.untimed", "Oi");
+
+        List<InboxEvent> first = WebhookEnvelope.events(bytes(untimed));
+        List<InboxEvent> redelivered = WebhookEnvelope.events(bytes(untimed.replace(",", " , ")));
+
+        assertThat(first).extracting(InboxEvent::idempotencyKey).doesNotHaveDuplicates();
+        assertThat(redelivered)
+                .extracting(InboxEvent::idempotencyKey)
+                .containsExactlyElementsOf(
+                        first.stream().map(InboxEvent::idempotencyKey).toList());
+        assertThat(first).allSatisfy(event -> assertThat(event.payload()).doesNotContain("entry_time"));
+        assertThat(WebhookEnvelope.events(bytes(inbound)))
+                .extracting(InboxEvent::idempotencyKey)
+                .containsExactly("message:wamid.untimed");
+    }
+
+    @Test
     void keepsMetasBytesOfEachItemAsSent() throws Exception {
         InboxEvent first =
                 WebhookEnvelope.events(bytes(SEVERAL_ENTRIES_CHANGES_AND_ITEMS)).getFirst();

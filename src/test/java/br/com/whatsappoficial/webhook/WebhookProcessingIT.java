@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -75,7 +77,13 @@ class WebhookProcessingIT {
         assertThat(meta.post(body)).isEqualTo(200);
         assertThat(meta.post(body)).isEqualTo(200);
 
+        // Meta's inbound entry has no time: the message id alone keys it, so the redelivery is one row.
         awaitDone("message:" + wamid);
+        assertThat(jdbc.sql("select count(*) from webhook_inbox where payload like :id")
+                        .param("id", "%" + wamid + "%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(listeners.inbound(wamid))
                         .singleElement()
@@ -167,6 +175,26 @@ class WebhookProcessingIT {
             assertThat(reviewed.decision()).isEqualTo("REJECTED");
             assertThat(reviewed.at()).isEqualTo(java.time.Instant.ofEpochSecond(1739321024));
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ONBOARDING", "THROUGHPUT_UPGRADE", "SOMETHING_META_ADDS_LATER"})
+    void aQualityUpdateOfAnyEventIsProcessedNotQuarantined(String event) {
+        long time = 1_739_321_000L + event.length();
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","time":%d,"changes":[
+                 {"field":"phone_number_quality_update","value":{"display_phone_number":"5511987654321",
+                  "event":"%s","max_daily_conversations_per_business":"TIER_2K"}}]}]}""".formatted(waba, time, event);
+
+        assertThat(meta.post(body)).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select state from webhook_inbox where idempotency_key like :key")
+                        .param("key", "phone_number_quality_update:" + waba + ":" + time + ":%")
+                        .query(String.class)
+                        .optional()
+                        .filter("DONE"::equals)
+                        .isPresent());
     }
 
     @Test
