@@ -72,10 +72,7 @@ public class Timeline {
         if (!"VERIFIED".equals(was.codeVerificationStatus()) && "VERIFIED".equals(is.codeVerificationStatus())) {
             record(waba, phone, TimelineKind.NUMBER_VERIFIED, null);
         }
-        // A new rejection reason is a new decision: each one the merchant must know about gets its line.
-        boolean newRejection = "DECLINED".equals(is.nameStatus())
-                && !Objects.equals(was.nameRejectionReason(), is.nameRejectionReason());
-        if (!Objects.equals(was.nameStatus(), is.nameStatus()) || newRejection) {
+        if (!Objects.equals(was.nameStatus(), is.nameStatus())) {
             if ("APPROVED".equals(is.nameStatus()) || "AVAILABLE_WITHOUT_REVIEW".equals(is.nameStatus())) {
                 record(waba, phone, TimelineKind.NAME_APPROVED, after.verifiedName());
             } else if ("DECLINED".equals(is.nameStatus())) {

@@ -94,20 +94,6 @@ class MetaChangesOnStatusIT {
     }
 
     @Test
-    void eachNameRejectionWithItsReasonGetsItsOwnTimelineLine() {
-        sandbox.rejectDisplayName(phone.id(), "NAME_FORMAT_UNACCEPTABLE");
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(statusPage().split("Nome de exibição reprovado", -1))
-                        .as("one timeline line")
-                        .hasSize(2));
-        sandbox.rejectDisplayName(phone.id(), "NAME_NOT_CONSISTENT");
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(statusPage().split("Nome de exibição reprovado", -1))
-                        .as("two timeline lines")
-                        .hasSize(3));
-    }
-
-    @Test
     void theAppsSubscriptionIsOneTimelineLineWhateverTheNumberOfNumbers() throws Exception {
         SandboxPhone second = sandbox.addPhone(
                 waba.id(), "+552196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Q");

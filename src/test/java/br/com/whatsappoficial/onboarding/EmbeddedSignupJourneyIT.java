@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.onboarding;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import br.com.whatsappoficial.Browsers;
 import br.com.whatsappoficial.PostgresIntegrationTest;
@@ -11,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -80,10 +82,27 @@ class EmbeddedSignupJourneyIT {
         assertThat(page.locator(".timeline")).not().containsText("Nome de exibição aprovado");
         Browsers.screenshot(page, "20b-journey-registrado-em-analise");
 
+        // Still under review, a customer writes to the number and the product receives the message.
+        String waba = page.getByTestId("waba-id").textContent().strip();
+        String phoneNumberId = phoneId(waba);
+        Page customer = browser.newPage();
+        customer.navigate(url("/sandbox/console/phone?phone=" + phoneNumberId));
+        customer.getByPlaceholder("Mensagem").fill("Oi, vocês entregam hoje?");
+        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar"))
+                .click();
+        assertThat(customer.locator("main")).containsText("Oi, vocês entregam hoje?");
+        Browsers.screenshot(customer, "20c-journey-cliente-escreve-em-analise");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from webhook_inbox where field = 'messages'"
+                                        + " and phone_number_id = :phone and state = 'DONE'")
+                                .param("phone", phoneNumberId)
+                                .query(Long.class)
+                                .single()
+                        >= 1);
+
         // Meta decides the name once the business reaches a higher messaging limit.
         Page console = browser.newPage();
         console.navigate(url("/sandbox"));
-        String waba = page.getByTestId("waba-id").textContent().strip();
         Locator wabaCard = console.locator("#waba-" + waba);
         wabaCard.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Aprovar conta"))
                 .click();
