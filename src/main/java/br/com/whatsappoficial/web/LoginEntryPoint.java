@@ -58,7 +58,7 @@ class LoginEntryPoint implements AuthenticationEntryPoint {
     void commence(HttpServletRequest request, HttpServletResponse response, boolean expired) throws IOException {
         if (htmx(request)) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("HX-Redirect", request.getContextPath() + pageOf(request));
+            response.setHeader("HX-Redirect", pageOf(request));
         } else if (wantsJson(request)) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -92,7 +92,7 @@ class LoginEntryPoint implements AuthenticationEntryPoint {
         }
     }
 
-    /** The page an htmx request came from: htmx sends its URL. */
+    /** The page an htmx request came from (htmx sends its URL), context path included. */
     static String pageOf(HttpServletRequest request) {
         return localPath(request.getHeader("HX-Current-URL"));
     }
