@@ -30,6 +30,17 @@
     button.disabled = false;
   };
 
+  // The session expired while Meta's window was open: what Meta returned is lost with it, so the merchant
+  // logs in again; reloading this page leads to the login form and back here.
+  const loginAgain = (text) => {
+    const link = document.createElement("a");
+    link.href = window.location.href;
+    link.textContent = cfg.msgLogin;
+    errorBox.replaceChildren(`${text || cfg.msgFailed} `, link);
+    errorBox.hidden = false;
+    show(statusBox, "");
+  };
+
   // Only Meta (live) or our own origin (sandbox) may speak to this page.
   const trusted = (origin) => {
     if (cfg.mode === "sandbox") return origin === window.location.origin;
@@ -86,7 +97,9 @@
         body: JSON.stringify(body),
       });
       const answer = await response.json();
-      if (answer.redirect) {
+      if (response.status === 401) {
+        loginAgain(answer.message);
+      } else if (answer.redirect) {
         window.location.assign(answer.redirect);
       } else if (response.ok && Array.isArray(answer.numbers)) {
         guidance(answer.message, answer.numbers);

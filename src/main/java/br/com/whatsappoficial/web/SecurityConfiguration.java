@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,7 +59,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, MetaSettings meta) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, MetaSettings meta, LoginEntryPoint login) throws Exception {
+        HttpSessionRequestCache pagesToReturnTo = new HttpSessionRequestCache();
+        pagesToReturnTo.setRequestMatcher(LoginEntryPoint.PAGES_TO_RETURN_TO);
         String policy = meta.sandbox() ? ContentSecurityPolicy.PAGES : ContentSecurityPolicy.LIVE_PAGES;
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
@@ -67,6 +70,9 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .requestCache(cache -> cache.requestCache(pagesToReturnTo))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(login).accessDeniedHandler(new ExpiredFormHandler(login)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)))
                 .addFilterBefore(new CurrentStoreFilter(), AuthorizationFilter.class);
         return http.build();

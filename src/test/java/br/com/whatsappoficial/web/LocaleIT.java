@@ -39,6 +39,35 @@ class LocaleIT {
                 .contains("Entre na sua loja");
     }
 
+    @Test
+    void ignoresUnsupportedLanguagesInTheUrl() throws Exception {
+        var response =
+                mvc.perform(get("/login").param("lang", "xx")).andReturn().getResponse();
+
+        assertThat(response.getContentAsString()).contains("lang=\"pt-BR\"", "Entre na sua loja");
+        assertThat(response.getCookie("WO_LANG")).isNull();
+    }
+
+    @Test
+    void keepsTheChosenLanguageWhenAnUnsupportedOneIsAsked() throws Exception {
+        var english = mvc.perform(get("/login").param("lang", "en")).andReturn().getResponse();
+        var cookie = english.getCookie("WO_LANG");
+        assertThat(cookie).isNotNull();
+
+        var response = mvc.perform(get("/login").param("lang", "de-DE").cookie(cookie))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getContentAsString()).contains("lang=\"en\"", "Log in to your store");
+        assertThat(response.getCookie("WO_LANG")).isNull();
+    }
+
+    @Test
+    void acceptsBrazilianPortugueseAndEnglishByTheirTags() throws Exception {
+        assertThat(render(get("/login").param("lang", "pt-BR"))).contains("lang=\"pt-BR\"");
+        assertThat(render(get("/login").param("lang", "en-US"))).contains("lang=\"en\"");
+    }
+
     private String render(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse().getContentAsString();
     }

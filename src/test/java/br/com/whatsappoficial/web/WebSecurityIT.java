@@ -5,20 +5,26 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.whatsappoficial.PostgresIntegrationTest;
+import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 @PostgresIntegrationTest
 @AutoConfigureMockMvc
@@ -37,15 +43,85 @@ class WebSecurityIT {
     }
 
     @Test
-    void loginFormIsRefusedWithoutItsCsrfToken() throws Exception {
-        mvc.perform(post("/login").param("username", "ana@aurora.example").param("password", "aurora-demo"))
-                .andExpect(status().isForbidden());
+    void loginFormWithoutAValidCsrfTokenComesBackFreshAndDoesNotLogIn() throws Exception {
+        var result = mvc.perform(
+                        post("/login").param("username", "ana@aurora.example").param("password", "aurora-demo"))
+                .andExpect(redirectedUrl("/login?expired"))
+                .andReturn();
+        mvc.perform(get("/").cookie(sessionOf(result))).andExpect(redirectedUrl("/login"));
+
+        String page =
+                mvc.perform(get("/login?expired")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Sua sessão expirou; entre de novo.", "name=\"_csrf\"");
     }
 
     @Test
     void logoutIsRefusedWithoutItsCsrfToken() throws Exception {
-        mvc.perform(post("/logout")).andExpect(status().isForbidden());
-        mvc.perform(post("/logout").with(csrf())).andExpect(redirectedUrl("/login?logout"));
+        Cookie session = loggedIn();
+        mvc.perform(post("/logout").cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+    }
+
+    @Test
+    void htmxRequestOfAnExpiredSessionReloadsItsWholePage() throws Exception {
+        var result = mvc.perform(get("/configuracoes/whatsapp-oficial/status/painel")
+                        .header("HX-Request", "true")
+                        .header("HX-Current-URL", "http://localhost/configuracoes/whatsapp-oficial/status?lang=en"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/configuracoes/whatsapp-oficial/status?lang=en"))
+                .andReturn();
+
+        // The fragment is not what the merchant returns to after logging in.
+        assertThat(result.getResponse().getCookie("WO_SESSION")).isNull();
+    }
+
+    @Test
+    void htmxRedirectStaysOnThisSite() throws Exception {
+        for (String foreign : new String[] {"https://evil.example//evil.example/x", "not a url", "//evil.example"}) {
+            mvc.perform(get("/configuracoes/whatsapp-oficial/status/painel")
+                            .header("HX-Request", "true")
+                            .header("HX-Current-URL", foreign))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(header().string("HX-Redirect", "/"));
+        }
+    }
+
+    @Test
+    void pageOfAnExpiredSessionReturnsAfterTheLogin() throws Exception {
+        var result = mvc.perform(get("/configuracoes/whatsapp-oficial/status"))
+                .andExpect(redirectedUrl("/login"))
+                .andReturn();
+        mvc.perform(post("/login")
+                        .cookie(sessionOf(result))
+                        .with(csrf())
+                        .param("username", "ana@aurora.example")
+                        .param("password", "aurora-demo"))
+                .andExpect(redirectedUrl("http://localhost/configuracoes/whatsapp-oficial/status?continue"));
+    }
+
+    @Test
+    void signupReportOfAnExpiredSessionAsksToLogInAgain() throws Exception {
+        // The launcher's CSRF token belonged to the session that expired.
+        String body = mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"FINISH\",\"code\":\"abc\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("Sua sessão expirou")))
+                .andExpect(jsonPath("$.login").value("/login"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(body).doesNotContain("<html");
+
+        mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("Your session has expired")));
     }
 
     @Test
@@ -60,6 +136,20 @@ class WebSecurityIT {
     void demoAdminLogsInToThePainel() throws Exception {
         mvc.perform(formLogin("/login").user("ana@aurora.example").password("aurora-demo"))
                 .andExpect(redirectedUrl("/"));
+    }
+
+    private Cookie loggedIn() throws Exception {
+        return sessionOf(
+                mvc.perform(formLogin("/login").user("ana@aurora.example").password("aurora-demo"))
+                        .andExpect(redirectedUrl("/"))
+                        .andReturn());
+    }
+
+    /** Sessions live in the database (Spring Session), known to the browser by their cookie only. */
+    private static Cookie sessionOf(MvcResult result) {
+        Cookie cookie = result.getResponse().getCookie("WO_SESSION");
+        assertThat(cookie).isNotNull();
+        return cookie;
     }
 
     @Test
