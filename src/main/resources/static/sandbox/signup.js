@@ -18,3 +18,34 @@ document.addEventListener("DOMContentLoaded", () => {
   // An error stays on screen for a while so that the person can read it; the opener already knows.
   setTimeout(close, end.dataset.error === "true" ? 8000 : 600);
 });
+
+// Closing the window mid-flow (its X, not Cancelar) is abandoning it, and Meta then reports CANCEL with the
+// step the person was on. Moving between the flow's own screens also unloads the page: a form sent or a
+// link followed says that this is not an abandon.
+document.addEventListener("DOMContentLoaded", () => {
+  const step = document.body.dataset.abandonStep;
+  const origin = document.body.dataset.origin;
+  if (!step || !origin || !window.opener || document.getElementById("signup-end")) {
+    return;
+  }
+  let moving = false;
+  document.addEventListener("submit", () => { moving = true; });
+  document.addEventListener("click", (event) => {
+    if (event.target.closest("a[href]")) moving = true;
+  });
+  let told = false;
+  // beforeunload runs while the window still exists (a message sent from pagehide may be dropped);
+  // pagehide covers browsers that skip beforeunload on close.
+  const abandon = () => {
+    if (moving || told || !window.opener) return;
+    told = true;
+    window.opener.postMessage(JSON.stringify({
+      type: "WA_EMBEDDED_SIGNUP",
+      event: "CANCEL",
+      data: { current_step: step },
+      version: 3,
+    }), origin);
+  };
+  window.addEventListener("beforeunload", abandon);
+  window.addEventListener("pagehide", abandon);
+});

@@ -269,6 +269,11 @@ class EmbeddedSignupController {
         model.addAttribute("step", session.step());
         model.addAttribute("stepNumber", session.step().ordinal());
         model.addAttribute("base", BASE + "/" + session.id());
+        // Closing the window here is abandoning Embedded Signup at this step (none yet at Facebook's login).
+        if (session.step() != SignupStep.LOGIN) {
+            model.addAttribute("abandonStep", session.step().name());
+            model.addAttribute("signupOrigin", session.origin());
+        }
         switch (session.step()) {
             case BUSINESS_ACCOUNT_SELECTION -> model.addAttribute("businesses", signup.businessesOf(session));
             case WABA_PHONE_PROFILE_PICKER -> {

@@ -170,6 +170,16 @@ class EmbeddedSignupJourneyIT {
     }
 
     @Test
+    void closingThePopupWithItsOwnXAtThePhoneStepNamesThatStep() {
+        Page popup = openThePopup();
+        throughProfile(popup);
+        // What the window's X does: the page is closed without any of its buttons.
+        popup.evaluate("window.close()");
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("interrompida na etapa \"Número de telefone\"");
+    }
+
+    @Test
     void cancelInThePopupAtThePhoneStepSaysHowToResume() {
         Page popup = openThePopup();
         throughProfile(popup);
