@@ -118,8 +118,9 @@ class SignupController {
     private ResponseEntity<Map<String, Object>> metaError(SignupReport report, Locale locale) {
         String key =
                 report.errorId() == null || report.errorId().isBlank() ? "onboarding.error.no-id" : "onboarding.error";
+        // Meta's sentence goes inside our own, which ends it: its final full stop would be doubled.
         String said = report.userReportedError()
-                ? report.errorMessage()
+                ? report.errorMessage().strip().replaceAll("[.!]+$", "")
                 : messages.getMessage("onboarding.error.no-text", null, locale);
         return ResponseEntity.ok(Map.of(
                 "message", messages.getMessage(key, new Object[] {said, text(report.errorId())}, locale)));

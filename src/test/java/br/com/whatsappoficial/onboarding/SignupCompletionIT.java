@@ -397,9 +397,9 @@ class SignupCompletionIT {
 
     @Test
     void anErrorWithoutAnIdDoesNotAskSupportForOne() throws Exception {
-        String answer = report("{\"outcome\":\"ERROR\",\"error_message\":\"Algo deu errado\"}")
+        String answer = report("{\"outcome\":\"ERROR\",\"error_message\":\"Algo deu errado.\"}")
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(answer).contains("Algo deu errado").doesNotContain("código do erro", "—");
+        assertThat(answer).contains("Algo deu errado\\\"").doesNotContain("código do erro", "—", "errado.");
     }
 
     @Test
