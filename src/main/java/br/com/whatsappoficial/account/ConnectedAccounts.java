@@ -8,7 +8,6 @@ import br.com.whatsappoficial.meta.SecretVault;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreId;
 import br.com.whatsappoficial.store.StoreScopedJdbc;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -159,110 +158,6 @@ public class ConnectedAccounts {
                 .update();
         if (changed > 0) {
             timeline.record(wabaId, null, TimelineKind.TOKEN_REVOKED, null);
-        }
-    }
-
-    /** Meta's phone_number_name_update: the display name of one of the WABA's numbers was reviewed. */
-    @Transactional
-    public void displayNameReviewed(
-            String wabaId,
-            String displayPhoneNumber,
-            String decision,
-            @Nullable String reason,
-            @Nullable Instant decidedAt) {
-        String e164 = "+" + displayPhoneNumber.replaceAll("\\D", "");
-        String nameStatus = switch (decision) {
-            case "APPROVED" -> "APPROVED";
-            case "REJECTED" -> "DECLINED";
-            default -> "PENDING_REVIEW";
-        };
-        List<String> phones = jdbc.sql(
-                        "select phone_number_id from phone_numbers where store_id = :storeId and waba_id = :wabaId and e164 = :e164")
-                .param("wabaId", wabaId)
-                .param("e164", e164)
-                .query(String.class)
-                .list();
-        for (String phone : phones) {
-            AccountRows.lockNumber(jdbc, phone);
-            ConnectedNumber before = number(phone).orElseThrow();
-            // Meta does not deliver in order: a decision older than the one applied changes nothing.
-            String newerOnly = decidedAt == null ? "" : " and (name_decided_at is null or name_decided_at <= :at)";
-            jdbc.sql("update phone_numbers set name_status = :status, name_rejection_reason = :reason,"
-                            + " name_decided_at = coalesce(:at, name_decided_at)"
-                            + " where store_id = :storeId and phone_number_id = :id" + newerOnly)
-                    .param("status", nameStatus)
-                    .param("reason", "DECLINED".equals(nameStatus) ? reason : null)
-                    .param("at", at(decidedAt), Types.TIMESTAMP_WITH_TIMEZONE)
-                    .param("id", phone)
-                    .update();
-            timeline.recordChanges(before, number(phone).orElseThrow());
-        }
-    }
-
-    /**
-     * The portfolio's messaging limit changed (business_capability_update, or the limit a
-     * phone_number_quality_update carries): every number of the WABA shares it. A redelivered or older
-     * event that changes nothing adds no timeline line.
-     */
-    @Transactional
-    public void messagingLimitChanged(String wabaId, String limit) {
-        for (String phone : phonesOf(wabaId)) {
-            AccountRows.lockNumber(jdbc, phone);
-            ConnectedNumber before = number(phone).orElseThrow();
-            jdbc.sql("update phone_numbers set messaging_limit = :limit"
-                            + " where store_id = :storeId and phone_number_id = :id")
-                    .param("limit", limit)
-                    .param("id", phone)
-                    .update();
-            timeline.recordChanges(before, number(phone).orElseThrow());
-        }
-    }
-
-    /**
-     * Meta says something moved for the WABA's numbers (quality, throughput, limits) without the values
-     * that tell the status: read them from Meta now instead of at the next scheduled reconciliation.
-     */
-    @Transactional
-    public void readFromMetaSoon(String wabaId) {
-        jdbc.sql("update phone_numbers set next_sync_at = :now where store_id = :storeId and waba_id = :wabaId")
-                .param("now", now())
-                .param("wabaId", wabaId)
-                .update();
-    }
-
-    private List<String> phonesOf(String wabaId) {
-        return jdbc.sql("select phone_number_id from phone_numbers where store_id = :storeId and waba_id = :wabaId")
-                .param("wabaId", wabaId)
-                .query(String.class)
-                .list();
-    }
-
-    /** Meta's account_review_update. */
-    @Transactional
-    public void accountReviewed(String wabaId, String decision) {
-        int changed = jdbc.sql(
-                        "update wabas set account_review_status = :decision where store_id = :storeId"
-                                + " and waba_id = :id and (account_review_status is null or account_review_status <> :decision)")
-                .param("decision", decision)
-                .param("id", wabaId)
-                .update();
-        if (changed > 0) {
-            timeline.record(wabaId, null, TimelineKind.ACCOUNT_REVIEWED, decision);
-        }
-    }
-
-    /** Meta's account_update DISABLED_UPDATE: the WABA is scheduled for disabling, disabled or reinstated. */
-    @Transactional
-    public void banStateChanged(String wabaId, String banState) {
-        String state = "REINSTATE".equals(banState) ? null : banState;
-        // Idempotent: a redelivered event (at-least-once) changes nothing and adds no timeline line.
-        int changed = jdbc.sql("update wabas set ban_state = :state where store_id = :storeId and waba_id = :id"
-                        + " and (ban_state is distinct from :state)")
-                .param("state", state)
-                .param("id", wabaId)
-                .update();
-        if (changed > 0) {
-            timeline.record(wabaId, null, TimelineKind.STATUS_CHANGED, banState);
         }
     }
 

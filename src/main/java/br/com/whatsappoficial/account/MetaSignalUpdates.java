@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MetaSignalUpdates {
 
-    private final ConnectedAccounts accounts;
+    private final AccountSignals accounts;
 
-    MetaSignalUpdates(ConnectedAccounts accounts) {
+    MetaSignalUpdates(AccountSignals accounts) {
         this.accounts = accounts;
     }
 

@@ -31,6 +31,7 @@ class Reconciliation {
 
     private final ReconciliationQueue queue;
     private final ConnectedAccounts accounts;
+    private final AccountSignals signals;
     private final GraphPhones phones;
     private final GraphAccounts wabas;
     private final StoreScopedJdbc jdbc;
@@ -39,12 +40,14 @@ class Reconciliation {
     Reconciliation(
             ReconciliationQueue queue,
             ConnectedAccounts accounts,
+            AccountSignals signals,
             GraphPhones phones,
             GraphAccounts wabas,
             StoreScopedJdbc jdbc,
             Clock clock) {
         this.queue = queue;
         this.accounts = accounts;
+        this.signals = signals;
         this.phones = phones;
         this.wabas = wabas;
         this.jdbc = jdbc;
@@ -69,7 +72,7 @@ class Reconciliation {
             try {
                 String review = wabas.account(token.get(), wabaId).accountReviewStatus();
                 if (review != null) {
-                    accounts.accountReviewed(wabaId, review);
+                    signals.accountReviewed(wabaId, review);
                 }
                 accounts.applyPhoneFields(phones.phoneNumber(token.get(), phoneNumberId));
                 boolean active = accounts.number(phoneNumberId)

@@ -53,6 +53,9 @@ class ReconciliationIT {
     ConnectedAccounts accounts;
 
     @Autowired
+    AccountSignals signals;
+
+    @Autowired
     Reconciliation reconciliation;
 
     @Autowired
@@ -105,8 +108,8 @@ class ReconciliationIT {
                 () -> accounts.number(phone.id()).orElseThrow().number().e164().substring(1));
         Instant earlier = Instant.parse("2026-11-25T10:00:00Z");
         CurrentStore.runAs(store, () -> {
-            accounts.displayNameReviewed(waba.id(), display, "APPROVED", null, earlier.plusSeconds(60));
-            accounts.displayNameReviewed(waba.id(), display, "REJECTED", "NAME_NOT_CONSISTENT", earlier);
+            signals.displayNameReviewed(waba.id(), display, "APPROVED", null, earlier.plusSeconds(60));
+            signals.displayNameReviewed(waba.id(), display, "REJECTED", "NAME_NOT_CONSISTENT", earlier);
         });
 
         assertThat(CurrentStore.callAs(
@@ -134,7 +137,7 @@ class ReconciliationIT {
                 Instant decidedAt = at.plusSeconds(i);
                 String decision = i == 4 ? "APPROVED" : "PENDING";
                 decisions.add(listeners.submit(() -> CurrentStore.runAs(
-                        store, () -> accounts.displayNameReviewed(waba.id(), display, decision, null, decidedAt))));
+                        store, () -> signals.displayNameReviewed(waba.id(), display, decision, null, decidedAt))));
             }
             for (Future<?> decision : decisions) {
                 decision.get();
