@@ -136,6 +136,29 @@ public class ConnectedAccounts {
         timeline.recordChanges(before.get(), number(fields.id()).orElseThrow());
     }
 
+    /**
+     * The merchant shared one of the store's WABAs again without a number (how Embedded Signup renews
+     * access to a WABA that already has its numbers): its new token replaces the refused one and the
+     * reconnection is on the timeline. False for a WABA this store does not have.
+     */
+    @Transactional
+    public boolean reauthorize(String wabaId, BusinessToken token, @Nullable Instant expiresAt) {
+        StoreId store = CurrentStore.require();
+        SealedSecret sealed = vault.seal(store, SecretPurpose.BUSINESS_TOKEN, token.value());
+        int updated = jdbc.sql("""
+                        update wabas set business_token = :token, token_expires_at = :expires, token_revoked_at = null
+                        where store_id = :storeId and waba_id = :wabaId""")
+                .param("token", sealed.ciphertext())
+                .param("expires", at(expiresAt))
+                .param("wabaId", wabaId)
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        timeline.record(wabaId, null, TimelineKind.RECONNECTED, null);
+        return true;
+    }
+
     /** The WABA's business token, opened from the vault; empty once Meta revoked it. */
     public Optional<BusinessToken> businessToken(String wabaId) {
         StoreId store = CurrentStore.require();

@@ -48,6 +48,12 @@ record Registration(
         return new Move(this, RegistrationState.REGISTER, 0, now, null, null);
     }
 
+    /** The merchant reconnected the WABA: a registration that waited for a usable token goes on at once. */
+    Move reconnected(Instant now) {
+        require(state == RegistrationState.AWAIT_RECONNECTION, RegistrationState.REGISTER);
+        return new Move(this, RegistrationState.REGISTER, 0, now, null, null);
+    }
+
     /** Meta reports the number CONNECTED: our register call went through, or an earlier one did. */
     Move registered() {
         require(state.registering(), RegistrationState.REGISTERED);

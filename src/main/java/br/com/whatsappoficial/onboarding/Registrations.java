@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +67,21 @@ class Registrations {
                 .param("id", phoneNumberId)
                 .query(Registrations::row)
                 .optional();
+    }
+
+    /** Every registration of the WABA that waits for the merchant to reconnect, resumed now that they did. */
+    void resumeAfterReconnection(String wabaId) {
+        List<Registration> waiting = jdbc.sql("""
+                        select phone_number_id, waba_id, state, attempts, next_attempt_at, last_error_code, last_error,
+                               registered_at
+                        from registrations where store_id = :storeId and waba_id = :wabaId and state = :state""")
+                .param("wabaId", wabaId)
+                .param("state", RegistrationState.AWAIT_RECONNECTION.name())
+                .query(Registrations::row)
+                .list();
+        for (Registration registration : waiting) {
+            move(registration.reconnected(clock.instant()));
+        }
     }
 
     TwoStepPin pin(String phoneNumberId) {

@@ -76,6 +76,8 @@ class SignupCompletion {
                 status.setRollbackOnly();
             } else {
                 registrations.start(connection.number().id(), connection.waba().id());
+                // The WABA's token is usable again: its other numbers stop waiting for a reconnection too.
+                registrations.resumeAfterReconnection(connection.waba().id());
             }
             return connected;
         });
@@ -111,23 +113,38 @@ class SignupCompletion {
     }
 
     /**
-     * FINISH_ONLY_WABA: the merchant shared a WABA but no number. Nothing is recorded; the WABA's numbers
-     * as Meta lists them tell the merchant which to pick when connecting again, or that one must be added.
+     * FINISH_ONLY_WABA: the merchant shared a WABA but no number. A WABA the store already has is
+     * reconnected (its new token replaces a refused one; its numbers stay). For any other, nothing is
+     * recorded: the WABA's numbers as Meta lists them tell the merchant which to pick when connecting
+     * again, or that one must be added.
      */
     SharedWaba sharedWithoutNumber(String code, @Nullable WabaId reported) {
         try {
             BusinessToken token = tokens.exchangeCode(code);
-            String wabaId = grantedWaba(authorized(token), reported);
+            TokenInfo info = authorized(token);
+            String wabaId = grantedWaba(info, reported);
             WhatsAppBusinessAccount waba = graphAccounts.account(token, wabaId);
-            return new SharedWaba(
-                    waba, graphAccounts.phoneNumbers(token, wabaId).data());
+            List<BusinessPhoneNumber> numbers =
+                    graphAccounts.phoneNumbers(token, wabaId).data();
+            boolean reauthorized = Boolean.TRUE.equals(transaction.execute(status -> {
+                if (!accounts.reauthorize(wabaId, token, info.expiry().orElse(null))) {
+                    return false;
+                }
+                registrations.resumeAfterReconnection(wabaId);
+                return true;
+            }));
+            return new SharedWaba(waba, numbers, reauthorized);
         } catch (MetaCallFailed failed) {
             throw refusedBy(failed);
         }
     }
 
-    /** A WABA shared without a number, with the numbers Meta lists for it (maybe none). */
-    record SharedWaba(WhatsAppBusinessAccount waba, List<BusinessPhoneNumber> numbers) {}
+    /**
+     * A WABA shared without a number, with the numbers Meta lists for it (maybe none).
+     *
+     * @param reauthorized the WABA was already this store's: sharing it again renewed its access
+     */
+    record SharedWaba(WhatsAppBusinessAccount waba, List<BusinessPhoneNumber> numbers, boolean reauthorized) {}
 
     private TokenInfo authorized(BusinessToken token) {
         TokenInfo info = tokens.inspect(token);

@@ -95,6 +95,10 @@ class SignupController {
         try {
             SignupFinished finished = report.finished();
             SignupCompletion.SharedWaba shared = completion.sharedWithoutNumber(finished.code(), finished.wabaId());
+            if (shared.reauthorized()) {
+                log.info("Embedded Signup finished: RECONNECTED without a new number");
+                return ResponseEntity.ok(Map.of("redirect", "/configuracoes/whatsapp-oficial/status"));
+            }
             String name = shared.waba().name() == null
                     ? shared.waba().id()
                     : shared.waba().name();

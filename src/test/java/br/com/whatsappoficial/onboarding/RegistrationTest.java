@@ -91,6 +91,16 @@ class RegistrationTest {
     }
 
     @Test
+    void onlyARegistrationWaitingForTheMerchantResumesOnAReconnection() {
+        Registration.Move resumed = in(RegistrationState.AWAIT_RECONNECTION).reconnected(NOW);
+        assertThat(resumed.to()).isEqualTo(RegistrationState.REGISTER);
+        assertThat(resumed.attempts()).isZero();
+        assertThat(resumed.next()).isEqualTo(NOW);
+        assertThatThrownBy(() -> in(RegistrationState.REGISTER).reconnected(NOW))
+                .isInstanceOf(IllegalRegistrationMove.class);
+    }
+
+    @Test
     void aRetryCountsTheAttemptAndKeepsTheError() {
         Registration.Move move = in(RegistrationState.REGISTER).retry(NOW, 131000, "(#131000) boom");
 

@@ -403,6 +403,52 @@ class SignupCompletionIT {
     }
 
     @Test
+    void sharingTheStoresWabaAgainWithoutANumberReconnectsItAndResumesItsRegistration() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+        revokedWhileRegistering();
+        assertThat(page(asA)).contains("para enviar é preciso reconectar");
+
+        String answer = report("""
+                {"outcome":"FINISH_ONLY_WABA","code":"%s","waba_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id()))
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(answer).contains("/configuracoes/whatsapp-oficial/status");
+        await().atMost(Duration.ofSeconds(30)).until(() -> state() == RegistrationState.REGISTERED);
+        assertThat(page(asA)).doesNotContain("para enviar é preciso reconectar").contains("Conta reconectada");
+    }
+
+    @Test
+    void reconnectingThroughANewNumberResumesTheNumbersThatWaitedForIt() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+        revokedWhileRegistering();
+        String firstPhone = phone.id();
+        phone = sandbox.addPhone(
+                waba.id(), "+552197" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja A");
+        sandbox.verifyPhone(phone.id());
+
+        assertThat(finish(sandbox.issueCode(business.id()))).contains("/configuracoes/whatsapp-oficial/status");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> CurrentStore.callAs(storeA, () -> registrations.find(firstPhone))
+                                .map(Registration::state)
+                                .orElse(null)
+                        == RegistrationState.REGISTERED);
+    }
+
+    /** Meta refused the WABA's token while its number was being registered: the number waits for a reconnection. */
+    private void revokedWhileRegistering() {
+        sandbox.revokeTokens(business.id());
+        jdbc.sql("update wabas set token_revoked_at = :now where waba_id = :id")
+                .param("now", OffsetDateTime.now())
+                .param("id", waba.id())
+                .update();
+        jdbc.sql("update registrations set state = 'AWAIT_RECONNECTION', next_attempt_at = null"
+                        + " where phone_number_id = :id")
+                .param("id", phone.id())
+                .update();
+    }
+
+    @Test
     void aCodeUsedTwiceIsRefusedWithMetasReference() throws Exception {
         String code = sandbox.issueCode(business.id());
         finish(code);
