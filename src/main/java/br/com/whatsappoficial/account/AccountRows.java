@@ -23,10 +23,15 @@ final class AccountRows {
     private AccountRows() {}
 
     static Optional<Waba> firstWaba(StoreScopedJdbc jdbc) {
+        return wabas(jdbc).stream().findFirst();
+    }
+
+    /** The store's WABAs, the first connected first. */
+    static List<Waba> wabas(StoreScopedJdbc jdbc) {
         return jdbc.sql("""
                         select waba_id, business_id, name, account_review_status, ban_state, max_numbers,
                                connected_at, token_revoked_at
-                        from wabas where store_id = :storeId order by connected_at limit 1""")
+                        from wabas where store_id = :storeId order by connected_at, waba_id""")
                 .query((rs, n) -> new Waba(
                         rs.getString("waba_id"),
                         rs.getString("business_id"),
@@ -36,7 +41,7 @@ final class AccountRows {
                         rs.getInt("max_numbers"),
                         instant(rs, "connected_at"),
                         instant(rs, "token_revoked_at")))
-                .optional();
+                .list();
     }
 
     static List<ConnectedNumber> numbers(StoreScopedJdbc jdbc, String wabaId) {

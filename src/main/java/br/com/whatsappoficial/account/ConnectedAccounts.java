@@ -184,10 +184,18 @@ public class ConnectedAccounts {
         }
     }
 
+    /** The first WABA the store connected, with its numbers and timeline. */
     public Optional<AccountOverview> overview() {
-        return AccountRows.firstWaba(jdbc)
-                .map(waba -> new AccountOverview(
-                        waba, AccountRows.numbers(jdbc, waba.wabaId()), timeline.of(waba.wabaId())));
+        return AccountRows.firstWaba(jdbc).map(this::overviewOf);
+    }
+
+    /** Every WABA linked to the store, the first connected first: a second one never goes unseen. */
+    public List<AccountOverview> overviews() {
+        return AccountRows.wabas(jdbc).stream().map(this::overviewOf).toList();
+    }
+
+    private AccountOverview overviewOf(Waba waba) {
+        return new AccountOverview(waba, AccountRows.numbers(jdbc, waba.wabaId()), timeline.of(waba.wabaId()));
     }
 
     public Optional<ConnectedNumber> number(String phoneNumberId) {

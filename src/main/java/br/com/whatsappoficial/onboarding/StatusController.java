@@ -22,20 +22,20 @@ class StatusController {
 
     @GetMapping
     String page(Model model) {
-        model.addAttribute("overview", accounts.overview().orElse(null));
+        model.addAttribute("overviews", accounts.overviews());
         return "onboarding/status";
     }
 
     /** The WhatsApp Oficial card of the merchant's Painel: each number and its status, or how to start. */
     @GetMapping("/resumo")
     String summary(Model model) {
-        model.addAttribute("overview", accounts.overview().orElse(null));
+        model.addAttribute("overviews", accounts.overviews());
         return "onboarding/summary :: card";
     }
 
     @GetMapping("/painel")
     String panel(Model model) {
-        model.addAttribute("overview", accounts.overview().orElse(null));
+        model.addAttribute("overviews", accounts.overviews());
         return "onboarding/status :: panel";
     }
 }

@@ -449,6 +449,34 @@ class SignupCompletionIT {
     }
 
     @Test
+    void aSecondWabaConnectedThroughThePopupIsShownWithItsNumberBesideTheFirst() throws Exception {
+        finish(sandbox.issueCode(business.id()));
+        SandboxWaba first = waba;
+        String firstNumber = e164;
+        waba = sandbox.createWaba(business.id(), "Loja A Atacado");
+        e164 = "+551195" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        phone = sandbox.addPhone(waba.id(), e164, "Loja A Atacado");
+        sandbox.verifyPhone(phone.id());
+
+        assertThat(finish(sandbox.issueCode(business.id()))).contains("/configuracoes/whatsapp-oficial/status");
+
+        String page = page(asA);
+        assertThat(page)
+                .contains(first.id(), waba.id(), "Conta do WhatsApp Business 2: Loja A Atacado")
+                .contains(display(firstNumber), display(e164));
+        String painel = mvc.perform(
+                        get("/configuracoes/whatsapp-oficial/status/resumo").cookie(asA))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(painel).contains(display(firstNumber), display(e164));
+    }
+
+    private static String display(String e164) {
+        return "+55 " + e164.substring(3, 5) + " " + e164.substring(5, 10) + "-" + e164.substring(10);
+    }
+
+    @Test
     void aCodeUsedTwiceIsRefusedWithMetasReference() throws Exception {
         String code = sandbox.issueCode(business.id());
         finish(code);
