@@ -5,16 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.whatsappoficial.Browsers;
 import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.whatsappoficial.SignupPopup;
 import br.com.whatsappoficial.store.StoreDirectory;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.LoadState;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +64,7 @@ class EmbeddedSignupJourneyIT {
 
     @Test
     void happyPathFromConfiguracoesToAtiva() {
-        String mobile = connectThroughThePopup();
+        String mobile = SignupPopup.connect(page, url(""), run);
 
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
         assertThat(page.getByTestId("number")).hasText(display(mobile));
@@ -120,7 +119,7 @@ class EmbeddedSignupJourneyIT {
 
     @Test
     void aReturningMerchantFindsTheStatusFromThePainelAndFromConfiguracoes() {
-        String mobile = connectThroughThePopup();
+        String mobile = SignupPopup.connect(page, url(""), run);
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
 
         page.navigate(url("/"));
@@ -152,7 +151,7 @@ class EmbeddedSignupJourneyIT {
 
     @Test
     void rejectedDisplayNameShowsReprovadaWithMetasReasonAndTheFix() {
-        connectThroughThePopup();
+        SignupPopup.connect(page, url(""), run);
         String waba = page.getByTestId("waba-id").textContent().strip();
 
         Page console = browser.newPage();
@@ -171,8 +170,8 @@ class EmbeddedSignupJourneyIT {
 
     @Test
     void closingThePopupWithItsOwnXAtThePhoneStepNamesThatStep() {
-        Page popup = openThePopup();
-        throughProfile(popup);
+        Page popup = SignupPopup.open(page, url(""));
+        SignupPopup.throughProfile(popup, run);
         // What the window's X does: the page is closed without any of its buttons.
         popup.evaluate("window.close()");
 
@@ -181,62 +180,13 @@ class EmbeddedSignupJourneyIT {
 
     @Test
     void cancelInThePopupAtThePhoneStepSaysHowToResume() {
-        Page popup = openThePopup();
-        throughProfile(popup);
+        Page popup = SignupPopup.open(page, url(""));
+        SignupPopup.throughProfile(popup, run);
         Browsers.clickClosing(popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancelar")));
 
         Locator alert = page.getByRole(AriaRole.ALERT);
         assertThat(alert).containsText("interrompida na etapa \"Número de telefone\"");
         Browsers.screenshot(page, "24-journey-cancelado");
-    }
-
-    private String connectThroughThePopup() {
-        Page popup = openThePopup();
-        throughProfile(popup);
-        String mobile = "+55119" + ThreadLocalRandom.current().nextInt(1000_0000, 9999_9999);
-        popup.getByLabel("Número de telefone").fill(mobile.substring(3));
-        next(popup);
-        String otp = popup.locator("[data-otp]").textContent().strip();
-        popup.getByLabel("Código de verificação").fill(otp);
-        next(popup);
-        Browsers.clickClosing(
-                popup, popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar")));
-        return mobile;
-    }
-
-    private Page openThePopup() {
-        page.navigate(url("/configuracoes"));
-        page.locator("#whatsapp-oficial")
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Abrir"))
-                .click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continuar"))
-                .click();
-        // The launcher's script runs once the page has loaded; a click before that would open nothing.
-        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
-        page.waitForLoadState(LoadState.LOAD);
-        return page.waitForPopup(
-                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conectar com a Meta"))
-                        .click());
-    }
-
-    private void throughProfile(Page popup) {
-        popup.getByPlaceholder("Email ou telefone").fill("dora-" + run + "@facebook.example");
-        popup.getByPlaceholder("Senha").fill("qualquer");
-        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))
-                .click();
-        popup.getByLabel("Nome da empresa").fill("Dora Doces Ltda " + run);
-        next(popup);
-        next(popup);
-        popup.getByLabel("Nome da conta do WhatsApp Business").fill("Doces da Dora");
-        popup.getByLabel("Nome de exibição do WhatsApp Business").fill("Doces da Dora");
-        popup.getByLabel("Categoria").selectOption("RETAIL");
-        next(popup);
-        assertThat(popup.getByRole(AriaRole.HEADING)).hasText("Adicione um número de telefone");
-    }
-
-    private static void next(Page popup) {
-        popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Avançar"))
-                .click();
     }
 
     private String phoneId(String wabaId) {
