@@ -25,6 +25,11 @@ class Registrations {
     private final SecretVault vault;
     private final Clock clock;
 
+    private static final String SELECT = """
+            select phone_number_id, waba_id, state, attempts, next_attempt_at, last_error_code, last_error,
+                   registered_at
+            from registrations""";
+
     Registrations(StoreScopedJdbc jdbc, SecretVault vault, Clock clock) {
         this.jdbc = jdbc;
         this.vault = vault;
@@ -60,10 +65,7 @@ class Registrations {
     }
 
     Optional<Registration> find(String phoneNumberId) {
-        return jdbc.sql("""
-                        select phone_number_id, waba_id, state, attempts, next_attempt_at, last_error_code, last_error,
-                               registered_at
-                        from registrations where store_id = :storeId and phone_number_id = :id""")
+        return jdbc.sql(SELECT + " where store_id = :storeId and phone_number_id = :id")
                 .param("id", phoneNumberId)
                 .query(Registrations::row)
                 .optional();
@@ -71,10 +73,8 @@ class Registrations {
 
     /** Every registration of the WABA that waits for the merchant to reconnect, resumed now that they did. */
     void resumeAfterReconnection(String wabaId) {
-        List<Registration> waiting = jdbc.sql("""
-                        select phone_number_id, waba_id, state, attempts, next_attempt_at, last_error_code, last_error,
-                               registered_at
-                        from registrations where store_id = :storeId and waba_id = :wabaId and state = :state""")
+        List<Registration> waiting = jdbc.sql(
+                        SELECT + " where store_id = :storeId and waba_id = :wabaId and state = :state")
                 .param("wabaId", wabaId)
                 .param("state", RegistrationState.AWAIT_RECONNECTION.name())
                 .query(Registrations::row)
