@@ -184,6 +184,11 @@ public class ConnectedAccounts {
         }
     }
 
+    /** Whether the store has connected any WABA (without reading its numbers and timeline). */
+    public boolean anyConnected() {
+        return AccountRows.firstWaba(jdbc).isPresent();
+    }
+
     /** The first WABA the store connected, with its numbers and timeline. */
     public Optional<AccountOverview> overview() {
         return AccountRows.firstWaba(jdbc).map(this::overviewOf);

@@ -22,7 +22,7 @@ class WizardController {
      */
     @GetMapping
     String open() {
-        return accounts.overview().isPresent()
+        return accounts.anyConnected()
                 ? "redirect:/configuracoes/whatsapp-oficial/status"
                 : "redirect:/configuracoes/whatsapp-oficial/orientacoes";
     }
