@@ -1,0 +1,138 @@
+package br.com.whatsappoficial.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import br.com.metasandbox.SandboxBusiness;
+import br.com.metasandbox.SandboxMeta;
+import br.com.metasandbox.SandboxPhone;
+import br.com.metasandbox.SandboxWaba;
+import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.store.StoreDirectory;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** What Meta changes after a number is Ativa (limits, quality, names, the account's state) reaches step 3. */
+@PostgresIntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(
+        properties = {
+            "onboarding.registration-poll=200ms",
+            "sandbox.webhooks.poll-interval=200ms",
+            "account.reconciliation-poll=200ms"
+        })
+class MetaChangesOnStatusIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SandboxMeta sandbox;
+
+    @Autowired
+    StoreDirectory stores;
+
+    Cookie merchant;
+    SandboxBusiness business;
+    SandboxWaba waba;
+    SandboxPhone phone;
+
+    @BeforeEach
+    void anActiveNumber() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        stores.create("Loja Q " + run, "Quitéria", "q-" + run + "@q.example", "senha-q-123");
+        merchant = mvc.perform(
+                        formLogin("/login").user("q-" + run + "@q.example").password("senha-q-123"))
+                .andReturn()
+                .getResponse()
+                .getCookie("WO_SESSION");
+        business = sandbox.createBusiness("Loja Q " + run + " Ltda");
+        waba = sandbox.createWaba(business.id(), "Loja Q");
+        phone = sandbox.addPhone(
+                waba.id(), "+551196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Q");
+        sandbox.verifyPhone(phone.id());
+        String finish = """
+                {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), phone.id());
+        connect(phone);
+        sandbox.setReview(waba.id(), "APPROVED");
+        sandbox.approveDisplayName(phone.id());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage()).contains("Ativa", "Até 250 clientes únicos"));
+    }
+
+    @Test
+    void aRaisedMessagingLimitReachesTheStatusAndTheTimeline() {
+        sandbox.setMessagingLimit(business.id(), "TIER_10K");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .contains("Até 10.000 clientes únicos a cada 24 horas", "Limite de envios alterado")
+                        .doesNotContain("Até 250 clientes únicos"));
+    }
+
+    @Test
+    void aNumberFlaggedRedIsShownWithWhatToDoAndOnTheTimeline() {
+        sandbox.setQuality(phone.id(), "RED");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .contains("Qualidade baixa (vermelha)", "Qualidade alterada", "baixa (vermelha)"));
+    }
+
+    @Test
+    void theAppsSubscriptionIsOneTimelineLineWhateverTheNumberOfNumbers() throws Exception {
+        SandboxPhone second = sandbox.addPhone(
+                waba.id(), "+552196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Q");
+        sandbox.verifyPhone(second.id());
+        connect(second);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .containsSubsequence("Número registrado na API oficial", "Número registrado na API oficial"));
+        String page = statusPage();
+        assertThat(page.split("Notificações da Meta ativadas", -1)).hasSize(2);
+    }
+
+    @Test
+    void anAccountScheduledForDisablingStaysAtivaWithTheWarning() {
+        sandbox.setBanState(waba.id(), "SCHEDULE_FOR_DISABLE");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .contains(
+                                "A Meta programou a desativação desta conta",
+                                "desativação da conta programada pela Meta")
+                        .contains("Até 250 clientes únicos")
+                        .doesNotContain("Em análise", "SCHEDULE_FOR_DISABLE"));
+    }
+
+    private void connect(SandboxPhone number) throws Exception {
+        String finish = """
+                {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), number.id());
+        mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
+                .cookie(merchant)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(finish));
+    }
+
+    private String statusPage() throws Exception {
+        return mvc.perform(get("/configuracoes/whatsapp-oficial/status").cookie(merchant))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,4 +1,0 @@
-package br.com.whatsappoficial.sandbox;
-
-/** A WhatsApp Business Account owned by a sandbox business. */
-public record SandboxWaba(String id, String businessId, String name) {}
