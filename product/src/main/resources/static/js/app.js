@@ -23,3 +23,15 @@ setInterval(() => {
     box.querySelectorAll("[data-countdown-button]").forEach((button) => { button.disabled = false; });
   });
 }, 1000);
+
+// "Copiar": puts the text of the element a button names (data-copy) on the clipboard and says so.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  const source = button && document.querySelector(button.dataset.copy);
+  if (!source || !navigator.clipboard) {
+    return;
+  }
+  navigator.clipboard.writeText(source.textContent.trim()).then(() => {
+    button.textContent = button.dataset.copied;
+  });
+});

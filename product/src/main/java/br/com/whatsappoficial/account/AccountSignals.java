@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,9 +53,10 @@ class AccountSignals {
         for (String phone : phones) {
             AccountRows.lockNumber(jdbc, phone);
             ConnectedNumber before = AccountRows.number(jdbc, phone).orElseThrow();
+            NameDecision previous = nameDecision(phone);
             // Meta does not deliver in order: a decision older than the one applied changes nothing.
             String newerOnly = decidedAt == null ? "" : " and (name_decided_at is null or name_decided_at <= :at)";
-            jdbc.sql("update phone_numbers set name_status = :status, name_rejection_reason = :reason,"
+            int applied = jdbc.sql("update phone_numbers set name_status = :status, name_rejection_reason = :reason,"
                             + " name_decided_at = coalesce(:at, name_decided_at)"
                             + " where store_id = :storeId and phone_number_id = :id" + newerOnly)
                     .param("status", nameStatus)
@@ -63,6 +65,37 @@ class AccountSignals {
                     .param("id", phone)
                     .update();
             timeline.recordChanges(before, AccountRows.number(jdbc, phone).orElseThrow());
+            // Each rejection is a review of a name the merchant sent: one line each, not only the first,
+            // so the merchant sees every reason. A replay of the same decision is not a new rejection.
+            if (applied > 0
+                    && "DECLINED".equals(previous.status())
+                    && "DECLINED".equals(nameStatus)
+                    && !previous.sameAs(reason, decidedAt)) {
+                timeline.recordNameRejection(wabaId, phone, reason);
+            }
+        }
+    }
+
+    private NameDecision nameDecision(String phone) {
+        return jdbc.sql("select name_status, name_rejection_reason, name_decided_at from phone_numbers"
+                        + " where store_id = :storeId and phone_number_id = :id")
+                .param("id", phone)
+                .query((rs, row) -> new NameDecision(
+                        rs.getString("name_status"),
+                        rs.getString("name_rejection_reason"),
+                        rs.getObject("name_decided_at", OffsetDateTime.class)))
+                .single();
+    }
+
+    /** The name decision a number holds, to tell a new one from a replay. */
+    private record NameDecision(
+            @Nullable String status,
+            @Nullable String reason,
+            @Nullable OffsetDateTime decidedAt) {
+
+        boolean sameAs(@Nullable String otherReason, @Nullable Instant otherDecidedAt) {
+            return Objects.equals(reason, otherReason)
+                    && Objects.equals(decidedAt == null ? null : decidedAt.toInstant(), otherDecidedAt);
         }
     }
 

@@ -35,6 +35,26 @@ public class Timeline {
                 .update();
     }
 
+    /**
+     * A name rejection with Meta's reason. Reading the number from Meta may have put the rejection on the
+     * timeline first, without a reason (the Graph API does not give one): the webhook's reason then completes
+     * that line instead of adding a second one for the same decision.
+     */
+    void recordNameRejection(String wabaId, String phoneNumberId, @Nullable String reason) {
+        int completed = jdbc.sql("""
+                        update account_timeline set detail = :reason
+                        where store_id = :storeId and phone_number_id = :phone and kind = 'NAME_REJECTED'
+                          and detail is null
+                          and seq = (select max(seq) from account_timeline
+                                     where store_id = :storeId and phone_number_id = :phone and kind = 'NAME_REJECTED')""")
+                .param("reason", reason)
+                .param("phone", phoneNumberId)
+                .update();
+        if (completed == 0 || reason == null) {
+            record(wabaId, phoneNumberId, TimelineKind.NAME_REJECTED, reason);
+        }
+    }
+
     /** Records what happens once for a WABA whatever its numbers (the app's subscription to its webhooks). */
     public void recordOnce(String wabaId, TimelineKind kind) {
         jdbc.sql("""

@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.onboarding;
 
 import br.com.whatsappoficial.account.ConnectedAccounts;
+import br.com.whatsappoficial.meta.MetaSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +16,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class StatusController {
 
     private final ConnectedAccounts accounts;
+    private final MetaSettings meta;
 
-    StatusController(ConnectedAccounts accounts) {
+    StatusController(ConnectedAccounts accounts, MetaSettings meta) {
         this.accounts = accounts;
+        this.meta = meta;
     }
 
     @GetMapping
     String page(Model model) {
         model.addAttribute("overviews", accounts.overviews());
+        model.addAttribute("sandbox", meta.sandbox());
         return "onboarding/status";
     }
 
@@ -36,6 +40,7 @@ class StatusController {
     @GetMapping("/painel")
     String panel(Model model) {
         model.addAttribute("overviews", accounts.overviews());
+        model.addAttribute("sandbox", meta.sandbox());
         return "onboarding/status :: panel";
     }
 }

@@ -107,6 +107,52 @@ class MetaChangesOnStatusIT {
     }
 
     @Test
+    void everyNameRejectionIsALineOfItsOwnWithItsReason() throws Exception {
+        sandbox.rejectDisplayName(phone.id(), "NAME_FORMAT_UNACCEPTABLE");
+        sandbox.rejectDisplayName(phone.id(), "NAME_NOT_CONSISTENT");
+        sandbox.rejectDisplayName(phone.id(), "NAME_INDIVIDUAL_ISSUE");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .contains(
+                                "o formato do nome não segue as diretrizes",
+                                "o nome não corresponde à marca ou ao site da empresa",
+                                "o nome parece ser de uma pessoa, não da empresa"));
+        assertThat(statusPage().split("Nome de exibição reprovado", -1)).hasSize(4);
+    }
+
+    @Test
+    void aRejectedNameShowsWhereToChangeItAndTheGuidelines() throws Exception {
+        sandbox.rejectDisplayName(phone.id(), "NAME_FORMAT_UNACCEPTABLE");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .contains("Reprovada", "Altere o nome no WhatsApp Manager")
+                        .contains("https://www.facebook.com/business/help/757569725593362")
+                        .contains("Abrir o console do sandbox", "faz o papel do WhatsApp Manager"));
+    }
+
+    @Test
+    void aBannedNumberLeadsToTheSupportPageWithWhatSupportNeeds() throws Exception {
+        sandbox.setBanState(waba.id(), "DISABLE");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusPage())
+                        .contains(
+                                "Reprovada",
+                                "href=\"/configuracoes/whatsapp-oficial/suporte\"",
+                                "Falar com o suporte"));
+        String support = mvc.perform(
+                        get("/configuracoes/whatsapp-oficial/suporte").cookie(merchant))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(support)
+                .contains(waba.id(), phone.id(), "Reprovada", "Copiar os dados")
+                .contains("canal de atendimento da plataforma");
+    }
+
+    @Test
     void anAccountScheduledForDisablingStaysAtivaWithTheWarning() {
         sandbox.setBanState(waba.id(), "SCHEDULE_FOR_DISABLE");
 
