@@ -23,3 +23,26 @@ setInterval(() => {
     box.querySelectorAll("[data-countdown-button]").forEach((button) => { button.disabled = false; });
   });
 }, 1000);
+
+// "Copiar" beside a secret shown once (a new API key): copies the field's value and says so on the button.
+// Without the clipboard API (an old browser, a page not served over HTTPS) the text is selected instead,
+// ready for Ctrl+C.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) {
+    return;
+  }
+  const field = document.querySelector(button.dataset.copy);
+  if (!field) {
+    return;
+  }
+  const done = () => {
+    button.textContent = button.dataset.copied;
+  };
+  field.select();
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(field.value).then(done, () => field.select());
+  } else if (document.execCommand && document.execCommand("copy")) {
+    done();
+  }
+});
