@@ -43,7 +43,7 @@ class ApiDocumentation {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiDocumentationPages(HttpSecurity http) throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/docs")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
