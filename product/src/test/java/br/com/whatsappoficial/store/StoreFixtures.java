@@ -31,6 +31,10 @@ public final class StoreFixtures {
         return CurrentStore.callAs(admin.storeId(), () -> keys.create(mode, new ApiKeyName(name), admin));
     }
 
+    public static java.util.List<ApiKey> listKeys(ApiKeys keys, StoreUserPrincipal admin) {
+        return CurrentStore.callAs(admin.storeId(), keys::list);
+    }
+
     public static void revoke(ApiKeys keys, StoreUserPrincipal admin, ApiKeyId key) {
         CurrentStore.runAs(admin.storeId(), () -> keys.revoke(key, admin));
     }
