@@ -44,7 +44,7 @@ class ApiDocumentation {
     @Bean
     @Order(0)
     SecurityFilterChain apiDocumentationPages(HttpSecurity http) throws Exception {
-        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/docs")
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/api/docs", "/api/swagger-ui/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code GET /api/v1/limits}: what the store's connected number may send now. */
@@ -47,7 +48,11 @@ class LimitsController {
             @Schema(description = "null when unlimited", example = "50", nullable = true) @Nullable
             Integer limit,
 
+            @Schema(
+                    description = "true when Meta allows any number of customers (limit is then null)",
+                    example = "false")
             boolean unlimited,
+
             @Schema(example = "PT24H") String window,
 
             @Schema(
@@ -58,7 +63,7 @@ class LimitsController {
 
     record Limits(Number number, Proactive proactive) {}
 
-    @GetMapping("/limits")
+    @GetMapping(path = "/limits", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "The connected number and its proactive limit",
             description = "While the number is Em análise the limit is min(50, Meta's limit); once Ativa, Meta's"

@@ -138,6 +138,27 @@ class ApiKeysBrowserIT {
         assertThat(refused.body()).contains("\"code\":\"unauthorized\"");
     }
 
+    @Test
+    void swaggerUiShowsTheApiUnderThePagesOwnPolicy() {
+        List<String> refused = new java.util.ArrayList<>();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                refused.add(message.text());
+            }
+        });
+
+        page.navigate(url("/api/docs"));
+
+        assertThat(page.getByText("WhatsApp Oficial — Campaign API")).isVisible();
+        assertThat(page.getByText("/api/v1/limits")).isVisible();
+        page.getByText("/api/v1/limits").click();
+        assertThat(page.getByText("number_not_ready").first()).isVisible();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("apikeys-1280-10-swagger-ui.png"))
+                .setFullPage(true));
+        assertThat(refused).as("console errors (CSP refusals among them)").isEmpty();
+    }
+
     private HttpResponse<String> limits(String key) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
