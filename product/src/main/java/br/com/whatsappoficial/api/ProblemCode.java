@@ -63,16 +63,15 @@ public enum ProblemCode {
         return "api.problem." + code() + ".detail";
     }
 
-    /** For a status that Spring MVC itself answers (no handler, wrong method...); anything else is ours. */
+    /** The code of a refusal Spring MVC itself makes (no handler, wrong method, unreadable body...). */
     static ProblemCode forStatus(int status) {
-        for (ProblemCode code : values()) {
-            if (code.status.value() == status
-                    && code != PROACTIVE_LIMIT_REACHED
-                    && code.status != HttpStatus.UNPROCESSABLE_CONTENT
-                    && code.status != HttpStatus.CONFLICT) {
-                return code;
-            }
-        }
-        return status >= 500 ? INTERNAL_ERROR : VALIDATION;
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR : VALIDATION;
+        };
     }
 }

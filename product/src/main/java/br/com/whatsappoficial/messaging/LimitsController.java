@@ -30,7 +30,7 @@ class LimitsController {
     }
 
     @Schema(description = "The number campaigns are sent from.")
-    record Number(
+    record SendingNumber(
             @Schema(example = "+55 11 91234-5678") String display,
 
             @Schema(
@@ -44,7 +44,7 @@ class LimitsController {
                     + " per rolling 24 h, across the numbers of its Meta business portfolio. `used`, `remaining`"
                     + " and `nextReleaseAt` come with sending: until this API sends, none is counted, and a made-up"
                     + " zero would be read as room to send.")
-    record Proactive(
+    record ProactiveLimits(
             @Schema(description = "null when unlimited", example = "50", nullable = true) @Nullable
             Integer limit,
 
@@ -61,7 +61,7 @@ class LimitsController {
                     allowableValues = {"floor", "meta"})
             String source) {}
 
-    record Limits(Number number, Proactive proactive) {}
+    record Limits(SendingNumber number, ProactiveLimits proactive) {}
 
     @GetMapping(path = "/limits", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
@@ -81,8 +81,8 @@ class LimitsController {
         IntegrationStatus status = number.verdict().status();
         ProactiveLimit limit = ProactiveLimit.of(status, number.metaLimit().orElse(null), settings.proactiveFloor());
         return new Limits(
-                new Number(number.number().display(), status.name().toLowerCase(Locale.ROOT)),
-                new Proactive(
+                new SendingNumber(number.number().display(), status.name().toLowerCase(Locale.ROOT)),
+                new ProactiveLimits(
                         limit.customers(),
                         limit.unlimited(),
                         "PT24H",

@@ -2,6 +2,7 @@ package br.com.whatsappoficial.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,7 +38,7 @@ class MessagingTierTest {
         });
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void unlimitedHasNoNumberAndUnknownTiersHaveNoLimit() {
         assertThat(MessagingTier.limit("TIER_UNLIMITED"))
                 .hasValueSatisfying(limit -> assertThat(limit.unlimited()).isTrue());

@@ -3,6 +3,7 @@ package br.com.whatsappoficial.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -24,6 +25,7 @@ import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreFixtures;
 import br.com.whatsappoficial.store.StoreUserPrincipal;
+import jakarta.servlet.http.Cookie;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -128,6 +130,18 @@ class CampaignApiIT {
         connectNumber(adminA, "APPROVED", "TIER_250");
 
         unauthorized(mvc.perform(withKey(get("/api/v1/limits"), live)));
+    }
+
+    @Test
+    void aMerchantsLoginDoesNotOpenTheApi() throws Exception {
+        Cookie session = mvc.perform(
+                        formLogin("/login").user(adminA.getUsername()).password("senha-admin-123"))
+                .andReturn()
+                .getResponse()
+                .getCookie("WO_SESSION");
+        assertThat(session).isNotNull();
+
+        unauthorized(mvc.perform(get("/api/v1/limits").cookie(session)));
     }
 
     @Test
