@@ -3,8 +3,8 @@ package br.com.whatsappoficial.api;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.whatsappoficial.Browsers;
-import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.testsupport.Browsers;
+import br.com.testsupport.PostgresIntegrationTest;
 import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.account.NewConnection;
 import br.com.whatsappoficial.meta.BusinessPhoneNumber;

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.testsupport.PostgresIntegrationTest;
 import br.com.whatsappoficial.store.ApiKeyMode;
 import br.com.whatsappoficial.store.ApiKeys;
 import br.com.whatsappoficial.store.CreatedApiKey;

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.testsupport.PostgresIntegrationTest;
 import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.account.NewConnection;
 import br.com.whatsappoficial.meta.BusinessPhoneNumber;
