@@ -24,14 +24,29 @@ setInterval(() => {
   });
 }, 1000);
 
-// "Copiar": puts the text of the element a button names (data-copy) on the clipboard and says so.
+// "Copiar" beside something to hand on (a new API key shown once, the details for support): copies the
+// named element's text (a field's value) and says so on the button. Without the clipboard API (an old
+// browser, a page not served over HTTPS) a field's text is selected instead, ready for Ctrl+C.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-copy]");
-  const source = button && document.querySelector(button.dataset.copy);
-  if (!source || !navigator.clipboard) {
+  if (!button) {
     return;
   }
-  navigator.clipboard.writeText(source.textContent.trim()).then(() => {
+  const source = document.querySelector(button.dataset.copy);
+  if (!source) {
+    return;
+  }
+  const done = () => {
     button.textContent = button.dataset.copied;
-  });
+  };
+  const field = typeof source.select === "function";
+  const text = field ? source.value : source.textContent.trim();
+  if (field) {
+    source.select();
+  }
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(done, () => field && source.select());
+  } else if (field && document.execCommand && document.execCommand("copy")) {
+    done();
+  }
 });

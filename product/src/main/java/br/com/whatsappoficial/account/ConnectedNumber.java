@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.account;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,5 +23,10 @@ public record ConnectedNumber(
 
     public StatusVerdict verdict() {
         return signals.verdict();
+    }
+
+    /** Meta's reported limit of unique customers per 24 h; empty when Meta has not reported a known tier. */
+    public Optional<MessagingLimit> metaLimit() {
+        return MessagingTier.limit(messagingLimit);
     }
 }

@@ -32,4 +32,17 @@ final class MessagingTier {
         }
         return Optional.ofNullable(BY_COUNT.get(trimmed));
     }
+
+    /** What a tier name means in customers; empty for a tier this release does not know. */
+    static Optional<MessagingLimit> limit(@Nullable String tier) {
+        return of(tier).flatMap(name -> {
+            if ("TIER_UNLIMITED".equals(name)) {
+                return Optional.of(new MessagingLimit(name, null));
+            }
+            return BY_COUNT.entrySet().stream()
+                    .filter(entry -> entry.getValue().equals(name))
+                    .findFirst()
+                    .map(entry -> new MessagingLimit(name, Integer.valueOf(entry.getKey())));
+        });
+    }
 }

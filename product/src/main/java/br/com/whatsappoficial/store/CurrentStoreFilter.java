@@ -5,13 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Binds {@link CurrentStore} to the logged-in user's store for the rest of the request. The store
- * never comes from a request parameter, so a user cannot ask for another store's data.
+ * Binds {@link CurrentStore} to the store of whoever authenticated the request, a logged-in user or the
+ * campaign engine's API key, for the rest of the request. The store never comes from a request
+ * parameter, so neither can ask for another store's data.
  */
 public class CurrentStoreFilter extends OncePerRequestFilter {
 
@@ -19,9 +21,10 @@ public class CurrentStoreFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof StoreUserPrincipal user) {
+        @Nullable StoreId store = auth == null ? null : storeOf(auth.getPrincipal());
+        if (store != null) {
             try {
-                CurrentStore.callAs(user.storeId(), () -> {
+                CurrentStore.callAs(store, () -> {
                     chain.doFilter(request, response);
                     return null;
                 });
@@ -33,5 +36,15 @@ public class CurrentStoreFilter extends OncePerRequestFilter {
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    private static @Nullable StoreId storeOf(@Nullable Object principal) {
+        if (principal instanceof StoreUserPrincipal user) {
+            return user.storeId();
+        }
+        if (principal instanceof AuthenticatedApiKey key) {
+            return key.storeId();
+        }
+        return null;
     }
 }

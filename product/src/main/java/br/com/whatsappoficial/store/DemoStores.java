@@ -10,8 +10,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * In sandbox mode, two demo stores with an admin each, so that a fresh clone can be tried at once. The
- * logins are public (README); they never exist in live mode.
+ * In sandbox mode, two demo stores with an admin and an API key each, so that a fresh clone can be tried
+ * at once, pages and API. The logins and keys are public (README); they never exist in live mode, and a
+ * demo key, being a test key, is refused by a live node even if its database came from a sandbox.
  */
 @Component
 // The meta module's @ConditionalOnSandboxMode would make store (the base of every module) depend on meta.
@@ -26,10 +27,22 @@ class DemoStores implements ApplicationRunner {
             new DemoLogin("Loja Aurora", "Ana Lima", "ana@aurora.example", "aurora-demo"),
             new DemoLogin("Casa Boa Vista", "Bruno Costa", "bruno@boavista.example", "boavista-demo"));
 
-    private final StoreDirectory directory;
+    private static final ApiKeyName DEMO_KEY_NAME = new ApiKeyName("Chave de demonstração");
 
-    DemoStores(StoreDirectory directory) {
+    private final StoreDirectory directory;
+    private final ApiKeys keys;
+
+    DemoStores(StoreDirectory directory, ApiKeys keys) {
         this.directory = directory;
+        this.keys = keys;
+    }
+
+    /**
+     * The demo store's key, the same on every start and machine: only its hash is stored, yet the log and
+     * the README can show it.
+     */
+    static ApiKeySecret demoKey(DemoLogin demo) {
+        return ApiKeySecret.derived(ApiKeyMode.TEST, "demo-store|" + demo.email());
     }
 
     @Override
@@ -42,7 +55,25 @@ class DemoStores implements ApplicationRunner {
                     // Another node seeded the same store between our check and our insert: nothing to do.
                 }
             }
-            log.info("Sandbox demo login for {}: {} / {}", demo.store(), demo.email(), demo.password());
+            StoreUserPrincipal admin = directory.findLogin(demo.email()).orElseThrow();
+            ApiKeySecret secret = demoKey(demo);
+            ApiKey key = CurrentStore.callAs(admin.storeId(), () -> ensureKey(admin, secret));
+            log.info(
+                    "Sandbox demo login for {}: {} / {} · API key {}{}",
+                    demo.store(),
+                    demo.email(),
+                    demo.password(),
+                    secret.reveal(),
+                    key.revoked() ? " (revoked in Configurações › WhatsApp Oficial › API)" : "");
+        }
+    }
+
+    /** Created on the store's first start only: a key the merchant revoked stays revoked. */
+    private ApiKey ensureKey(StoreUserPrincipal admin, ApiKeySecret secret) {
+        try {
+            return keys.ensure(secret, DEMO_KEY_NAME, admin.userId(), admin.displayName());
+        } catch (DuplicateKeyException raceWithAnotherNode) {
+            return keys.find(secret.id()).orElseThrow();
         }
     }
 }

@@ -2,6 +2,7 @@ package br.com.whatsappoficial.web;
 
 import br.com.whatsappoficial.meta.MetaSettings;
 import br.com.whatsappoficial.store.CurrentStoreFilter;
+import br.com.whatsappoficial.store.StoreRole;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,10 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Merchant pages that members may not even see. */
+    static final String[] ADMINS_ONLY = {"/configuracoes/whatsapp-oficial/api", "/configuracoes/whatsapp-oficial/api/**"
+    };
 
     /**
      * No observation around each security filter: with no tracing they only fed timers nobody reads,
@@ -66,6 +71,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
                         .permitAll()
+                        // An API key acts for the whole store: only its admins create and revoke them.
+                        .requestMatchers(ADMINS_ONLY)
+                        .hasRole(StoreRole.ADMIN.name())
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))

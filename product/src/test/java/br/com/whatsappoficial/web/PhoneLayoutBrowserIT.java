@@ -38,6 +38,7 @@ class PhoneLayoutBrowserIT {
         PAGES.put("passo-1", "/configuracoes/whatsapp-oficial/orientacoes");
         PAGES.put("passo-2", "/configuracoes/whatsapp-oficial/conectar");
         PAGES.put("passo-3-status", "/configuracoes/whatsapp-oficial/status");
+        PAGES.put("api-keys", "/configuracoes/whatsapp-oficial/api");
         PAGES.put("erro-404", "/configuracoes/nao-existe");
     }
 
