@@ -164,7 +164,9 @@ class EmbeddedSignupJourneyIT {
         page.bringToFront();
         assertThat(page.getByTestId("number-status")).hasText("Reprovada", META_TIME);
         assertThat(page.getByTestId("status-detail")).containsText("o nome não corresponde à marca");
-        assertThat(page.locator(".numbers")).containsText("envie um novo nome de exibição");
+        assertThat(page.locator(".numbers")).containsText("Altere o nome no WhatsApp Manager");
+        assertThat(page.getByTestId("remedy")).containsText("Diretrizes para o nome de exibição");
+        assertThat(page.getByTestId("remedy")).containsText("Abrir o console do sandbox");
         Browsers.screenshot(page, "23-journey-reprovada");
     }
 
