@@ -70,6 +70,41 @@ final class InboxEventDecoder {
                                 required(value, "event"),
                                 text(value, "requester"),
                                 at);
+                    case "message_template_status_update" ->
+                        new TemplateStatusChanged(
+                                store,
+                                wabaId,
+                                required(value, "message_template_id"),
+                                required(value, "message_template_name"),
+                                required(value, "message_template_language"),
+                                required(value, "event"),
+                                text(value, "reason"),
+                                text(value, "message_template_category"),
+                                Optional.ofNullable(text(value.path("rejection_info"), "reason"))
+                                        .or(() -> Optional.ofNullable(text(value.path("other_info"), "description")))
+                                        .orElse(null),
+                                at);
+                    case "template_category_update" ->
+                        new TemplateCategoryChanged(
+                                store,
+                                wabaId,
+                                required(value, "message_template_id"),
+                                required(value, "message_template_name"),
+                                required(value, "message_template_language"),
+                                text(value, "previous_category"),
+                                text(value, "new_category"),
+                                text(value, "correct_category"),
+                                at);
+                    case "message_template_quality_update" ->
+                        new TemplateQualityChanged(
+                                store,
+                                wabaId,
+                                required(value, "message_template_id"),
+                                required(value, "message_template_name"),
+                                required(value, "message_template_language"),
+                                text(value, "previous_quality_score"),
+                                required(value, "new_quality_score"),
+                                at);
                     default -> null;
                 });
     }

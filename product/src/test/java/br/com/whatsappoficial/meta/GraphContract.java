@@ -2,9 +2,11 @@ package br.com.whatsappoficial.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +24,19 @@ abstract class GraphContract {
             GraphAccounts accounts,
             GraphPhones phones,
             GraphProfiles profiles,
-            GraphMessages messages) {}
+            GraphMessages messages,
+            @Nullable GraphTemplates templates) {
+
+        /** A backend without message templates yet (the sandbox): the template rows skip themselves there. */
+        GraphClients(
+                GraphTokens tokens,
+                GraphAccounts accounts,
+                GraphPhones phones,
+                GraphProfiles profiles,
+                GraphMessages messages) {
+            this(tokens, accounts, phones, profiles, messages, null);
+        }
+    }
 
     @Test
     void exchangesASignupCodeForABusinessTokenThatManagesTheWaba() {
@@ -302,6 +316,96 @@ abstract class GraphContract {
 
         assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.TRANSIENT);
         assertThat(failed.httpStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void createsATemplateThatWaitsForReview() {
+        MessageTemplateCreated created = templates().create(world().token(), waba(), orderShipped("pedido_enviado"));
+
+        assertThat(created.id()).matches("\\d+");
+        assertThat(created.status()).isEqualTo("PENDING");
+        assertThat(created.category()).isIn("UTILITY", "MARKETING");
+    }
+
+    @Test
+    void listsEveryTemplateOfTheWabaFollowingPagingNext() {
+        templates().create(world().token(), waba(), orderShipped("pedido_enviado"));
+
+        List<MessageTemplate> all = templates().list(world().token(), waba());
+
+        assertThat(all).extracting(MessageTemplate::name).contains("pedido_enviado");
+        assertThat(all).allSatisfy(template -> {
+            assertThat(template.id()).matches("\\d+");
+            assertThat(template.status()).isNotBlank();
+            assertThat(template.language()).isIn("pt_BR", "pt-BR");
+        });
+        assertThat(all)
+                .filteredOn(template -> template.name().equals("pedido_enviado"))
+                .singleElement()
+                .satisfies(template -> assertThat(template.components())
+                        .extracting(MessageTemplateComponent::type)
+                        .contains("BODY"));
+    }
+
+    @Test
+    void editsATemplatesBody() {
+        MessageTemplateCreated created = templates().create(world().token(), waba(), orderShipped("pedido_enviado"));
+
+        templates()
+                .edit(
+                        world().token(),
+                        new MessageTemplateId(created.id()),
+                        null,
+                        List.of(MessageTemplateComponent.text(
+                                "BODY",
+                                "Olá {{1}}, seu pedido foi enviado hoje.",
+                                new MessageTemplateComponent.Example(null, List.of(List.of("Ana")), null, null))));
+    }
+
+    @Test
+    void deletesATemplateByName() {
+        templates().create(world().token(), waba(), orderShipped("pedido_enviado"));
+
+        templates().delete(world().token(), waba(), "pedido_enviado");
+    }
+
+    @Test
+    void tooManyCreationsIsThrottling() {
+        world().failWithCode("templates.create", 80007);
+
+        MetaCallFailed failed =
+                failure(() -> templates().create(world().token(), waba(), orderShipped("pedido_enviado")));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.THROTTLING);
+        assertThat(failed.code()).isEqualTo(80007);
+    }
+
+    private GraphTemplates templates() {
+        assumeTrue(
+                world().servesMessageTemplates() && graph().templates() != null,
+                "this backend does not serve message templates yet");
+        return graph().templates();
+    }
+
+    private WabaId waba() {
+        return new WabaId(world().wabaId());
+    }
+
+    static MessageTemplateRequest orderShipped(String name) {
+        return new MessageTemplateRequest(
+                name,
+                "UTILITY",
+                "pt_BR",
+                "positional",
+                List.of(
+                        MessageTemplateComponent.text(
+                                "BODY",
+                                "Olá {{1}}, seu pedido saiu para entrega e chega até {{2}}.",
+                                new MessageTemplateComponent.Example(
+                                        null, List.of(List.of("Ana", "sexta-feira")), null, null)),
+                        MessageTemplateComponent.text("FOOTER", "Loja Exemplo", null),
+                        MessageTemplateComponent.buttons(List.of(
+                                new MessageTemplateComponent.Button("QUICK_REPLY", "Falar com a loja", null, null)))));
     }
 
     static MetaCallFailed failure(Runnable call) {

@@ -59,4 +59,13 @@ interface MetaWorld {
 
     /** Makes the next calls of an operation fail with a bare HTTP status and no Graph envelope. */
     void failWithStatus(String operation, int httpStatus);
+
+    /**
+     * Whether this world answers {@code /message_templates} and {@code POST /{template-id}}. An assumption,
+     * not a feature switch: the sandbox does not serve templates yet, so its run of the contract skips the
+     * template rows (reported as skipped, never as passed) until its world says true here.
+     */
+    default boolean servesMessageTemplates() {
+        return false;
+    }
 }

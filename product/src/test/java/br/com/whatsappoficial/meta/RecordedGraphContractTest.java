@@ -47,7 +47,8 @@ class RecordedGraphContractTest extends GraphContract {
                 new GraphAccounts(http),
                 new GraphPhones(http),
                 new GraphProfiles(http, settings),
-                new GraphMessages(http));
+                new GraphMessages(http),
+                new GraphTemplates(http));
     }
 
     @Override

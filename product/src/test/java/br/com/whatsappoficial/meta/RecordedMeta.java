@@ -3,6 +3,7 @@ package br.com.whatsappoficial.meta;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -53,6 +54,8 @@ final class RecordedMeta implements MetaWorld {
     static final String IN_WINDOW = "+5531987654321";
     static final String OUTSIDE_WINDOW = "+5531912345678";
     static final String V = "/v25.0";
+    /** The id Meta gives the created template, as in the recorded creation answer. */
+    static final String TEMPLATE = "594425479261596";
 
     /** Faults win over the recorded answers. */
     private static final int FAULT = 1;
@@ -150,6 +153,8 @@ final class RecordedMeta implements MetaWorld {
                 asBusiness(get(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/whatsapp_business_profile"))),
                 ok("business_profile"));
 
+        recordTemplates();
+
         stub(
                 asBusiness(post(urlPathEqualTo(V + "/" + APP_ID + "/uploads")))
                         .withQueryParam("file_length", equalTo("2048"))
@@ -162,6 +167,35 @@ final class RecordedMeta implements MetaWorld {
                         .withHeader("Authorization", equalTo("OAuth " + TOKEN))
                         .withHeader("file_offset", equalTo("0")),
                 ok("upload_handle"));
+    }
+
+    /** Templates are answered only when the request carries what Meta requires of each call. */
+    private void recordTemplates() {
+        String templates = V + "/" + WABA + "/message_templates";
+        stub(
+                asBusiness(post(urlPathEqualTo(templates)))
+                        .withRequestBody(matchingJsonPath("$.name", matching("[a-z0-9_]{1,512}")))
+                        .withRequestBody(matchingJsonPath("$.category", matching("MARKETING|UTILITY|AUTHENTICATION")))
+                        .withRequestBody(matchingJsonPath("$.language", equalTo("pt_BR")))
+                        .withRequestBody(matchingJsonPath("$.parameter_format", matching("positional|named")))
+                        .withRequestBody(matchingJsonPath("$.components[?(@.type == 'BODY')].text"))
+                        .withRequestBody(matchingJsonPath("$.components[?(@.type == 'BODY')].example")),
+                ok("template_created"));
+        stub(
+                asBusiness(get(urlPathEqualTo(templates)))
+                        .withQueryParam("fields", containing("quality_score"))
+                        .withQueryParam("after", absent()),
+                ok("message_templates"));
+        stub(
+                asBusiness(get(urlPathEqualTo(templates))).withQueryParam("after", equalTo("MjQZD")),
+                ok("message_templates_page2"));
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + TEMPLATE)))
+                        .withRequestBody(matchingJsonPath("$.components[0].type", equalTo("BODY"))),
+                ok("success"));
+        stub(
+                asBusiness(delete(urlPathEqualTo(templates))).withQueryParam("name", equalTo("pedido_enviado")),
+                ok("success"));
     }
 
     /** Meta refuses an override until the app is subscribed to the WABA. */
@@ -265,6 +299,11 @@ final class RecordedMeta implements MetaWorld {
     }
 
     @Override
+    public boolean servesMessageTemplates() {
+        return true;
+    }
+
+    @Override
     public void hang(String operation) {
         fault(operation, aResponse().withStatus(200).withFixedDelay((int) READ_TIMEOUT.toMillis() + 2000));
     }
@@ -289,6 +328,7 @@ final class RecordedMeta implements MetaWorld {
             case "phone.get" -> get(urlPathEqualTo(V + "/" + PENDING_PHONE));
             case "phone.request_code" -> post(urlPathEqualTo(V + "/" + PENDING_PHONE + "/request_code"));
             case "messages" -> post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/messages"));
+            case "templates.create" -> post(urlPathEqualTo(V + "/" + WABA + "/message_templates"));
             default -> throw new IllegalArgumentException("no recorded fault for " + operation);
         };
         wiremock.stubFor(request.atPriority(FAULT).willReturn(response));

@@ -1,0 +1,38 @@
+package br.com.whatsappoficial.template;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A template as the merchant (or the campaign engine) wrote it, before the rules checked it.
+ *
+ * @param headerExample the example of the header's one variable, when it has one
+ * @param examples the body's examples by variable: {@code "1"}, {@code "2"}... or the variable's name
+ */
+public record NewTemplate(
+        String name,
+        TemplateCategory category,
+        String language,
+        @Nullable String header,
+        @Nullable String headerExample,
+        String body,
+        @Nullable String footer,
+        List<TemplateButton> buttons,
+        Map<String, String> examples) {
+
+    public NewTemplate {
+        name = name == null ? "" : name.strip();
+        language = language == null || language.isBlank() ? TemplateLanguage.PT_BR.code() : language.strip();
+        header = blankToNull(header);
+        headerExample = blankToNull(headerExample);
+        body = body == null ? "" : body.strip();
+        footer = blankToNull(footer);
+        buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        examples = examples == null ? Map.of() : Map.copyOf(examples);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

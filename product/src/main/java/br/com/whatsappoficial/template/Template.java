@@ -1,0 +1,270 @@
+package br.com.whatsappoficial.template;
+
+import br.com.whatsappoficial.meta.MessageTemplateId;
+import br.com.whatsappoficial.meta.WabaId;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One of the store's templates at Meta, and the rules of how Meta's news about it apply. Meta's
+ * webhooks come more than once and in any order, so every change carries the time Meta sent it: news
+ * older than what the template already shows is ignored, a repeat changes nothing, and nothing
+ * brings a deleted template back.
+ */
+final class Template {
+
+    private final MessageTemplateId id;
+    private final WabaId waba;
+    private final TemplateName name;
+    private final TemplateLanguage language;
+    private @Nullable TemplateCategory category;
+    private @Nullable TemplateCategory previousCategory;
+    private Instant categoryAt;
+    private TemplateContent content;
+    private TemplateStatus status;
+    private @Nullable RejectionReason reason;
+    private @Nullable String statusDetail;
+    private Instant statusAt;
+    private @Nullable String quality;
+    private Instant qualityAt;
+    private Instant updatedAt;
+
+    Template(
+            MessageTemplateId id,
+            WabaId waba,
+            TemplateName name,
+            TemplateLanguage language,
+            @Nullable TemplateCategory category,
+            @Nullable TemplateCategory previousCategory,
+            Instant categoryAt,
+            TemplateContent content,
+            TemplateStatus status,
+            @Nullable RejectionReason reason,
+            @Nullable String statusDetail,
+            Instant statusAt,
+            @Nullable String quality,
+            Instant qualityAt,
+            Instant updatedAt) {
+        this.id = id;
+        this.waba = waba;
+        this.name = name;
+        this.language = language;
+        this.category = category;
+        this.previousCategory = previousCategory;
+        this.categoryAt = categoryAt;
+        this.content = content;
+        this.status = status;
+        this.reason = reason;
+        this.statusDetail = statusDetail;
+        this.statusAt = statusAt;
+        this.quality = quality;
+        this.qualityAt = qualityAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A template Meta just accepted for review, or first seen in a webhook or a sync, as of {@code at}. */
+    static Template known(
+            MessageTemplateId id,
+            WabaId waba,
+            TemplateName name,
+            TemplateLanguage language,
+            @Nullable TemplateCategory category,
+            TemplateContent content,
+            TemplateStatus status,
+            Instant at) {
+        return new Template(
+                id, waba, name, language, category, null, at, content, status, null, null, at, null, at, at);
+    }
+
+    /**
+     * Meta's status as of {@code at}; true when it changed what the merchant sees. A decision and a
+     * "back to review" sent in the same second: the decision wins, since Meta reviews after a submission.
+     */
+    boolean statusReported(
+            TemplateStatus reported, @Nullable RejectionReason why, @Nullable String detail, Instant at) {
+        if (status.terminal() || at.isBefore(statusAt)) {
+            return false;
+        }
+        if (reported.equals(status)) {
+            if (why != null && reason == null && explainsRefusal(reported)) {
+                reason = why;
+                statusDetail = detail;
+                return true;
+            }
+            return false;
+        }
+        if (at.equals(statusAt) && reported.underReview() && !status.underReview()) {
+            return false;
+        }
+        status = reported;
+        reason = explainsRefusal(reported) ? why : null;
+        statusDetail = explainsRefusal(reported) ? detail : null;
+        statusAt = at;
+        updatedAt = at;
+        return true;
+    }
+
+    /** Meta's quality score as of {@code at}: GREEN, YELLOW, RED or UNKNOWN. */
+    boolean qualityReported(String score, Instant at) {
+        if (at.isBefore(qualityAt) || score.equals(quality)) {
+            return false;
+        }
+        quality = score;
+        qualityAt = at;
+        updatedAt = later(updatedAt, at);
+        return true;
+    }
+
+    /**
+     * Meta moved the template to another category (a UTILITY it judged promotional became MARKETING):
+     * the merchant is told what the old one was and what the change costs.
+     */
+    boolean recategorised(@Nullable TemplateCategory from, TemplateCategory to, Instant at) {
+        if (at.isBefore(categoryAt) || to == category) {
+            return false;
+        }
+        TemplateCategory before = from != null ? from : category;
+        previousCategory = before == to ? previousCategory : before;
+        category = to;
+        categoryAt = at;
+        updatedAt = later(updatedAt, at);
+        return true;
+    }
+
+    /**
+     * What a sync read from Meta at {@code at}: status, category, quality and content as Meta holds them
+     * now. A category that differs from ours is a recategorisation we missed.
+     */
+    boolean syncedFromMeta(
+            TemplateStatus metaStatus,
+            @Nullable RejectionReason why,
+            @Nullable TemplateCategory metaCategory,
+            @Nullable String metaQuality,
+            TemplateContent metaContent,
+            Instant at) {
+        boolean changed = statusReported(metaStatus, why, statusDetail, at);
+        if (metaCategory != null && metaCategory != category) {
+            changed |= recategorised(category, metaCategory, at);
+        }
+        if (metaQuality != null) {
+            changed |= qualityReported(metaQuality, at);
+        }
+        if (!metaContent.equals(content) && !status.terminal()) {
+            content = metaContent;
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Meta no longer lists it: deleted in WhatsApp Manager (or by us) while no webhook told us. */
+    boolean missingAtMeta(Instant at) {
+        return statusReported(TemplateStatus.DELETED, null, null, at);
+    }
+
+    /** Meta charges for marketing what it does not charge for utility: worth a warning when it changed. */
+    boolean recategorisedToCostlier() {
+        return previousCategory != null && previousCategory != category && category == TemplateCategory.MARKETING;
+    }
+
+    private static boolean explainsRefusal(TemplateStatus status) {
+        return !status.sendable() && !status.underReview();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    MessageTemplateId id() {
+        return id;
+    }
+
+    WabaId waba() {
+        return waba;
+    }
+
+    TemplateName name() {
+        return name;
+    }
+
+    TemplateLanguage language() {
+        return language;
+    }
+
+    @Nullable
+    TemplateCategory category() {
+        return category;
+    }
+
+    @Nullable
+    TemplateCategory previousCategory() {
+        return previousCategory;
+    }
+
+    Instant categoryAt() {
+        return categoryAt;
+    }
+
+    TemplateContent content() {
+        return content;
+    }
+
+    TemplateStatus status() {
+        return status;
+    }
+
+    @Nullable
+    RejectionReason reason() {
+        return reason;
+    }
+
+    @Nullable
+    String statusDetail() {
+        return statusDetail;
+    }
+
+    Instant statusAt() {
+        return statusAt;
+    }
+
+    @Nullable
+    String quality() {
+        return quality;
+    }
+
+    Instant qualityAt() {
+        return qualityAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** What the module shows of itself to other modules and to the pages. */
+    TemplateDetails details() {
+        return new TemplateDetails(
+                id.value(),
+                waba.value(),
+                name.value(),
+                language.code(),
+                category,
+                previousCategory,
+                recategorisedToCostlier(),
+                status,
+                reason,
+                statusDetail,
+                quality,
+                content,
+                updatedAt);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Template that && id.equals(that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id);
+    }
+}

@@ -1,0 +1,40 @@
+package br.com.whatsappoficial.template;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A template of the store as the pages and the campaign API show it.
+ *
+ * @param previousCategory the category it had before Meta recategorised it, if Meta did
+ * @param costlierCategory Meta moved it to MARKETING: each send now costs a marketing message
+ * @param reason why Meta rejected, paused or disabled it; {@link RejectionReason#textKey()} explains it
+ * @param statusDetail Meta's own words about the status, when it gave any
+ * @param quality GREEN, YELLOW, RED or UNKNOWN; null before Meta rated it
+ * @param updatedAt the last change Meta made to it
+ */
+public record TemplateDetails(
+        String id,
+        String wabaId,
+        String name,
+        String language,
+        @Nullable TemplateCategory category,
+        @Nullable TemplateCategory previousCategory,
+        boolean costlierCategory,
+        TemplateStatus status,
+        @Nullable RejectionReason reason,
+        @Nullable String statusDetail,
+        @Nullable String quality,
+        TemplateContent content,
+        Instant updatedAt) {
+
+    /** The body's variables a send must fill, in order. */
+    public List<String> variables() {
+        return content.variables();
+    }
+
+    public ParameterFormat parameterFormat() {
+        return content.format();
+    }
+}

@@ -1,0 +1,127 @@
+package br.com.whatsappoficial.template;
+
+import br.com.whatsappoficial.meta.MessageTemplateId;
+import br.com.whatsappoficial.meta.WabaId;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.webhook.TemplateCategoryChanged;
+import br.com.whatsappoficial.webhook.TemplateQualityChanged;
+import br.com.whatsappoficial.webhook.TemplateStatusChanged;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies Meta's template webhooks as the event's store, each under the template's row lock. A
+ * template the store does not know yet (made in WhatsApp Manager) is recorded from the webhook and
+ * its WABA synced soon, which fills in its text.
+ */
+@Component
+class TemplateSignals {
+
+    private final TemplateRows rows;
+    private final TemplateSyncs syncs;
+    private final Clock clock;
+
+    TemplateSignals(TemplateRows rows, TemplateSyncs syncs, Clock clock) {
+        this.rows = rows;
+        this.syncs = syncs;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(TemplateStatusChanged event) {
+        Instant at = at(event.at());
+        TemplateStatus status = new TemplateStatus(event.event());
+        RejectionReason reason = RejectionReason.fromMeta(event.reason()).orElse(null);
+        CurrentStore.runAs(
+                event.store(),
+                () -> apply(
+                        event.wabaId(),
+                        event.templateId(),
+                        event.templateName(),
+                        event.language(),
+                        event.category(),
+                        template -> template.statusReported(status, reason, event.rejectionDetail(), at),
+                        at));
+    }
+
+    /** Only the done notice changes the category; Meta's advance notice ({@code correct_category} alone) waits for it. */
+    @ApplicationModuleListener
+    void on(TemplateCategoryChanged event) {
+        Optional<TemplateCategory> to = TemplateCategory.fromMeta(event.newCategory());
+        if (to.isEmpty()) {
+            return;
+        }
+        Instant at = at(event.at());
+        TemplateCategory from =
+                TemplateCategory.fromMeta(event.previousCategory()).orElse(null);
+        CurrentStore.runAs(
+                event.store(),
+                () -> apply(
+                        event.wabaId(),
+                        event.templateId(),
+                        event.templateName(),
+                        event.language(),
+                        from == null ? event.newCategory() : from.name(),
+                        template -> template.recategorised(from, to.get(), at),
+                        at));
+    }
+
+    @ApplicationModuleListener
+    void on(TemplateQualityChanged event) {
+        Instant at = at(event.at());
+        CurrentStore.runAs(
+                event.store(),
+                () -> apply(
+                        event.wabaId(),
+                        event.templateId(),
+                        event.templateName(),
+                        event.language(),
+                        null,
+                        template -> template.qualityReported(event.newQuality(), at),
+                        at));
+    }
+
+    private void apply(
+            String wabaId,
+            String templateId,
+            String name,
+            String language,
+            @Nullable String category,
+            Predicate<Template> change,
+            Instant at) {
+        MessageTemplateId id = new MessageTemplateId(templateId);
+        Optional<Template> known = rows.lock(id);
+        if (known.isPresent()) {
+            if (change.test(known.get())) {
+                rows.update(known.get());
+            }
+            return;
+        }
+        WabaId waba = new WabaId(wabaId);
+        // Known from the webhook alone: its text comes with the sync, its status starts as PENDING news
+        // older than anything Meta says about it, so the event below (or any newer one) applies.
+        Template found = Template.known(
+                id,
+                waba,
+                new TemplateName(name),
+                new TemplateLanguage(language),
+                TemplateCategory.fromMeta(category).orElse(null),
+                new TemplateContent(null, null, "", null, List.of(), Map.of(), ParameterFormat.POSITIONAL),
+                TemplateStatus.PENDING,
+                Instant.EPOCH);
+        change.test(found);
+        rows.insert(found);
+        syncs.soon(waba);
+    }
+
+    private Instant at(@Nullable Instant metaTime) {
+        return metaTime != null ? metaTime : clock.instant();
+    }
+}

@@ -1,0 +1,81 @@
+package br.com.whatsappoficial.template;
+
+import br.com.whatsappoficial.meta.WabaId;
+import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/** The current store's sync rows: when each WABA's templates were last read from Meta and when next. */
+@Component
+class TemplateSyncs {
+
+    private final StoreScopedJdbc jdbc;
+    private final Clock clock;
+
+    TemplateSyncs(StoreScopedJdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Makes sure the WABA is synced periodically; its first sync is due at once. */
+    void track(WabaId waba) {
+        boolean known = jdbc.sql("select count(*) from template_syncs where store_id = :storeId and waba_id = :waba")
+                        .param("waba", waba.value())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (known) {
+            return;
+        }
+        try {
+            jdbc.sql("insert into template_syncs (waba_id, store_id, next_sync_at) values (:waba, :storeId, :now)")
+                    .param("waba", waba.value())
+                    .param("now", TemplateRows.at(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException trackedMeanwhile) {
+            // Another request tracked it between our read and our insert: that is all we wanted.
+        }
+    }
+
+    /** Syncs the WABA soon: a webhook named a template we do not know yet. */
+    void soon(WabaId waba) {
+        track(waba);
+        jdbc.sql("update template_syncs set next_sync_at = :now where store_id = :storeId and waba_id = :waba"
+                        + " and next_sync_at > :now")
+                .param("waba", waba.value())
+                .param("now", TemplateRows.at(clock.instant()))
+                .update();
+    }
+
+    /** Locks the WABA's row until the transaction ends: creations of one WABA are counted one at a time. */
+    void lock(WabaId waba) {
+        track(waba);
+        jdbc.sql("select waba_id from template_syncs where store_id = :storeId and waba_id = :waba for update")
+                .param("waba", waba.value())
+                .query(String.class)
+                .single();
+    }
+
+    void done(WabaId waba, Instant at, String outcome, Instant next) {
+        jdbc.sql("""
+                        update template_syncs set last_sync_at = :at, last_outcome = :outcome, next_sync_at = :next
+                        where store_id = :storeId and waba_id = :waba""")
+                .param("waba", waba.value())
+                .param("at", TemplateRows.at(at))
+                .param("outcome", outcome)
+                .param("next", TemplateRows.at(next))
+                .update();
+    }
+
+    /** The last time any of the store's WABAs was read from Meta. */
+    Optional<Instant> lastSync() {
+        return jdbc.sql("select max(last_sync_at) from template_syncs where store_id = :storeId")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+                .optional()
+                .map(OffsetDateTime::toInstant);
+    }
+}

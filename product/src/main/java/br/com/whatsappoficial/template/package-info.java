@@ -1,0 +1,10 @@
+/**
+ * Message templates: the editor and its rules, the preview, creation at Meta, and each template's
+ * status, category and quality kept in step with Meta's webhooks and a periodic sync.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"meta", "account", "store", "webhook"})
+package br.com.whatsappoficial.template;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
