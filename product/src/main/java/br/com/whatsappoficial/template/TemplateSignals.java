@@ -117,7 +117,10 @@ class TemplateSignals {
                 TemplateStatus.PENDING,
                 Instant.EPOCH);
         change.test(found);
-        rows.insert(found);
+        if (!rows.insert(found)) {
+            // Another worker recorded it between our lookup and our insert: apply the news to its row.
+            rows.lock(id).filter(change).ifPresent(rows::update);
+        }
         syncs.soon(waba);
     }
 

@@ -81,7 +81,7 @@ class TemplatesController {
             return rows;
         }
 
-        String example(String variable) {
+        public String example(String variable) {
             return examples == null ? "" : examples.getOrDefault(variable, "");
         }
     }

@@ -1,0 +1,114 @@
+package br.com.whatsappoficial.template;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Meta's template endpoints for the product's integration tests, until the sandbox serves them: one
+ * WireMock per test JVM answering with the recorded payloads of {@code meta/recorded/}, each WABA of a
+ * test with ids of its own (Meta's template ids are global, so two tests must not share them).
+ */
+final class MetaTemplatesStub {
+
+    static final WireMockServer SERVER = start();
+    static final String V = "/v25.0";
+
+    private MetaTemplatesStub() {}
+
+    private static WireMockServer start() {
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().templatingEnabled(true));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "meta-templates-stub-stop"));
+        return server;
+    }
+
+    static String baseUrl() {
+        return SERVER.baseUrl();
+    }
+
+    /** A fresh digits-only id, like Meta's. */
+    static String id() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000_000L, 999_999_999_999_999L));
+    }
+
+    /** Creations in this WABA are accepted for review with a fresh id, in the category asked for. */
+    static void acceptsCreations(String waba) {
+        SERVER.stubFor(post(urlPathEqualTo(V + "/" + waba + "/message_templates"))
+                .withRequestBody(matchingJsonPath("$.name"))
+                .withRequestBody(matchingJsonPath("$.components[?(@.type == 'BODY')]"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"{{randomValue length=15 type='NUMERIC'}}\",\"status\":\"PENDING\","
+                                + "\"category\":\"{{jsonPath request.body '$.category'}}\"}")
+                        .withTransformers("response-template")));
+    }
+
+    /** Meta's own creation limit, answered as Meta throttles. */
+    static void throttlesCreations(String waba) {
+        SERVER.stubFor(post(urlPathEqualTo(V + "/" + waba + "/message_templates"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(payload("error_throughput").replace("130429", "80007"))));
+    }
+
+    /** The WABA's templates as Meta lists them (the recorded two pages), with ids of this WABA's own. */
+    static ListedIds listsRecordedTemplates(String waba) {
+        ListedIds ids = new ListedIds(id(), id(), id());
+        String first = payload("message_templates")
+                .replace("594425479261596", ids.approved())
+                .replace("594425479261597", ids.rejected());
+        String second = payload("message_templates_page2").replace("594425479261598", ids.paused());
+        SERVER.stubFor(get(urlPathEqualTo(V + "/" + waba + "/message_templates"))
+                .withQueryParam("after", absent())
+                .willReturn(json(first)));
+        SERVER.stubFor(get(urlPathEqualTo(V + "/" + waba + "/message_templates"))
+                .withQueryParam("after", equalTo("MjQZD"))
+                .willReturn(json(second)));
+        return ids;
+    }
+
+    /** Ids of the recorded templates: pedido_enviado (APPROVED), promocao_relampago (REJECTED), codigo_de_acesso (PAUSED). */
+    record ListedIds(String approved, String rejected, String paused) {}
+
+    static int creationsSentTo(String waba) {
+        return SERVER.countRequestsMatching(postRequestedFor(urlPathEqualTo(V + "/" + waba + "/message_templates"))
+                        .build())
+                .getCount();
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
+    }
+
+    static String payload(String name) {
+        try (InputStream in = MetaTemplatesStub.class.getResourceAsStream("/meta/recorded/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no recorded payload " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package br.com.whatsappoficial.template;
+
+import static br.com.whatsappoficial.template.TemplateStores.categoryUpdate;
+import static br.com.whatsappoficial.template.TemplateStores.qualityUpdate;
+import static br.com.whatsappoficial.template.TemplateStores.statusUpdate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import br.com.whatsappoficial.account.ConnectedAccounts;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.template.TemplateStores.Connected;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Templates on PostgreSQL: created at Meta, moved by Meta's webhooks (late, repeated, for templates made
+ * elsewhere), corrected by the sync, capped at Meta's creations per hour, and never shown to another store.
+ */
+@AutoConfigureMockMvc
+class TemplatesIT extends TemplatesIntegrationTest {
+
+    static final Duration WEBHOOK = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    StoreDirectory stores;
+
+    @Autowired
+    ConnectedAccounts accounts;
+
+    @Autowired
+    Templates templates;
+
+    Connected shop;
+
+    @BeforeEach
+    void aStoreWithAConnectedWaba() {
+        shop = TemplateStores.connectedStore(stores, accounts, "modelos");
+        MetaTemplatesStub.acceptsCreations(shop.wabaId());
+    }
+
+    @Test
+    void aCreatedTemplateWaitsForReviewInTheCategoryAskedFor() {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_enviado")));
+
+        assertThat(created.status()).isEqualTo(TemplateStatus.PENDING);
+        assertThat(created.category()).isEqualTo(TemplateCategory.UTILITY);
+        assertThat(created.id()).matches("\\d+");
+        assertThat(as(() -> templates.find("pedido_enviado", "pt_BR"))).contains(created);
+        assertThat(created.variables()).containsExactly("1", "2");
+    }
+
+    @Test
+    void aTemplateMetaWouldRefuseIsNeverSent() {
+        int before = MetaTemplatesStub.creationsSentTo(shop.wabaId());
+
+        assertThatThrownBy(() -> as(() -> templates.create(TemplateRulesTest.rebody(
+                        orderShipped("comeca_com_variavel"), "{{1}}, seu pedido saiu.", Map.of("1", "Ana")))))
+                .isInstanceOfSatisfying(
+                        TemplateRefused.class,
+                        refused -> assertThat(refused.problems())
+                                .extracting(TemplateProblem::code)
+                                .containsExactly("body.starts-with-variable"));
+        assertThat(MetaTemplatesStub.creationsSentTo(shop.wabaId())).isEqualTo(before);
+    }
+
+    @Test
+    void theSameNameAndLanguageTwiceIsRefusedHere() {
+        as(() -> templates.create(orderShipped("pedido_duplo")));
+
+        assertThatThrownBy(() -> as(() -> templates.create(orderShipped("pedido_duplo"))))
+                .isInstanceOfSatisfying(
+                        TemplateRefused.class,
+                        refused -> assertThat(refused.problems())
+                                .extracting(TemplateProblem::code)
+                                .containsExactly("name.taken"));
+    }
+
+    @Test
+    void webhooksLateOrRepeatedNeverMoveAStatusBack() {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_fora_de_ordem")));
+        String id = created.id();
+
+        // Meta dates its webhooks after our call returns, by its own clock: now, not when the test began.
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 100, id, created.name(), "APPROVED", "NONE"));
+        awaitStatus("pedido_fora_de_ordem", TemplateStatus.APPROVED);
+
+        webhook(statusUpdate(shop.wabaId(), now + 50, id, created.name(), "PENDING", "NONE"));
+        webhook(statusUpdate(shop.wabaId(), now + 100, id, created.name(), "APPROVED", "NONE"));
+        webhook(statusUpdate(shop.wabaId(), now + 60, id, created.name(), "REJECTED", "INVALID_FORMAT"));
+        webhook(qualityUpdate(shop.wabaId(), now + 120, id, created.name(), "UNKNOWN", "GREEN"));
+
+        await().atMost(WEBHOOK)
+                .untilAsserted(
+                        () -> assertThat(find("pedido_fora_de_ordem").quality()).isEqualTo("GREEN"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            TemplateDetails template = find("pedido_fora_de_ordem");
+            assertThat(template.status()).isEqualTo(TemplateStatus.APPROVED);
+            assertThat(template.reason()).isNull();
+        });
+    }
+
+    @Test
+    void laterNewsAppliesInTheOrderMetaSentIt() {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_pausado")));
+
+        // Meta dates its webhooks after our call returns, by its own clock: now, not when the test began.
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 300, created.id(), created.name(), "PAUSED", "NONE"));
+        webhook(statusUpdate(shop.wabaId(), now + 100, created.id(), created.name(), "APPROVED", "NONE"));
+        webhook(statusUpdate(shop.wabaId(), now + 300, created.id(), created.name(), "PAUSED", "NONE"));
+
+        await().atMost(WEBHOOK)
+                .during(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(find("pedido_pausado").status()).isEqualTo(TemplateStatus.PAUSED));
+    }
+
+    @Test
+    void aRejectionShowsMetasReasonAndWhatToChange() throws Exception {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_reprovado")));
+
+        // Meta dates its webhooks after our call returns, by its own clock: now, not when the test began.
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 10, created.id(), created.name(), "REJECTED", "INVALID_FORMAT"));
+
+        awaitStatus("pedido_reprovado", TemplateStatus.REJECTED);
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
+                .contains(
+                        "pedido_reprovado",
+                        "Reprovado",
+                        "O formato do modelo é inválido",
+                        "Confira as variáveis e os exemplos");
+    }
+
+    @Test
+    void aRecategorisationWarnsOfWhatItCosts() throws Exception {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_promocional")));
+
+        // Meta dates its webhooks after our call returns, by its own clock: now, not when the test began.
+        long now = Instant.now().getEpochSecond();
+        webhook(categoryUpdate(shop.wabaId(), now + 10, created.id(), created.name(), "UTILITY", "MARKETING"));
+        webhook(qualityUpdate(shop.wabaId(), now + 20, created.id(), created.name(), "GREEN", "YELLOW"));
+
+        await().atMost(WEBHOOK).untilAsserted(() -> {
+            TemplateDetails template = find("pedido_promocional");
+            assertThat(template.category()).isEqualTo(TemplateCategory.MARKETING);
+            assertThat(template.previousCategory()).isEqualTo(TemplateCategory.UTILITY);
+            assertThat(template.quality()).isEqualTo("YELLOW");
+        });
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
+                .contains("A Meta mudou a categoria de Utilidade para Marketing", "cobrado como Marketing", "Média");
+    }
+
+    @Test
+    void aTemplateMadeInWhatsAppManagerArrivesWithItsFirstWebhook() {
+        String id = MetaTemplatesStub.id();
+
+        // Meta dates its webhooks after our call returns, by its own clock: now, not when the test began.
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now, id, "feito_no_gerenciador", "APPROVED", "NONE"));
+
+        awaitStatus("feito_no_gerenciador", TemplateStatus.APPROVED);
+        assertThat(find("feito_no_gerenciador").id()).isEqualTo(id);
+    }
+
+    @Test
+    void theSyncAddsTemplatesMadeElsewhereCorrectsStaleOnesAndMarksDeletedOnes() {
+        MetaTemplatesStub.ListedIds listed = MetaTemplatesStub.listsRecordedTemplates(shop.wabaId());
+        String goneId = MetaTemplatesStub.id();
+        // Meta dates its webhooks after our call returns, by its own clock: now, not when the test began.
+        long now = Instant.now().getEpochSecond();
+        long anHourAgo = now - 3600;
+        // A lost webhook: we still think pedido_enviado is under review; and one deleted in WhatsApp Manager.
+        webhook(statusUpdate(shop.wabaId(), anHourAgo, listed.approved(), "pedido_enviado", "PENDING", "NONE"));
+        webhook(statusUpdate(shop.wabaId(), anHourAgo, goneId, "apagado_no_gerenciador", "APPROVED", "NONE"));
+        awaitStatus("pedido_enviado", TemplateStatus.PENDING);
+        awaitStatus("apagado_no_gerenciador", TemplateStatus.APPROVED);
+
+        assertThat(as(templates::synchronize)).isTrue();
+
+        assertThat(find("pedido_enviado").status()).isEqualTo(TemplateStatus.APPROVED);
+        assertThat(find("pedido_enviado").content().body()).startsWith("Olá {{1}}, seu pedido saiu");
+        assertThat(find("pedido_enviado").quality()).isEqualTo("GREEN");
+        TemplateDetails rejected = find("promocao_relampago");
+        assertThat(rejected.status()).isEqualTo(TemplateStatus.REJECTED);
+        assertThat(rejected.reason()).isEqualTo(new RejectionReason("INVALID_FORMAT"));
+        assertThat(rejected.parameterFormat()).isEqualTo(ParameterFormat.NAMED);
+        assertThat(rejected.content().examples()).containsEntry("nome", "Ana");
+        assertThat(find("codigo_de_acesso").status()).isEqualTo(TemplateStatus.PAUSED);
+        assertThat(find("codigo_de_acesso").category()).isEqualTo(TemplateCategory.AUTHENTICATION);
+        assertThat(find("apagado_no_gerenciador").status()).isEqualTo(TemplateStatus.DELETED);
+        assertThat(as(templates::lastSynchronized)).isPresent();
+    }
+
+    @Test
+    void aSyncThatCannotReachMetaSaysSo() {
+        // No list stubbed for this WABA: Meta answers 404 without an envelope.
+        assertThat(as(templates::synchronize)).isFalse();
+    }
+
+    @Test
+    void theHundredAndFirstCreationOfTheHourIsRefusedBeforeCallingMeta() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            String name = "lote_" + i;
+            as(() -> templates.create(orderShipped(name)));
+        }
+        int sent = MetaTemplatesStub.creationsSentTo(shop.wabaId());
+
+        assertThatThrownBy(() -> as(() -> templates.create(orderShipped("lote_100"))))
+                .isInstanceOfSatisfying(
+                        TemplateCreationsExhausted.class,
+                        exhausted -> assertThat(exhausted.retryAt())
+                                .isAfter(Instant.now().plus(Duration.ofMinutes(50))));
+        assertThat(MetaTemplatesStub.creationsSentTo(shop.wabaId())).isEqualTo(sent);
+        assertThat(sent).isEqualTo(100);
+
+        String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos")
+                        .cookie(login(shop))
+                        .with(csrf())
+                        .param("name", "lote_101")
+                        .param("category", "UTILITY")
+                        .param("language", "pt_BR")
+                        .param("body", "Olá, seu pedido saiu para entrega."))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("A conta já enviou 100 modelos para análise na última hora");
+    }
+
+    @Test
+    void metasOwnThrottlingIsTheSameLimitToTheMerchant() {
+        MetaTemplatesStub.throttlesCreations(shop.wabaId());
+
+        assertThatThrownBy(() -> as(() -> templates.create(orderShipped("barrado_pela_meta"))))
+                .isInstanceOf(TemplateCreationsExhausted.class);
+        assertThat(as(() -> templates.find("barrado_pela_meta", "pt_BR"))).isEmpty();
+    }
+
+    @Test
+    void anotherStoreNeverSeesTheseTemplates() throws Exception {
+        TemplateDetails ours = as(() -> templates.create(orderShipped("segredo_da_loja_a")));
+        // Meta dates its webhooks after our call returns, by its own clock: now, not when the test began.
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 10, ours.id(), ours.name(), "APPROVED", "NONE"));
+        awaitStatus("segredo_da_loja_a", TemplateStatus.APPROVED);
+        Connected other = TemplateStores.connectedStore(stores, accounts, "vizinha");
+        MetaTemplatesStub.listsRecordedTemplates(other.wabaId());
+
+        List<TemplateDetails> theirs = CurrentStore.callAs(other.store(), () -> {
+            templates.synchronize();
+            return templates.list();
+        });
+
+        assertThat(theirs)
+                .extracting(TemplateDetails::name)
+                .doesNotContain("segredo_da_loja_a")
+                .isNotEmpty();
+        assertThat(CurrentStore.callAs(other.store(), () -> templates.find("segredo_da_loja_a", "pt_BR")))
+                .isEmpty();
+        String page = mvc.perform(get("/configuracoes/whatsapp-oficial/modelos").cookie(login(other)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("promocao_relampago").doesNotContain("segredo_da_loja_a");
+        assertThat(as(templates::list)).extracting(TemplateDetails::name).doesNotContain("promocao_relampago");
+    }
+
+    @Test
+    void theEditorPreviewFillsTheExamplesAndExplainsWhatMetaWouldRefuse() throws Exception {
+        MvcResult preview = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos/previa")
+                        .cookie(login(shop))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("name", "Pedido Enviado")
+                        .param("category", "UTILITY")
+                        .param("body", "Olá {{nome}}, seu pedido {{pedido}}")
+                        .param("examples[nome]", "Ana")
+                        .param("footer", "Loja Exemplo"))
+                .andReturn();
+
+        assertThat(preview.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Olá Ana, seu pedido {{pedido}}", "Loja Exemplo")
+                .contains("O nome só pode ter letras minúsculas")
+                .contains("O texto não pode terminar com uma variável")
+                .contains("Dê um exemplo para a variável {{pedido}}")
+                .contains("count-body", "35/1.024 caracteres")
+                .doesNotContain("<html");
+    }
+
+    @Test
+    void aRefusedFormKeepsWhatTheMerchantTypedWithTheErrors() throws Exception {
+        MvcResult answer = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos")
+                        .cookie(login(shop))
+                        .with(csrf())
+                        .param("name", "aviso")
+                        .param("category", "UTILITY")
+                        .param("body", "{{1}} chegou")
+                        .param("examples[1]", "Seu pedido")
+                        .param("buttons[0].type", "URL")
+                        .param("buttons[0].text", "Acompanhar")
+                        .param("buttons[0].value", "loja.example"))
+                .andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(422);
+        assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("A Meta recusaria este modelo", "O texto não pode começar com uma variável")
+                .contains("precisa de um endereço que comece com https://")
+                .contains("{{1}} chegou", "value=\"Seu pedido\"");
+    }
+
+    private TemplateDetails find(String name) {
+        return CurrentStore.callAs(shop.store(), () -> templates.find(name, "pt_BR"))
+                .orElseThrow(() -> new AssertionError(name + " is not recorded"));
+    }
+
+    private void awaitStatus(String name, TemplateStatus status) {
+        await().atMost(WEBHOOK)
+                .untilAsserted(() -> assertThat(CurrentStore.callAs(
+                                shop.store(),
+                                () -> templates.find(name, "pt_BR").map(TemplateDetails::status)))
+                        .contains(status));
+    }
+
+    private void webhook(String body) {
+        assertThat(TemplateStores.webhook(port, body)).isEqualTo(200);
+    }
+
+    private <T> T as(ScopedValue.CallableOp<T, RuntimeException> work) {
+        return CurrentStore.callAs(shop.store(), work);
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).cookie(login(shop)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private Cookie login(Connected store) throws Exception {
+        return mvc.perform(formLogin("/login").user(store.email()).password(store.password()))
+                .andReturn()
+                .getResponse()
+                .getCookie("WO_SESSION");
+    }
+
+    static NewTemplate orderShipped(String name) {
+        return new NewTemplate(
+                name,
+                TemplateCategory.UTILITY,
+                "pt_BR",
+                null,
+                null,
+                "Olá {{1}}, seu pedido saiu para entrega e chega até {{2}}.",
+                "Loja Exemplo",
+                List.of(new TemplateButton(TemplateButton.Type.QUICK_REPLY, "Falar com a loja", null)),
+                Map.of("1", "Ana", "2", "sexta-feira"));
+    }
+}
