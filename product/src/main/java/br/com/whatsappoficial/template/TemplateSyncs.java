@@ -8,21 +8,39 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The current store's sync rows: when each WABA's templates were last read from Meta and when next. */
 @Component
 class TemplateSyncs {
 
     private final StoreScopedJdbc jdbc;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    TemplateSyncs(StoreScopedJdbc jdbc, Clock clock) {
+    TemplateSyncs(StoreScopedJdbc jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
-    /** Makes sure the WABA is synced periodically; its first sync is due at once. */
+    /**
+     * Makes sure the WABA is synced periodically; its first sync is due at once. In a transaction of its
+     * own: two webhooks of one WABA may track it at once, and on PostgreSQL the loser's duplicate key
+     * would otherwise abort the caller's whole transaction.
+     */
     void track(WabaId waba) {
+        try {
+            ownTransaction.executeWithoutResult(status -> trackNow(waba));
+        } catch (DuplicateKeyException trackedMeanwhile) {
+            // Another transaction tracked it between our read and our insert: that is all we wanted.
+        }
+    }
+
+    private void trackNow(WabaId waba) {
         boolean known = jdbc.sql("select count(*) from template_syncs where store_id = :storeId and waba_id = :waba")
                         .param("waba", waba.value())
                         .query(Integer.class)
@@ -31,14 +49,10 @@ class TemplateSyncs {
         if (known) {
             return;
         }
-        try {
-            jdbc.sql("insert into template_syncs (waba_id, store_id, next_sync_at) values (:waba, :storeId, :now)")
-                    .param("waba", waba.value())
-                    .param("now", TemplateRows.at(clock.instant()))
-                    .update();
-        } catch (DuplicateKeyException trackedMeanwhile) {
-            // Another request tracked it between our read and our insert: that is all we wanted.
-        }
+        jdbc.sql("insert into template_syncs (waba_id, store_id, next_sync_at) values (:waba, :storeId, :now)")
+                .param("waba", waba.value())
+                .param("now", TemplateRows.at(clock.instant()))
+                .update();
     }
 
     /** Syncs the WABA soon: a webhook named a template we do not know yet. */
