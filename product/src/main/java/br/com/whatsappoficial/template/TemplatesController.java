@@ -129,11 +129,12 @@ class TemplatesController {
         return "template/editor :: preview";
     }
 
-    /** The examples' fields and the preview, when the header or body (and so their variables) changed. */
+    /** The examples' fields and (out of band) the preview, when the header or body, and so their variables, changed. */
     @PostMapping("/variaveis")
     String variables(TemplateForm form, Model model) {
         editorModel(model, form, List.of());
         model.addAttribute("partial", true);
+        model.addAttribute("oob", true);
         return "template/editor :: live";
     }
 
