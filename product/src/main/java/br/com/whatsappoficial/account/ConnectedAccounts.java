@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +27,21 @@ public class ConnectedAccounts {
     private final AccountDirectory directory;
     private final SecretVault vault;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConnectedAccounts(
-            StoreScopedJdbc jdbc, AccountDirectory directory, SecretVault vault, Timeline timeline, Clock clock) {
+            StoreScopedJdbc jdbc,
+            AccountDirectory directory,
+            SecretVault vault,
+            Timeline timeline,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.vault = vault;
         this.timeline = timeline;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,6 +75,7 @@ public class ConnectedAccounts {
                     .param("expires", at(connection.tokenExpiresAt()))
                     .param("now", now())
                     .update();
+            events.publishEvent(new WabaConnected(store, wabaId));
         } else {
             jdbc.sql("""
                             update wabas set business_token = :token, token_expires_at = :expires,
@@ -156,6 +165,7 @@ public class ConnectedAccounts {
             return false;
         }
         timeline.record(wabaId, null, TimelineKind.RECONNECTED, null);
+        events.publishEvent(new WabaConnected(store, wabaId));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.template;
 
+import br.com.whatsappoficial.account.WabaConnected;
 import br.com.whatsappoficial.meta.MessageTemplateId;
 import br.com.whatsappoficial.meta.WabaId;
 import br.com.whatsappoficial.store.CurrentStore;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TemplateSignals {
 
+    private static final Logger log = LoggerFactory.getLogger(TemplateSignals.class);
+
     private final TemplateRows rows;
     private final TemplateSyncs syncs;
     private final Clock clock;
@@ -32,6 +37,12 @@ class TemplateSignals {
         this.rows = rows;
         this.syncs = syncs;
         this.clock = clock;
+    }
+
+    /** A newly connected WABA may already hold templates made in WhatsApp Manager: read them soon. */
+    @ApplicationModuleListener
+    void on(WabaConnected event) {
+        CurrentStore.runAs(event.store(), () -> syncs.soon(new WabaId(event.wabaId())));
     }
 
     @ApplicationModuleListener
@@ -99,11 +110,19 @@ class TemplateSignals {
         MessageTemplateId id = new MessageTemplateId(templateId);
         Optional<Template> known = rows.lock(id);
         if (known.isPresent()) {
-            if (change.test(known.get())) {
+            boolean changed = change.test(known.get());
+            if (changed) {
                 rows.update(known.get());
             }
+            log.debug(
+                    "Template {} of WABA {}: Meta's news of {} {}",
+                    id,
+                    wabaId,
+                    at,
+                    changed ? "applied" : "was not news");
             return;
         }
+        log.debug("Template {} of WABA {} is new to us: recorded from Meta's webhook", id, wabaId);
         WabaId waba = new WabaId(wabaId);
         // Known from the webhook alone: its text comes with the sync, its status starts as PENDING news
         // older than anything Meta says about it, so the event below (or any newer one) applies.

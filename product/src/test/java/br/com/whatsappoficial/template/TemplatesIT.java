@@ -53,6 +53,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
     @Autowired
     Templates templates;
 
+    @Autowired
+    TemplateSync sync;
+
     Connected shop;
 
     @BeforeEach
@@ -213,6 +216,18 @@ class TemplatesIT extends TemplatesIntegrationTest {
         assertThat(find("codigo_de_acesso").category()).isEqualTo(TemplateCategory.AUTHENTICATION);
         assertThat(find("apagado_no_gerenciador").status()).isEqualTo(TemplateStatus.DELETED);
         assertThat(as(templates::lastSynchronized)).isPresent();
+    }
+
+    @Test
+    void aNewlyConnectedWabaHasItsTemplatesReadWithoutAnyoneAsking() {
+        Connected fresh = TemplateStores.connectedStore(stores, accounts, "recem");
+        MetaTemplatesStub.listsRecordedTemplates(fresh.wabaId());
+
+        await().atMost(WEBHOOK).untilAsserted(() -> {
+            sync.syncDue();
+            assertThat(CurrentStore.callAs(fresh.store(), () -> templates.find("promocao_relampago", "pt_BR")))
+                    .hasValueSatisfying(found -> assertThat(found.status()).isEqualTo(TemplateStatus.REJECTED));
+        });
     }
 
     @Test
