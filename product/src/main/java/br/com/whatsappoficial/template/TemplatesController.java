@@ -160,11 +160,12 @@ class TemplatesController {
     }
 
     private void listModel(Model model) {
-        model.addAttribute("templates", templates.list());
+        List<TemplateDetails> all = templates.list();
+        model.addAttribute("templates", all);
         model.addAttribute("lastSync", templates.lastSynchronized().orElse(null));
         model.addAttribute("canCreate", templates.canCreate());
-        model.addAttribute(
-                "reviewing", templates.list().stream().anyMatch(t -> t.status().underReview()));
+        // Meta decides within minutes: poll often while it reviews, seldom otherwise.
+        model.addAttribute("reviewing", all.stream().anyMatch(t -> t.status().underReview()));
     }
 
     private String editorModel(Model model, TemplateForm form, List<TemplateProblem> submitted) {

@@ -54,7 +54,8 @@ final class MetaTemplatesStub {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"{{randomValue length=15 type='NUMERIC'}}\",\"status\":\"PENDING\","
+                        // Meta's ids are numbers: never a leading zero (the webhooks carry them as JSON numbers).
+                        .withBody("{\"id\":\"1{{randomValue length=14 type='NUMERIC'}}\",\"status\":\"PENDING\","
                                 + "\"category\":\"{{jsonPath request.body '$.category'}}\"}")
                         .withTransformers("response-template")));
     }
