@@ -39,6 +39,8 @@ class PhoneLayoutBrowserIT {
         PAGES.put("passo-2", "/configuracoes/whatsapp-oficial/conectar");
         PAGES.put("passo-3-status", "/configuracoes/whatsapp-oficial/status");
         PAGES.put("api-keys", "/configuracoes/whatsapp-oficial/api");
+        PAGES.put("modelos", "/configuracoes/whatsapp-oficial/modelos");
+        PAGES.put("modelos-novo", "/configuracoes/whatsapp-oficial/modelos/novo");
         PAGES.put("erro-404", "/configuracoes/nao-existe");
     }
 
