@@ -3,7 +3,7 @@ package br.com.whatsappoficial.template;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.whatsappoficial.Browsers;
+import br.com.testsupport.Browsers;
 import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;

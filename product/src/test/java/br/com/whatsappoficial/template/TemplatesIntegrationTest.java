@@ -1,6 +1,6 @@
 package br.com.whatsappoficial.template;
 
-import br.com.whatsappoficial.PostgresIntegrationTest;
+import br.com.testsupport.PostgresIntegrationTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
