@@ -371,10 +371,11 @@ abstract class GraphContract {
 
     @Test
     void tooManyCreationsIsThrottling() {
+        GraphTemplates templates = templates();
         world().failWithCode("templates.create", 80007);
 
         MetaCallFailed failed =
-                failure(() -> templates().create(world().token(), waba(), orderShipped("pedido_enviado")));
+                failure(() -> templates.create(world().token(), waba(), orderShipped("pedido_enviado")));
 
         assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.THROTTLING);
         assertThat(failed.code()).isEqualTo(80007);
