@@ -96,6 +96,8 @@ public class Templates {
         }
         Holder holder = holder();
         syncs.track(holder.waba());
+        // Counted before the call and kept whatever Meta answers: a refused or timed-out call may still
+        // count at Meta, and a creation that went through without an answer comes back with the next sync.
         creations.reserve(holder.waba());
         TemplateContent content = TemplateContent.of(template);
         TemplateLanguage language = new TemplateLanguage(template.language());

@@ -159,6 +159,27 @@ class TemplatesIT extends TemplatesIntegrationTest {
     }
 
     @Test
+    void inEnglishTheReasonAndItsFixReadAsWritten() throws Exception {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_em_ingles")));
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 10, created.id(), created.name(), "REJECTED", "INCORRECT_CATEGORY"));
+        awaitStatus("pedido_em_ingles", TemplateStatus.REJECTED);
+
+        String page = mvc.perform(get("/configuracoes/whatsapp-oficial/modelos")
+                        .param("lang", "en")
+                        .cookie(login(shop)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page)
+                .contains("Message templates", "Rejected", "Utility")
+                .contains("The category does not match the template&#39;s content.")
+                .contains("notices about a customer&#39;s order")
+                .doesNotContain("&#39;&#39;", "template.rejection");
+    }
+
+    @Test
     void aRecategorisationWarnsOfWhatItCosts() throws Exception {
         TemplateDetails created = as(() -> templates.create(orderShipped("pedido_promocional")));
 
