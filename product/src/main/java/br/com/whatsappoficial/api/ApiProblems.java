@@ -43,6 +43,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         this.problems = problems;
     }
 
+    @ExceptionHandler(InvalidFields.class)
+    ResponseEntity<ProblemDetail> invalidFields(InvalidFields invalid, HttpServletRequest request) {
+        List<InvalidField> errors = invalid.refusals().stream()
+                .map(refusal -> new InvalidField(
+                        refusal.field(),
+                        problems.message(
+                                request,
+                                refusal.messageKey(),
+                                refusal.arguments().toArray())))
+                .toList();
+        ProblemDetail body = problems.validation(request, errors);
+        return ResponseEntity.status(body.getStatus()).body(body);
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
         ProblemDetail body = problems.problem(request, problem.code(), problem.detailArguments());

@@ -25,6 +25,12 @@ public enum ProblemCode {
     NUMBER_NOT_READY(HttpStatus.CONFLICT),
     /** The same Idempotency-Key came with another body. */
     IDEMPOTENCY_CONFLICT(HttpStatus.CONFLICT),
+    /** The WABA used Meta's template creations of the rolling hour; {@code retryAt} says when one frees. */
+    TEMPLATE_CREATIONS_EXHAUSTED(HttpStatus.TOO_MANY_REQUESTS),
+    /** Meta refused the template ({@code metaCode}, {@code metaMessage}); nothing was created. */
+    TEMPLATE_NOT_CREATED(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** Meta did not answer in time; nothing was done, the engine may try again later. */
+    META_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     /** The request is malformed; {@code errors[]} names each field. */
     VALIDATION(HttpStatus.BAD_REQUEST),
     /** No API key, or one that is unknown or revoked. */

@@ -12,7 +12,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,24 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ProblemResponses {
 
-    static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
-
     /** Not a web page: the code is the identifier, and this URN says so without promising a document. */
     static final String TYPE_PREFIX = "urn:whatsapp-oficial:problem:";
 
     private final MessageSource messages;
     private final JsonMapper json;
-    private final AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
 
     ProblemResponses(MessageSource messages, JsonMapper json) {
         this.messages = messages;
         this.json = json;
-        locales.setSupportedLocales(List.of(PORTUGUESE, Locale.ENGLISH));
-        locales.setDefaultLocale(PORTUGUESE);
     }
 
     Locale locale(HttpServletRequest request) {
-        return locales.resolveLocale(request);
+        return ApiLanguage.of(request);
     }
 
     ProblemDetail problem(HttpServletRequest request, ProblemCode code, Object... detailArguments) {

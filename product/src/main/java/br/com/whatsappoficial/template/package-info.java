@@ -3,7 +3,7 @@
  * status, category and quality kept in step with Meta's webhooks and a periodic sync.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"meta", "account", "store", "webhook"})
+@ApplicationModule(allowedDependencies = {"meta", "account", "store", "webhook", "api"})
 package br.com.whatsappoficial.template;
 
 import org.jspecify.annotations.NullMarked;

@@ -27,6 +27,11 @@ public final class StoreFixtures {
                 .update();
     }
 
+    /** The store user who logs in with this e-mail, as the login would find them. */
+    public static StoreUserPrincipal login(StoreDirectory directory, String email) {
+        return directory.findLogin(email).orElseThrow();
+    }
+
     public static CreatedApiKey createKey(ApiKeys keys, StoreUserPrincipal admin, ApiKeyMode mode, String name) {
         return CurrentStore.callAs(admin.storeId(), () -> keys.create(mode, new ApiKeyName(name), admin));
     }
