@@ -16,8 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +51,7 @@ class SandboxConsoleController {
     private final WebhookDeliveries deliveries;
     private final WebhookOutbox outbox;
     private final SandboxSettings settings;
+    private final MessageSource messages;
     private final Clock clock;
 
     SandboxConsoleController(
@@ -58,6 +63,7 @@ class SandboxConsoleController {
             WebhookDeliveries deliveries,
             WebhookOutbox outbox,
             SandboxSettings settings,
+            MessageSource messages,
             Clock clock) {
         this.meta = meta;
         this.accounts = accounts;
@@ -67,6 +73,7 @@ class SandboxConsoleController {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.settings = settings;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -158,7 +165,7 @@ class SandboxConsoleController {
     @GetMapping("/sandbox/console/phone")
     String phone(
             @RequestParam(required = false) @Nullable String phone,
-            @RequestParam(defaultValue = "+5511912345678") String customer,
+            @RequestParam(required = false) @Nullable String customer,
             @RequestParam(defaultValue = "Ana Souza") String name,
             Model model) {
         List<PhoneNumber> phones = new ArrayList<>();
@@ -173,10 +180,11 @@ class SandboxConsoleController {
                 .orElse(phones.isEmpty() ? null : phones.getFirst());
         model.addAttribute("phones", phones);
         model.addAttribute("phone", chosen);
-        String digits = customer.replaceAll("\\D", "");
-        model.addAttribute("customer", digits.isEmpty() ? customer : "+" + digits);
+        String typed = customer == null || customer.isBlank() ? defaultCustomer(phones) : customer;
+        String digits = typed.replaceAll("\\D", "");
+        model.addAttribute("customer", digits.isEmpty() ? typed : "+" + digits);
         model.addAttribute("name", name);
-        conversation(chosen, customer, model);
+        conversation(chosen, typed, model);
         return "sandbox/console/phone";
     }
 
@@ -242,10 +250,27 @@ class SandboxConsoleController {
     }
 
     @GetMapping("/sandbox/console/webhooks")
-    String webhooks(Model model) {
+    String webhooks(Model model, Locale locale) {
         webhookList(model);
         model.addAttribute("callback", outbox.appCallback());
-        model.addAttribute("settings", settings.webhooks());
+        SandboxSettings.Webhooks webhooks = settings.webhooks();
+        model.addAttribute(
+                "settingsLine",
+                messages.getMessage(
+                        "sandbox.console.webhooks.settings",
+                        new Object[] {
+                            messages.getMessage(
+                                    webhooks.duplicates()
+                                            ? "sandbox.console.webhooks.duplicates.on"
+                                            : "sandbox.console.webhooks.duplicates.off",
+                                    null,
+                                    locale),
+                            HumanDurations.of(webhooks.retryFirst(), messages, locale),
+                            HumanDurations.of(webhooks.retryMax(), messages, locale),
+                            HumanDurations.of(webhooks.giveUpAfter(), messages, locale),
+                            webhooks.retryScale()
+                        },
+                        locale));
         return "sandbox/console/webhooks";
     }
 
@@ -268,6 +293,20 @@ class SandboxConsoleController {
                 phone == null || customer.replaceAll("\\D", "").length() < 8
                         ? List.of()
                         : customerPhone.conversation(phone.id(), customer));
+    }
+
+    /**
+     * A valid Brazilian mobile (+55 21 9 8765-4321, or the next one down) that is none of the sandbox's
+     * business numbers: a customer writing from the business's own number would be the number talking to itself.
+     */
+    static String defaultCustomer(List<PhoneNumber> businessNumbers) {
+        Set<String> taken = businessNumbers.stream().map(PhoneNumber::e164).collect(Collectors.toSet());
+        for (long subscriber = 98_765_432L; ; subscriber--) {
+            String candidate = "+55219" + subscriber;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
     }
 
     private static String done(String what, String anchor) {

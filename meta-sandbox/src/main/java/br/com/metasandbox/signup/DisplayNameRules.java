@@ -90,7 +90,12 @@ final class DisplayNameRules {
 
     private static final Pattern URL =
             Pattern.compile("(?i)(https?://|www\\.|\\.(com|net|org|br|shop|store|io)(\\.|/|$))");
-    private static final Pattern SYMBOLS = Pattern.compile("[~!@#$%^*_=+<>{}\\[\\]|\\\\/\"]");
+    /**
+     * Decorative characters: the ASCII ones Meta's examples refuse, and every Unicode symbol (stars, hearts,
+     * arrows, check marks, emoji, math and currency signs, private-use glyphs), as the help text promises.
+     */
+    private static final Pattern SYMBOLS =
+            Pattern.compile("[~!@#$%^*_=+<>{}\\[\\]|\\\\/\"\\p{So}\\p{Sk}\\p{Sm}\\p{Sc}\\p{Co}\\p{Cs}]");
 
     private DisplayNameRules() {}
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -130,8 +131,20 @@ class EmbeddedSignup {
         save(session.withBusiness(businessId));
     }
 
+    /**
+     * The WABAs the picker lists: the business's, less the empty ones that a run created and then cancelled
+     * (the user never shared them; listed, each retry would add another with the same name).
+     */
     List<WhatsAppBusinessAccount> wabasOf(SignupSession session) {
-        return session.businessId() == null ? List.of() : accounts.wabasOf(session.businessId());
+        String businessId = session.businessId();
+        if (businessId == null) {
+            return List.of();
+        }
+        Set<String> cancelled = sessions.wabasCreatedByCancelledRuns(businessId);
+        return accounts.wabasOf(businessId).stream()
+                .filter(waba -> !cancelled.contains(waba.id())
+                        || !accounts.phonesOf(waba.id()).isEmpty())
+                .toList();
     }
 
     /** "new" creates the WABA at the profile step, where its name is asked. */
@@ -198,6 +211,10 @@ class EmbeddedSignup {
     void phone(SignupSession session, String country, String number, String method) {
         expect(session, SignupStep.PHONE_NUMBER_SETUP);
         String e164 = e164(country, number);
+        String codeMethod = codeMethod(method);
+        if (codeMethod.equals("SMS") && PhoneNumber.isBrazilianLandline(e164)) {
+            throw new SignupProblem("sandbox.signup.phone.landline-sms");
+        }
         if (numbersOnApp.onApp(e164)) {
             throw new SignupProblem("sandbox.signup.phone.on-app");
         }
@@ -224,7 +241,6 @@ class EmbeddedSignup {
                         session.vertical(),
                         null),
                 clock.instant());
-        String codeMethod = codeMethod(method);
         save(session.withPhone(phoneId, codeMethod));
         sendCode(phoneId, codeMethod);
     }
@@ -241,8 +257,8 @@ class EmbeddedSignup {
     /** A new code, by SMS or voice call; Meta bounds the requests ("try again in ~12 h" [doc]). */
     void resend(SignupSession session, String method) {
         expect(session, SignupStep.PHONE_NUMBER_VERIFICATION);
-        String codeMethod = codeMethod(method);
         String phoneId = java.util.Objects.requireNonNull(session.phoneId());
+        String codeMethod = accounts.phone(phoneId).orElseThrow().landline() ? "VOICE" : codeMethod(method);
         sendCode(phoneId, codeMethod);
         save(session.withPhone(phoneId, codeMethod));
     }

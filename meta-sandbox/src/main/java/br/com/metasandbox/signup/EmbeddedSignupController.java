@@ -188,7 +188,17 @@ class EmbeddedSignupController {
         model.addAttribute("country", country);
         model.addAttribute("number", number);
         model.addAttribute("method", method);
-        return act(id, response, model, session -> signup.phone(session, country, number, method));
+        return act(id, response, model, session -> {
+            try {
+                signup.phone(session, country, number, method);
+            } catch (SignupProblem problem) {
+                if (problem.messageKey().equals("sandbox.signup.phone.landline-sms")) {
+                    // shown again with the one method a landline can take
+                    model.addAttribute("method", "VOICE");
+                }
+                throw problem;
+            }
+        });
     }
 
     @PostMapping("/embedded-signup/{id}/resend")

@@ -3,6 +3,7 @@ package br.com.metasandbox.signup;
 import br.com.metasandbox.state.SqlTimes;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,6 +53,14 @@ class SignupSessions {
                         rs.getString("outcome"),
                         SqlTimes.requiredInstant(rs, "created_at")))
                 .optional();
+    }
+
+    /** The WABAs of the business that a run created and then ended with CANCEL. */
+    Set<String> wabasCreatedByCancelledRuns(String businessId) {
+        return Set.copyOf(
+                jdbc.sql("""
+                        select waba_id from sandbox_signup_sessions
+                        where business_id = :business and waba_created and outcome = 'CANCEL' and waba_id is not null""").param("business", businessId).query(String.class).list());
     }
 
     /** Saves the new state unless the run already ended (on any node): false then. */

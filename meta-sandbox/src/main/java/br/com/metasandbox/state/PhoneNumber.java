@@ -59,6 +59,19 @@ public record PhoneNumber(
         return nameApproved() ? "TIER_250" : "TIER_50";
     }
 
+    /** A Brazilian landline: it can get the ownership code by voice call only, never by SMS. */
+    public boolean landline() {
+        return isBrazilianLandline(e164);
+    }
+
+    /**
+     * +55, a two-digit area code and eight digits starting 2 to 5 (no 9 after the area code, as every
+     * Brazilian mobile has).
+     */
+    public static boolean isBrazilianLandline(String e164) {
+        return e164.matches("\\+55[1-9][1-9][2-5]\\d{7}");
+    }
+
     /** Meta formats wa_ids and webhook display numbers as bare digits. */
     public String digits() {
         return e164.substring(1);

@@ -160,6 +160,54 @@ class SandboxConsoleBrowserIT {
         Browsers.screenshot(page, "sandbox-console-webhooks");
     }
 
+    @Test
+    void theWebhooksPageShowsItsSettingsAsPeopleSayThem() {
+        page.navigate(url("/sandbox/console/webhooks"));
+
+        Locator settings = page.getByText("Duplicatas:");
+        assertThat(settings).containsText("Duplicatas: desligadas");
+        assertThat(settings).containsText("a partir de 1 min");
+        assertThat(settings).containsText("a cada 4 h");
+        assertThat(settings).containsText("por até 7 dias");
+        assertThat(settings).not().containsText("PT");
+        assertThat(settings).not().containsText("false");
+        shot("sandbox-console-webhooks");
+    }
+
+    @Test
+    void everyFieldOnTheFaultsPageHasALabel() {
+        page.navigate(url("/sandbox/console/faults"));
+
+        java.util.List<?> unlabeled = (java.util.List<?>) page.evaluate("""
+                () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                  .filter(field => !(field.getAttribute('aria-label') || '').trim()
+                    && ![...field.labels].some(label => label.textContent.trim()))
+                  .map(field => field.outerHTML)""");
+        assertThat(unlabeled).isEmpty();
+        assertThat(page.getByLabel("Latência em milissegundos").first()).isVisible();
+        shot("sandbox-console-faults");
+    }
+
+    @Test
+    void theCustomerPhoneStartsWithACustomerWhoIsNotTheBusiness() {
+        // the number the popup suggests as an example, and the customer the phone page used to start with
+        String businessNumber = "+5511912345678";
+        String phoneId =
+                meta.addPhone(scene.waba().id(), businessNumber, "Loja Exemplo").id();
+
+        page.navigate(url("/sandbox/console/phone?phone=" + phoneId));
+
+        String customer = page.getByLabel("Número do cliente").inputValue();
+        assertThat(customer).isNotEqualTo(businessNumber).matches("\\+55[1-9][1-9]9\\d{8}");
+        shot("sandbox-console-phone");
+    }
+
+    private void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(java.nio.file.Paths.get("/tmp/shots", name + ".png"))
+                .setFullPage(true));
+    }
+
     private String phoneField(String field) {
         return graph.get("/" + scene.phone().id() + "?fields=" + field, scene.token())
                 .body()

@@ -69,6 +69,25 @@ class SandboxRegistrationIT {
     }
 
     @Test
+    void aLandlineGetsItsCodeByVoiceCallOnly() {
+        String landline = "+5511"
+                + (30_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_999_999));
+        String phoneId =
+                meta.addPhone(scene.waba().id(), landline, "Loja Exemplo").id();
+
+        Graph.Answer sms = graph.postJson(
+                "/" + phoneId + "/request_code", scene.token(), Map.of("code_method", "SMS", "language", "pt_BR"));
+        Graph.Answer voice = graph.postJson(
+                "/" + phoneId + "/request_code", scene.token(), Map.of("code_method", "VOICE", "language", "pt_BR"));
+
+        assertThat(sms.status()).isEqualTo(400);
+        assertThat(sms.code()).isEqualTo(100);
+        assertThat(sms.error().path("error_data").path("details").asString()).contains("landline");
+        assertThat(voice.status()).isEqualTo(200);
+        assertThat(meta.lastOtp(phoneId)).matches("\\d{6}");
+    }
+
+    @Test
     void codeRequestsAreBounded() {
         for (int i = 0; i < CloudApiRegistration.CODE_REQUESTS; i++) {
             assertThat(graph.postJson(

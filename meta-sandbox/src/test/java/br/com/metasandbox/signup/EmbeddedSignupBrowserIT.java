@@ -10,6 +10,7 @@ import br.com.testsupport.Browsers;
 import br.com.testsupport.PostgresIntegrationTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
@@ -189,8 +190,61 @@ class EmbeddedSignupBrowserIT {
         next(popup);
 
         assertThat(popup.getByRole(AriaRole.ALERT))
-                .hasText("O código inserido está incorreto. Você tem mais 4 tentativa(s).");
+                .hasText("O código inserido está incorreto. Você tem mais 4 tentativas.");
         Browsers.screenshot(popup, "sandbox-06b-verification-voice-wrong-code");
+        shot(popup, "sandbox-signup-wrong-code-plural");
+    }
+
+    @Test
+    void everyScreenOfThePopupLinksAFaviconThatIsServed() {
+        List<String> missing = new ArrayList<>();
+        browser.onResponse(response -> {
+            if (response.status() >= 400) {
+                missing.add(response.status() + " " + response.url());
+            }
+        });
+        Page popup = openPopup();
+        assertFaviconServed(popup);
+        login(popup, "fabi@exemplo.example");
+        assertFaviconServed(popup);
+
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void aLandlineIsOfferedOnlyACall() {
+        Page popup = throughProfile("lia@exemplo.example", "Ótica da Lia");
+        Locator sms = popup.getByText("Mensagem de texto (SMS)");
+        assertThat(sms).isVisible();
+
+        popup.getByLabel("Número de telefone")
+                .fill("11 3" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_000_000)));
+
+        assertThat(sms).isHidden();
+        assertThat(popup.getByLabel("Ligação telefônica")).isChecked();
+        assertThat(popup.getByText("recebe o código só por ligação")).isVisible();
+        shot(popup, "sandbox-signup-landline");
+        next(popup);
+        assertThat(popup.locator(".sim-call")).isVisible();
+        assertThat(popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reenviar SMS")))
+                .hasCount(0);
+        assertThat(popup.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Receber ligação")))
+                .isVisible();
+        shot(popup, "sandbox-signup-landline-verification");
+    }
+
+    @Test
+    void aDisplayNameWithADecorativeSymbolIsRefused() {
+        Page popup = openPopup();
+        login(popup, "casa@exemplo.example");
+        popup.getByLabel("Nome da empresa").fill("Casa Boa Ltda");
+        next(popup);
+        next(popup);
+        fillProfile(popup, "Casa ★ Boa");
+        next(popup);
+
+        assertThat(popup.getByRole(AriaRole.ALERT)).containsText("símbolos decorativos");
+        shot(popup, "sandbox-signup-name-symbol");
     }
 
     @Test
@@ -263,6 +317,21 @@ class EmbeddedSignupBrowserIT {
                 + "&origin=https%3A%2F%2Fevil.example"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("a origem informada não corresponde");
+    }
+
+    private static void assertFaviconServed(Page popup) {
+        Locator icon = popup.locator("link[rel=icon]");
+        assertThat(icon).hasCount(1);
+        String href = (String) icon.evaluate("link => link.href");
+        var response = popup.request().get(href);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().get("content-type")).startsWith("image/");
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(java.nio.file.Paths.get("/tmp/shots", name + ".png"))
+                .setFullPage(true));
     }
 
     private Page openPopup() {
