@@ -175,13 +175,13 @@ class SandboxConsoleBrowserIT {
     }
 
     @Test
-    void everyFieldOnTheFaultsPageHasALabel() {
+    void everyFieldOnTheFaultsPageHasAVisibleLabel() {
         page.navigate(url("/sandbox/console/faults"));
 
         java.util.List<?> unlabeled = (java.util.List<?>) page.evaluate("""
                 () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-                  .filter(field => !(field.getAttribute('aria-label') || '').trim()
-                    && ![...field.labels].some(label => label.textContent.trim()))
+                  .filter(field => ![...field.labels].some(label =>
+                    label.textContent.trim() && label.checkVisibility()))
                   .map(field => field.outerHTML)""");
         assertThat(unlabeled).isEmpty();
         assertThat(page.getByLabel("Latência em milissegundos").first()).isVisible();
