@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
  * The sandbox's pages play Meta's own (the Embedded Signup window, the console of Meta's people): no
@@ -35,6 +36,11 @@ class SandboxPagesSecurity {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("SANDBOX-XSRF");
         csrfTokens.setCookiePath("/sandbox");
+        // The token is made at the start of every request, not when a form first asks for it: a long page (the
+        // customer phone lists every number of the sandbox) is already committed by then, too late for the
+        // cookie, and its forms are then refused with 403.
+        XorCsrfTokenRequestAttributeHandler tokenHandler = new XorCsrfTokenRequestAttributeHandler();
+        tokenHandler.setCsrfRequestAttributeName(null);
         http.securityMatcher(
                         "/sandbox",
                         "/sandbox/",
@@ -45,7 +51,7 @@ class SandboxPagesSecurity {
                         "/sandbox/*.svg",
                         "/sandbox/webjars/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(tokenHandler))
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY)));
