@@ -49,3 +49,28 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("beforeunload", abandon);
   window.addEventListener("pagehide", abandon);
 });
+
+// A Brazilian landline (no 9 after the area code) gets the code by voice call only: as soon as the number
+// typed is one, SMS is no longer offered (the server refuses it too).
+document.addEventListener("DOMContentLoaded", () => {
+  const number = document.getElementById("number");
+  const country = document.getElementById("country");
+  const sms = document.querySelector("[data-sms-choice]");
+  if (!number || !country || !sms) {
+    return;
+  }
+  const voice = document.querySelector("input[name=method][value=VOICE]");
+  const update = () => {
+    const digits = number.value.replace(/\D/g, "");
+    const full = number.value.trim().startsWith("+") ? digits : country.value + digits;
+    const landline = /^55[1-9][1-9][2-5]\d{7}$/.test(full);
+    sms.hidden = landline;
+    sms.querySelector("input").disabled = landline;
+    if (landline && voice) {
+      voice.checked = true;
+    }
+  };
+  number.addEventListener("input", update);
+  country.addEventListener("change", update);
+  update();
+});

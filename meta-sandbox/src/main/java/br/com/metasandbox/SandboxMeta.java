@@ -1,5 +1,20 @@
 package br.com.metasandbox;
 
+import br.com.metasandbox.graph.CodeExchange;
+import br.com.metasandbox.graph.Faults;
+import br.com.metasandbox.graph.MessageSending;
+import br.com.metasandbox.state.Business;
+import br.com.metasandbox.state.DisplayNumbers;
+import br.com.metasandbox.state.InboundMessages;
+import br.com.metasandbox.state.PhoneNumber;
+import br.com.metasandbox.state.SandboxAccounts;
+import br.com.metasandbox.state.SandboxCredentials;
+import br.com.metasandbox.state.SandboxIds;
+import br.com.metasandbox.state.SandboxMessages;
+import br.com.metasandbox.state.SandboxVerification;
+import br.com.metasandbox.state.WaId;
+import br.com.metasandbox.state.WhatsAppBusinessAccount;
+import br.com.metasandbox.webhooks.WebhookNotifications;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SandboxMeta {
 
     /** The rejection reasons of the phone_number_name_update webhook [doc]. */
-    static final Set<String> NAME_REJECTION_REASONS = Set.of(
+    public static final Set<String> NAME_REJECTION_REASONS = Set.of(
             "NAME_EMPLOYEE_ISSUE",
             "NAME_ENDCLIENT_NOTRELATED",
             "NAME_FORMAT_UNACCEPTABLE",
@@ -27,7 +42,7 @@ public class SandboxMeta {
             "UNKNOWN");
 
     /** The quality ratings the console can set [doc]. */
-    static final List<String> QUALITY_RATINGS = List.of("GREEN", "YELLOW", "RED");
+    public static final List<String> QUALITY_RATINGS = List.of("GREEN", "YELLOW", "RED");
 
     /** The account_review_update decisions [doc]. */
     static final Set<String> REVIEW_DECISIONS = Set.of("APPROVED", "REJECTED", "PENDING", "DEFERRED");
@@ -39,7 +54,7 @@ public class SandboxMeta {
     private final CodeExchange exchange;
     private final MessageSending sending;
     private final Faults faults;
-    private final MetaWebhooks webhooks;
+    private final WebhookNotifications webhooks;
     private final InboundMessages inbound;
     private final Clock clock;
 
@@ -51,7 +66,7 @@ public class SandboxMeta {
             CodeExchange exchange,
             MessageSending sending,
             Faults faults,
-            MetaWebhooks webhooks,
+            WebhookNotifications webhooks,
             InboundMessages inbound,
             Clock clock) {
         this.accounts = accounts;
@@ -83,7 +98,7 @@ public class SandboxMeta {
     public SandboxWaba createWaba(String businessId, String name) {
         requireText(name, "name");
         Business business = business(businessId);
-        Waba waba = new Waba(
+        WhatsAppBusinessAccount waba = new WhatsAppBusinessAccount(
                 SandboxIds.objectId(),
                 businessId,
                 name.strip(),
@@ -148,7 +163,10 @@ public class SandboxMeta {
     public String issueCode(String businessId) {
         business(businessId);
         return exchange.issueCode(
-                businessId, accounts.wabasOf(businessId).stream().map(Waba::id).toList());
+                businessId,
+                accounts.wabasOf(businessId).stream()
+                        .map(WhatsAppBusinessAccount::id)
+                        .toList());
     }
 
     /** A one-time authorization code from a signup in which the user shared only {@code sharedWabaIds}. */
@@ -232,7 +250,7 @@ public class SandboxMeta {
         Business business = business(businessId);
         int from = Business.MESSAGING_LIMITS.indexOf(business.messagingLimit());
         accounts.setMessagingLimit(businessId, limit);
-        for (Waba waba : accounts.wabasOf(businessId)) {
+        for (WhatsAppBusinessAccount waba : accounts.wabasOf(businessId)) {
             webhooks.capabilities(waba, limit);
             if (to != from) {
                 for (PhoneNumber phone : accounts.phonesOf(waba.id())) {
@@ -258,8 +276,8 @@ public class SandboxMeta {
     /** Meta disables (or schedules, or reinstates) the WABA: account_update DISABLED_UPDATE. */
     @Transactional
     public void setBanState(String wabaId, String banState) {
-        if (!Waba.BAN_STATES.contains(banState)) {
-            throw new IllegalArgumentException("banState must be one of " + Waba.BAN_STATES);
+        if (!WhatsAppBusinessAccount.BAN_STATES.contains(banState)) {
+            throw new IllegalArgumentException("banState must be one of " + WhatsAppBusinessAccount.BAN_STATES);
         }
         accounts.setBanState(wabaId, banState);
         webhooks.disabledUpdate(waba(wabaId), banState);
@@ -337,7 +355,7 @@ public class SandboxMeta {
         return accounts.phone(phoneId).orElseThrow(() -> new IllegalArgumentException("No sandbox phone " + phoneId));
     }
 
-    private Waba waba(String wabaId) {
+    private WhatsAppBusinessAccount waba(String wabaId) {
         return accounts.waba(wabaId).orElseThrow(() -> new IllegalArgumentException("No sandbox WABA " + wabaId));
     }
 

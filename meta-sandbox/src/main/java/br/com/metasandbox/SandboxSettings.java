@@ -62,7 +62,7 @@ public record SandboxSettings(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("true") boolean enabled) {
 
-        Duration scaled(Duration duration) {
+        public Duration scaled(Duration duration) {
             return Duration.ofMillis(Math.max(1, Math.round(duration.toMillis() * retryScale)));
         }
     }

@@ -16,21 +16,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the sandbox Graph API over real HTTP, as the product's Graph client does. */
-final class Graph {
+public final class Graph {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
 
-        JsonNode error() {
+        public JsonNode error() {
             return body.path("error");
         }
 
-        int code() {
+        public int code() {
             return error().path("code").asInt();
         }
 
-        String message() {
+        public String message() {
             return error().path("message").asString();
         }
     }
@@ -39,11 +39,11 @@ final class Graph {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Graph(int port) {
+    public Graph(int port) {
         this.base = "http://127.0.0.1:" + port + "/sandbox/graph/v25.0";
     }
 
-    Answer get(String path, @Nullable String token) {
+    public Answer get(String path, @Nullable String token) {
         return send(request(path, token).GET());
     }
 
@@ -51,36 +51,36 @@ final class Graph {
         return send(request(path, token).DELETE());
     }
 
-    Answer postJson(String path, @Nullable String token, Map<String, ?> body) {
+    public Answer postJson(String path, @Nullable String token, Map<String, ?> body) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
-    Answer postForm(String path, @Nullable String token, Map<String, String> form) {
+    public Answer postForm(String path, @Nullable String token, Map<String, String> form) {
         return send(request(path, token)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
     }
 
-    Answer postBytes(String path, @Nullable String token, long offset, byte[] bytes) {
+    public Answer postBytes(String path, @Nullable String token, long offset, byte[] bytes) {
         return send(request(path, null)
                 .header("Authorization", "OAuth " + token)
                 .header("file_offset", Long.toString(offset))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
-    Answer post(String path, @Nullable String token) {
+    public Answer post(String path, @Nullable String token) {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** A GET that gives up after {@code timeout}, like a client's read timeout. */
-    HttpResponse<String> getWithTimeout(String path, String token, Duration timeout)
+    public HttpResponse<String> getWithTimeout(String path, String token, Duration timeout)
             throws IOException, InterruptedException {
         return client.send(request(path, token).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    byte[] download(String url) {
+    public byte[] download(String url) {
         try {
             return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
                     .body();
@@ -92,11 +92,11 @@ final class Graph {
         }
     }
 
-    static String query(Map<String, String> params) {
+    public static String query(Map<String, String> params) {
         return "?" + form(params);
     }
 
-    static Map<String, String> params(String... pairs) {
+    public static Map<String, String> params(String... pairs) {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             params.put(pairs[i], pairs[i + 1]);

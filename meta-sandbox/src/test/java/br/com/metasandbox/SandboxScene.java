@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A merchant's business with one WABA and one number, connected through the code exchange over HTTP. */
-record SandboxScene(SandboxBusiness business, SandboxWaba waba, SandboxPhone phone, String token) {
+public record SandboxScene(SandboxBusiness business, SandboxWaba waba, SandboxPhone phone, String token) {
 
-    static SandboxScene create(SandboxMeta meta, Graph graph) {
+    public static SandboxScene create(SandboxMeta meta, Graph graph) {
         SandboxBusiness business = meta.createBusiness("Loja Exemplo");
         SandboxWaba waba = meta.createWaba(business.id(), "Loja Exemplo");
         SandboxPhone phone = meta.addPhone(waba.id(), randomMobile("11"), "Loja Exemplo");
         return new SandboxScene(business, waba, phone, exchange(meta, graph, business.id()));
     }
 
-    static String exchange(SandboxMeta meta, Graph graph, String businessId) {
+    public static String exchange(SandboxMeta meta, Graph graph, String businessId) {
         Graph.Answer answer = graph.get(
                 "/oauth/access_token"
                         + Graph.query(Graph.params(
@@ -35,7 +35,7 @@ record SandboxScene(SandboxBusiness business, SandboxWaba waba, SandboxPhone pho
     }
 
     /** Verified, name approved and registered: ready to send. */
-    SandboxScene connected(SandboxMeta meta, Graph graph) {
+    public SandboxScene connected(SandboxMeta meta, Graph graph) {
         meta.verifyPhone(phone.id());
         meta.approveDisplayName(phone.id());
         Graph.Answer answer = graph.postJson(

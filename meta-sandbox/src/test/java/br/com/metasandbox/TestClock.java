@@ -10,15 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** The real time moved by however much a test asks, so that expiry can be tested without waiting. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset = offset.plus(by);
     }
 
-    void reset() {
+    public void reset() {
         offset = Duration.ZERO;
     }
 
@@ -38,7 +38,7 @@ final class TestClock extends Clock {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Configuration {
+    public static class Configuration {
 
         @Bean
         @Primary

@@ -12,9 +12,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** A stand-in for the product's webhook endpoint: WireMock answering 200, recording every POST. */
-final class WebhookReceiver {
+public final class WebhookReceiver {
 
-    static final WireMockServer SERVER = start();
+    public static final WireMockServer SERVER = start();
 
     private WebhookReceiver() {}
 
@@ -27,7 +27,7 @@ final class WebhookReceiver {
         return server;
     }
 
-    static String url(String path) {
+    public static String url(String path) {
         return "http://127.0.0.1:" + SERVER.port() + path;
     }
 
@@ -40,7 +40,7 @@ final class WebhookReceiver {
                 .toList();
     }
 
-    static JsonNode json(LoggedRequest request) {
+    public static JsonNode json(LoggedRequest request) {
         return Graph.JSON.readTree(new String(request.getBody(), StandardCharsets.UTF_8));
     }
 }

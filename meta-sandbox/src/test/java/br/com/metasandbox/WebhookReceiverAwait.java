@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Waits (without sleeping blindly) until the stand-in receiver got the expected POSTs. */
-final class WebhookReceiverAwait {
+public final class WebhookReceiverAwait {
 
     private WebhookReceiverAwait() {}
 
-    static List<LoggedRequest> about(String entryId, int count) {
+    public static List<LoggedRequest> about(String entryId, int count) {
         return about(entryId, "", count);
     }
 
-    static List<LoggedRequest> about(String entryId, String text, int count) {
+    public static List<LoggedRequest> about(String entryId, String text, int count) {
         AtomicReference<List<LoggedRequest>> found = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))

@@ -1,0 +1,34 @@
+package br.com.metasandbox.graph;
+
+import br.com.metasandbox.state.PhoneNumber;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /{phone-id}/messages} (contract §6). */
+@RestController
+@GraphApi
+@RequestMapping(GraphApi.BASE)
+class MessageEndpoints {
+
+    private final GraphObjects objects;
+    private final GraphAuth auth;
+    private final Faults faults;
+    private final MessageSending sending;
+
+    MessageEndpoints(GraphObjects objects, GraphAuth auth, Faults faults, MessageSending sending) {
+        this.objects = objects;
+        this.auth = auth;
+        this.faults = faults;
+        this.sending = sending;
+    }
+
+    @PostMapping("/{phoneId}/messages")
+    Map<String, Object> send(@PathVariable String phoneId, GraphParams params) {
+        faults.inject(GraphOperation.MESSAGES);
+        PhoneNumber phone = objects.phone(auth.authenticate(params), phoneId, "POST");
+        return sending.send(phone, params);
+    }
+}

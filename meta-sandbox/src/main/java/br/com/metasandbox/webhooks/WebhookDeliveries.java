@@ -1,0 +1,155 @@
+package br.com.metasandbox.webhooks;
+
+import static br.com.metasandbox.state.SqlTimes.instant;
+import static br.com.metasandbox.state.SqlTimes.requiredInstant;
+import static br.com.metasandbox.state.SqlTimes.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The webhook outbox. Claiming is a conditional update on a lease (portable to H2 and PostgreSQL), so
+ * that several nodes share the work and a node that dies mid-send leaves the row to another after the lease.
+ */
+@Repository
+public class WebhookDeliveries {
+
+    private final JdbcClient jdbc;
+
+    WebhookDeliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(WebhookDelivery delivery) {
+        jdbc.sql("""
+                        insert into sandbox_webhook_deliveries (delivery_id, field, entry_id, target_url, payload,
+                            duplicate_of, status, attempts, retry_first_ms, retry_max_ms, give_up_at, next_attempt_at,
+                            created_at)
+                        values (:id, :field, :entry, :target, :payload, :duplicateOf, :status, 0, :first, :max,
+                            :giveUp, :next, :created)""")
+                .param("id", delivery.id())
+                .param("field", delivery.field())
+                .param("entry", delivery.entryId())
+                .param("target", delivery.targetUrl())
+                .param("payload", delivery.payload())
+                .param("duplicateOf", delivery.duplicateOf())
+                .param("status", delivery.status())
+                .param("first", delivery.retryFirst().toMillis())
+                .param("max", delivery.retryMax().toMillis())
+                .param("giveUp", utc(delivery.giveUpAt()))
+                .param("next", utc(delivery.nextAttemptAt()))
+                .param("created", utc(delivery.createdAt()))
+                .update();
+    }
+
+    /** Pending deliveries whose time has come and that no node holds. */
+    List<UUID> due(Instant now, int max) {
+        return jdbc.sql("""
+                        select delivery_id from sandbox_webhook_deliveries
+                        where status = 'PENDING' and next_attempt_at <= :now
+                            and (lease_until is null or lease_until < :now)
+                        order by next_attempt_at, created_at fetch first :max rows only""")
+                .param("now", utc(now))
+                .param("max", max)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** True when this node got the delivery (and holds it until {@code leaseUntil}). */
+    boolean claim(UUID id, Instant now, Instant leaseUntil) {
+        return jdbc.sql("""
+                                update sandbox_webhook_deliveries set lease_until = :until
+                                where delivery_id = :id and status = 'PENDING'
+                                    and (lease_until is null or lease_until < :now)""")
+                        .param("until", utc(leaseUntil))
+                        .param("id", id)
+                        .param("now", utc(now))
+                        .update()
+                == 1;
+    }
+
+    WebhookDelivery get(UUID id) {
+        return jdbc.sql("select * from sandbox_webhook_deliveries where delivery_id = :id")
+                .param("id", id)
+                .query(WebhookDeliveries::delivery)
+                .single();
+    }
+
+    void delivered(UUID id, int status, Instant now) {
+        jdbc.sql("""
+                        update sandbox_webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1,
+                            last_status = :status, last_error = null, delivered_at = :now, lease_until = null
+                        where delivery_id = :id""")
+                .param("status", status)
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
+    }
+
+    void failed(UUID id, @Nullable Integer status, String error, @Nullable Instant nextAttempt) {
+        jdbc.sql("""
+                        update sandbox_webhook_deliveries set status = :state, attempts = attempts + 1,
+                            last_status = :status, last_error = :error, lease_until = null,
+                            next_attempt_at = coalesce(:next, next_attempt_at)
+                        where delivery_id = :id""")
+                .param("state", nextAttempt == null ? WebhookDelivery.GAVE_UP : WebhookDelivery.PENDING)
+                .param("status", status)
+                .param("error", error.length() > 400 ? error.substring(0, 400) : error)
+                .param("next", nextAttempt == null ? null : utc(nextAttempt))
+                .param("id", id)
+                .update();
+    }
+
+    /** Sends a pending delivery at once (the console's "Tentar agora"). */
+    public void retryNow(UUID id, Instant now) {
+        jdbc.sql("""
+                        update sandbox_webhook_deliveries set next_attempt_at = :now
+                        where delivery_id = :id and status = 'PENDING'""").param("now", utc(now)).param("id", id).update();
+    }
+
+    public List<WebhookDelivery> latest(int max) {
+        return jdbc.sql("""
+                        select * from sandbox_webhook_deliveries
+                        order by created_at desc, next_attempt_at desc fetch first :max rows only""")
+                .param("max", max)
+                .query(WebhookDeliveries::delivery)
+                .list();
+    }
+
+    /** Every delivery about one WABA or business (entry id), oldest first. */
+    public List<WebhookDelivery> forEntry(String entryId) {
+        return jdbc.sql("""
+                        select * from sandbox_webhook_deliveries where entry_id = :entry
+                        order by created_at, next_attempt_at""")
+                .param("entry", entryId)
+                .query(WebhookDeliveries::delivery)
+                .list();
+    }
+
+    private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
+        return new WebhookDelivery(
+                rs.getObject("delivery_id", UUID.class),
+                rs.getString("field"),
+                rs.getString("entry_id"),
+                rs.getString("target_url"),
+                rs.getString("payload"),
+                rs.getObject("duplicate_of", UUID.class),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                Duration.ofMillis(rs.getLong("retry_first_ms")),
+                Duration.ofMillis(rs.getLong("retry_max_ms")),
+                requiredInstant(rs, "give_up_at"),
+                requiredInstant(rs, "next_attempt_at"),
+                rs.getObject("last_status", Integer.class),
+                rs.getString("last_error"),
+                requiredInstant(rs, "created_at"),
+                instant(rs, "delivered_at"));
+    }
+}

@@ -1,0 +1,221 @@
+package br.com.metasandbox.webhooks;
+
+import br.com.metasandbox.state.Business;
+import br.com.metasandbox.state.PhoneNumber;
+import br.com.metasandbox.state.SandboxAccounts;
+import br.com.metasandbox.state.SandboxMessages;
+import br.com.metasandbox.state.WhatsAppBusinessAccount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The webhooks Meta sends about what happens in the sandbox, with the value shapes of the contract's §7.
+ * Entry ids are the WABA's, except {@code PARTNER_ADDED}'s, which is the portfolio's [doc example].
+ */
+@Component
+public class WebhookNotifications {
+
+    static final String MESSAGES = "messages";
+    static final String ACCOUNT_UPDATE = "account_update";
+    static final String ACCOUNT_REVIEW_UPDATE = "account_review_update";
+    static final String NAME_UPDATE = "phone_number_name_update";
+    static final String QUALITY_UPDATE = "phone_number_quality_update";
+    static final String CAPABILITY_UPDATE = "business_capability_update";
+    static final String SECURITY = "security";
+
+    /** The per-WABA number cap above the 250 tier: Meta's value is not documented, 20 is the raised business cap. */
+    static final int MAX_PHONE_NUMBERS_PER_WABA = 20;
+
+    /** DISABLED_UPDATE's ban date, as in Meta's example "April 17, 2025" [doc]. */
+    private static final DateTimeFormatter BAN_DATE =
+            DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final WebhookOutbox outbox;
+    private final SandboxAccounts accounts;
+    private final Clock clock;
+
+    WebhookNotifications(WebhookOutbox outbox, SandboxAccounts accounts, Clock clock) {
+        this.outbox = outbox;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Embedded Signup completed: the customer's WABA is shared with the app. */
+    public void partnerAdded(WhatsAppBusinessAccount waba) {
+        outbox.enqueue(
+                ACCOUNT_UPDATE,
+                waba.businessId(),
+                map(
+                        "event",
+                        "PARTNER_ADDED",
+                        "waba_info",
+                        map("waba_id", waba.id(), "owner_business_id", waba.businessId())));
+    }
+
+    /**
+     * Fired on WABA creation and capability changes [doc]. At the 250 tier Meta sends the portfolio's number
+     * cap (2 for a new portfolio), above it the per-WABA cap; that cap's value (20) is the sandbox's choice.
+     */
+    public void capabilities(WhatsAppBusinessAccount waba, String messagingLimit) {
+        boolean firstTier = messagingLimit.equals(Business.MESSAGING_LIMITS.getFirst());
+        outbox.enqueue(
+                CAPABILITY_UPDATE,
+                waba.id(),
+                map(
+                        "max_daily_conversations_per_business",
+                        messagingLimit,
+                        firstTier ? "max_phone_numbers_per_business" : "max_phone_numbers_per_waba",
+                        firstTier ? 2 : MAX_PHONE_NUMBERS_PER_WABA));
+    }
+
+    public void nameDecision(PhoneNumber phone, String decision, @Nullable String rejectionReason) {
+        Map<String, Object> value = map(
+                "display_phone_number", phone.digits(),
+                "decision", decision,
+                "requested_verified_name", phone.verifiedName());
+        value.put("rejection_reason", rejectionReason);
+        outbox.enqueue(NAME_UPDATE, phone.wabaId(), value);
+    }
+
+    public void reviewDecision(WhatsAppBusinessAccount waba, String decision) {
+        outbox.enqueue(ACCOUNT_REVIEW_UPDATE, waba.id(), map("decision", decision));
+    }
+
+    /**
+     * Quality and limit changes. {@code ONBOARDING}, {@code THROUGHPUT_UPGRADE} and {@code FLAGGED} are documented;
+     * {@code UNFLAGGED} and {@code DOWNGRADE} are legacy names (unverified) that receivers must tolerate anyway.
+     */
+    public void quality(PhoneNumber phone, String event, String messagingLimit) {
+        outbox.enqueue(
+                QUALITY_UPDATE,
+                phone.wabaId(),
+                map(
+                        "display_phone_number",
+                        phone.digits(),
+                        "event",
+                        event,
+                        "max_daily_conversations_per_business",
+                        messagingLimit));
+    }
+
+    public void disabledUpdate(WhatsAppBusinessAccount waba, String banState) {
+        outbox.enqueue(
+                ACCOUNT_UPDATE,
+                waba.id(),
+                map(
+                        "event",
+                        "DISABLED_UPDATE",
+                        "ban_info",
+                        map("waba_ban_state", banState, "waba_ban_date", BAN_DATE.format(clock.instant()))));
+    }
+
+    public void pinChanged(PhoneNumber phone, String requester) {
+        outbox.enqueue(
+                SECURITY,
+                phone.wabaId(),
+                map("display_phone_number", phone.digits(), "event", "PIN_CHANGED", "requester", requester));
+    }
+
+    /**
+     * A customer's text to the number, to the number's override, else the WABA's, else the app's [doc]; its
+     * entry has no {@code time}, as in Meta's inbound example.
+     */
+    public void inboundText(PhoneNumber phone, String waId, String name, String messageId, String body, Instant at) {
+        Map<String, Object> message =
+                map("from", waId, "id", messageId, "timestamp", Long.toString(at.getEpochSecond()), "type", "text");
+        message.put("text", map("body", body));
+        Map<String, Object> value = messagingValue(phone);
+        value.put("contacts", List.of(map("profile", map("name", name), "wa_id", waId)));
+        value.put("messages", List.of(message));
+        outbox.enqueueWithoutTime(MESSAGES, phone.wabaId(), value, messagesCallback(phone));
+    }
+
+    /**
+     * A message our product sent goes sent → delivered → read, a few seconds apart; {@code pricing} comes
+     * with sent and delivered, {@code conversation} is left out as on v24.0+ [doc].
+     */
+    public void delivered(PhoneNumber phone, SandboxMessages.Outbound sent) {
+        Map<String, Object> pricing = sent.type().equals("template")
+                ? map("billable", true, "pricing_model", "PMP", "type", "regular", "category", "marketing")
+                : map(
+                        "billable",
+                        false,
+                        "pricing_model",
+                        "PMP",
+                        "type",
+                        "free_customer_service",
+                        "category",
+                        "service");
+        status(phone, sent, "sent", Duration.ZERO, pricing, null);
+        status(phone, sent, "delivered", Duration.ofSeconds(2), pricing, null);
+        status(phone, sent, "read", Duration.ofSeconds(5), null, null);
+    }
+
+    /** A message accepted but never delivered: one failed status with the error [doc]. */
+    public void failed(PhoneNumber phone, SandboxMessages.Outbound sent, int code, String title, String details) {
+        Map<String, Object> error = map("code", code, "title", title, "message", title);
+        error.put("error_data", map("details", details));
+        error.put("href", "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/");
+        status(phone, sent, "failed", Duration.ofSeconds(1), null, error);
+    }
+
+    private void status(
+            PhoneNumber phone,
+            SandboxMessages.Outbound sent,
+            String status,
+            Duration after,
+            @Nullable Map<String, Object> pricing,
+            @Nullable Map<String, Object> error) {
+        Map<String, Object> entry = map(
+                "id", sent.id(),
+                "status", status,
+                "timestamp", Long.toString(sent.createdAt().plus(after).getEpochSecond()),
+                "recipient_id", sent.waId());
+        if (sent.bizOpaqueCallbackData() != null) {
+            entry.put("biz_opaque_callback_data", sent.bizOpaqueCallbackData());
+        }
+        if (pricing != null) {
+            entry.put("pricing", pricing);
+        }
+        if (error != null) {
+            entry.put("errors", List.of(error));
+        }
+        Map<String, Object> value = messagingValue(phone);
+        value.put("statuses", List.of(entry));
+        outbox.enqueue(MESSAGES, phone.wabaId(), value, messagesCallback(phone), after);
+    }
+
+    private @Nullable String messagesCallback(PhoneNumber phone) {
+        if (phone.webhookOverrideUri() != null) {
+            return phone.webhookOverrideUri();
+        }
+        return accounts.waba(phone.wabaId())
+                .map(WhatsAppBusinessAccount::overrideCallbackUri)
+                .orElse(null);
+    }
+
+    private static Map<String, Object> messagingValue(PhoneNumber phone) {
+        return map(
+                "messaging_product",
+                "whatsapp",
+                "metadata",
+                map("display_phone_number", phone.digits(), "phone_number_id", phone.id()));
+    }
+
+    private static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

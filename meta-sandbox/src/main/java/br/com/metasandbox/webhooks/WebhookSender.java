@@ -1,0 +1,162 @@
+package br.com.metasandbox.webhooks;
+
+import br.com.metasandbox.MetaApp;
+import br.com.metasandbox.SandboxSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox's due deliveries, signed, on one virtual thread per node: a 200 is delivered, anything
+ * else (another status, a refused connection, a timeout) waits for the next retry of the delivery's plan.
+ */
+@Component
+class WebhookSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    private static final int BATCH = 20;
+
+    private final WebhookDeliveries deliveries;
+    private final SandboxSettings.Webhooks settings;
+    private final MetaApp meta;
+    private final Clock clock;
+    private final HttpClient http;
+    private volatile boolean running;
+    private volatile @Nullable ScheduledExecutorService scheduler;
+
+    WebhookSender(WebhookDeliveries deliveries, SandboxSettings settings, MetaApp meta, Clock clock) {
+        this.deliveries = deliveries;
+        this.settings = settings.webhooks();
+        this.meta = meta;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(this.settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        running = true;
+        ScheduledExecutorService tasks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("sandbox-webhooks").factory());
+        tasks.scheduleWithFixedDelay(
+                this::sendAllDue, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = tasks;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        ScheduledExecutorService tasks = scheduler;
+        if (tasks != null) {
+            tasks.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** One scheduled round: sends batches until nothing is due, then waits for the next round. */
+    private void sendAllDue() {
+        try {
+            while (running && sendDue() > 0) {
+                // A full batch may mean more are due: keep going within this round.
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The database may be briefly away; the rows wait for the next round.
+            log.warn("Sandbox webhook sender: {}", e.toString());
+        }
+    }
+
+    /** Sends what is due now; how many deliveries this node sent. */
+    int sendDue() throws InterruptedException {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (UUID id : deliveries.due(now, BATCH)) {
+            Instant leaseUntil = now.plus(settings.connectTimeout())
+                    .plus(settings.readTimeout())
+                    .plusSeconds(30);
+            if (running && deliveries.claim(id, now, leaseUntil)) {
+                send(deliveries.get(id));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private void send(WebhookDelivery delivery) throws InterruptedException {
+        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(delivery.targetUrl()))
+                    .timeout(settings.readTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "facebookexternalua")
+                    .header("X-Hub-Signature-256", WebhookSigner.of(meta.appSecret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            failed(delivery, null, "invalid callback URL: " + e.getMessage());
+            return;
+        }
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                deliveries.delivered(delivery.id(), 200, clock.instant());
+            } else {
+                String answer = response.body() == null ? "" : response.body().strip();
+                failed(delivery, response.statusCode(), "HTTP " + response.statusCode() + " " + answer);
+            }
+        } catch (HttpTimeoutException e) {
+            failed(delivery, null, "timeout: " + e.getMessage());
+        } catch (IOException e) {
+            failed(delivery, null, "connection failed: " + e);
+        }
+    }
+
+    private void failed(WebhookDelivery delivery, @Nullable Integer status, String error) {
+        Instant now = clock.instant();
+        Instant next = now.plus(delivery.waitAfter(delivery.attempts() + 1));
+        if (next.isAfter(delivery.giveUpAt())) {
+            log.warn(
+                    "Sandbox gave up webhook {} ({}) after {} attempts: {}",
+                    delivery.id(),
+                    delivery.field(),
+                    delivery.attempts() + 1,
+                    error);
+            deliveries.failed(delivery.id(), status, error, null);
+        } else {
+            log.debug(
+                    "Sandbox webhook {} ({}) failed, next attempt at {}: {}",
+                    delivery.id(),
+                    delivery.field(),
+                    next,
+                    error);
+            deliveries.failed(delivery.id(), status, error, next);
+        }
+    }
+}
