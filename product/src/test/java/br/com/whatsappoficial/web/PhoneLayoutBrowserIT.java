@@ -41,6 +41,7 @@ class PhoneLayoutBrowserIT {
         PAGES.put("api-keys", "/configuracoes/whatsapp-oficial/api");
         PAGES.put("modelos", "/configuracoes/whatsapp-oficial/modelos");
         PAGES.put("modelos-novo", "/configuracoes/whatsapp-oficial/modelos/novo");
+        PAGES.put("suporte", "/configuracoes/whatsapp-oficial/suporte");
         PAGES.put("erro-404", "/configuracoes/nao-existe");
     }
 
@@ -85,6 +86,9 @@ class PhoneLayoutBrowserIT {
             page.setViewportSize(1280, 900);
             page.navigate(url(each.getValue()));
             Browsers.screenshot(page, "50-1280-" + each.getKey());
+            widths.put(
+                    each.getKey() + " at 1280",
+                    ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue() - 1280 + PHONE_WIDTH);
 
             page.setViewportSize(PHONE_WIDTH, 844);
             page.reload();
@@ -92,6 +96,18 @@ class PhoneLayoutBrowserIT {
         }
         assertThat(widths)
                 .allSatisfy((name, width) -> assertThat(width).as(name).isLessThanOrEqualTo(PHONE_WIDTH));
+    }
+
+    @Test
+    void theIntegrationCardKeepsItsButtonsInsideOnADesktop() {
+        page.setViewportSize(1280, 900);
+        page.navigate(url("/configuracoes"));
+
+        var card = page.locator("#whatsapp-oficial").boundingBox();
+        for (var button : page.locator("#whatsapp-oficial .actions a").all()) {
+            var box = button.boundingBox();
+            assertThat(box.x + box.width).as(button.textContent()).isLessThanOrEqualTo(card.x + card.width);
+        }
     }
 
     @Test
