@@ -46,7 +46,7 @@ public class TemplateReviews {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}([_-][A-Za-z]{2,4})?");
     private static final Pattern STARTS_WITH_VARIABLE = Pattern.compile("^\\s*\\{\\{[^}]*}}.*", Pattern.DOTALL);
-    private static final Pattern ENDS_WITH_VARIABLE = Pattern.compile(".*\\{\\{[^}]*}}[\\s.!?]*$", Pattern.DOTALL);
+    private static final Pattern ENDS_WITH_VARIABLE = Pattern.compile(".*\\{\\{[^}]*}}\\s*$", Pattern.DOTALL);
 
     private final SandboxTemplates templates;
     private final WebhookNotifications webhooks;
@@ -71,8 +71,8 @@ public class TemplateReviews {
     public record Decision(String status, String reason, String category) {}
 
     /**
-     * APPROVED unless a rule says otherwise: a body that starts or ends with a variable is REJECTED with
-     * INVALID_FORMAT [doc]; a UTILITY template with a promotional word is approved as MARKETING (Meta does
+     * APPROVED unless a rule says otherwise: a body that starts or ends with a variable (only blanks
+     * before or after it; "até {{2}}." ends with a period) is REJECTED with INVALID_FORMAT [doc]; a UTILITY template with a promotional word is approved as MARKETING (Meta does
      * so since 2025-04 [doc]; the word list is the sandbox's rule).
      */
     public static Decision review(String category, @Nullable String body) {

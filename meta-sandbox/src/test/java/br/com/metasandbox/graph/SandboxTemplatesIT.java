@@ -207,8 +207,12 @@ class SandboxTemplatesIT {
                 .path("data")
                 .path(0);
         assertThat(listed.path("rejected_reason").asString()).isEqualTo("INVALID_FORMAT");
-        assertThat(TemplateReviews.review("UTILITY", "Seu pedido saiu, {{1}}.").status())
+        assertThat(TemplateReviews.review("UTILITY", "Seu pedido saiu, {{1}} ").status())
                 .isEqualTo("REJECTED");
+        // A period after the last variable is text: the body does not end with the variable.
+        assertThat(TemplateReviews.review("UTILITY", "Seu pedido chega até {{1}}.")
+                        .status())
+                .isEqualTo("APPROVED");
     }
 
     @Test
