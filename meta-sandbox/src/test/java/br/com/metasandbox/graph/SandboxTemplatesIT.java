@@ -282,8 +282,8 @@ class SandboxTemplatesIT {
                 .getFirst());
         assertThat(rejected.path("event").asString()).isEqualTo("REJECTED");
 
-        reviews.decide(id, "PAUSED", null);
-        reviews.setQuality(id, "YELLOW");
+        meta.decideTemplate(id, "PAUSED", null);
+        meta.setTemplateQuality(id, "YELLOW");
         JsonNode paused = value(
                 WebhookReceiverAwait.about(scene.waba().id(), "\"PAUSED\"", 1).getFirst());
         JsonNode quality = value(WebhookReceiverAwait.about(scene.waba().id(), "message_template_quality_update", 1)
@@ -298,6 +298,7 @@ class SandboxTemplatesIT {
                         .filter(body -> body.contains(scene.waba().id()) && body.contains("\"APPROVED\"")))
                 .isEmpty();
         assertThat(status(id)).isEqualTo("PAUSED");
+        assertThat(meta.templateStatus(id)).isEqualTo("PAUSED");
     }
 
     private Graph.Answer create(String name, String category, String text) {
