@@ -3,6 +3,7 @@ package br.com.metasandbox;
 import br.com.metasandbox.graph.CodeExchange;
 import br.com.metasandbox.graph.Faults;
 import br.com.metasandbox.graph.MessageSending;
+import br.com.metasandbox.graph.TemplateReviews;
 import br.com.metasandbox.state.Business;
 import br.com.metasandbox.state.DisplayNumbers;
 import br.com.metasandbox.state.InboundMessages;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,6 +58,7 @@ public class SandboxMeta {
     private final Faults faults;
     private final WebhookNotifications webhooks;
     private final InboundMessages inbound;
+    private final TemplateReviews templates;
     private final Clock clock;
 
     SandboxMeta(
@@ -68,7 +71,9 @@ public class SandboxMeta {
             Faults faults,
             WebhookNotifications webhooks,
             InboundMessages inbound,
+            TemplateReviews templates,
             Clock clock) {
+        this.templates = templates;
         this.accounts = accounts;
         this.credentials = credentials;
         this.verification = verification;
@@ -337,6 +342,24 @@ public class SandboxMeta {
      * {@code messages}.
      */
     @Transactional
+    /**
+     * Meta decides a message template by hand (APPROVED, REJECTED with {@code reason}, PAUSED or DISABLED)
+     * and sends message_template_status_update; an automatic review still due is dropped.
+     */
+    public void decideTemplate(String templateId, String status, @Nullable String reason) {
+        templates.decide(templateId, status, reason);
+    }
+
+    /** A template's quality score changes (GREEN, YELLOW, RED, UNKNOWN): message_template_quality_update. */
+    public void setTemplateQuality(String templateId, String quality) {
+        templates.setQuality(templateId, quality);
+    }
+
+    /** A template's status as Graph lists it now (the automatic review's decision once it is due). */
+    public String templateStatus(String templateId) {
+        return templates.template(templateId).orElseThrow().status();
+    }
+
     public void setFault(String operation, SandboxFault fault) {
         faults.set(operation, fault);
     }

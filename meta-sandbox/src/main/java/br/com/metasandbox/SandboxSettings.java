@@ -16,11 +16,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param webhooks how the sandbox delivers Meta's webhooks to the product
  * @param graph how the sandbox's Graph API answers
+ * @param templateReviewDelay how long Meta's automatic review of a new or edited template takes: the
+ *     template reads PENDING until then, and the decision's webhooks are due then
  */
 @Validated
 @ConfigurationProperties("sandbox")
 public record SandboxSettings(
-        @DefaultValue Webhooks webhooks, @DefaultValue Graph graph) {
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Graph graph,
+        @DefaultValue("5s") Duration templateReviewDelay) {
 
     /**
      * @param maxPageSize the most items one page of a list holds whatever {@code limit} asks: Meta may

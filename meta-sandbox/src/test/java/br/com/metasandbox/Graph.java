@@ -47,7 +47,7 @@ public final class Graph {
         return send(request(path, token).GET());
     }
 
-    Answer delete(String path, @Nullable String token) {
+    public Answer delete(String path, @Nullable String token) {
         return send(request(path, token).DELETE());
     }
 

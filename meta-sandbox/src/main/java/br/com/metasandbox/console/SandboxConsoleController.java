@@ -5,7 +5,9 @@ import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.SandboxSettings;
 import br.com.metasandbox.graph.Faults;
 import br.com.metasandbox.graph.GraphOperation;
+import br.com.metasandbox.graph.TemplateReviews;
 import br.com.metasandbox.state.Business;
+import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.NumbersOnApp;
 import br.com.metasandbox.state.PhoneNumber;
 import br.com.metasandbox.state.SandboxAccounts;
@@ -43,6 +45,13 @@ class SandboxConsoleController {
 
     record WabaView(WhatsAppBusinessAccount waba, List<PhoneNumber> phones) {}
 
+    /** A WABA with its message templates, for the templates page. */
+    record TemplatesView(WhatsAppBusinessAccount waba, List<MessageTemplate> templates) {}
+
+    /** The rejection reasons Meta documents for templates. */
+    static final List<String> TEMPLATE_REJECTION_REASONS =
+            List.of("INVALID_FORMAT", "ABUSIVE_CONTENT", "INCORRECT_CATEGORY", "SCAM", "TAG_CONTENT_MISMATCH");
+
     private final SandboxMeta meta;
     private final SandboxAccounts accounts;
     private final NumbersOnApp numbersOnApp;
@@ -53,6 +62,7 @@ class SandboxConsoleController {
     private final SandboxSettings settings;
     private final MessageSource messages;
     private final Clock clock;
+    private final TemplateReviews templateReviews;
 
     SandboxConsoleController(
             SandboxMeta meta,
@@ -64,7 +74,9 @@ class SandboxConsoleController {
             WebhookOutbox outbox,
             SandboxSettings settings,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            TemplateReviews templateReviews) {
+        this.templateReviews = templateReviews;
         this.meta = meta;
         this.accounts = accounts;
         this.numbersOnApp = numbersOnApp;
@@ -97,6 +109,44 @@ class SandboxConsoleController {
         model.addAttribute("onApp", numbersOnApp.listed());
         model.addAttribute("onAppSuffix", NumbersOnApp.SUFFIX);
         return "sandbox/console/accounts";
+    }
+
+    @GetMapping("/sandbox/console/templates")
+    String templates(@RequestParam(required = false) @Nullable String done, Model model, Locale locale) {
+        List<TemplatesView> wabas = new ArrayList<>();
+        for (Business business : accounts.businesses()) {
+            for (WhatsAppBusinessAccount waba : accounts.wabasOf(business.id())) {
+                wabas.add(new TemplatesView(waba, templateReviews.templatesOf(waba.id())));
+            }
+        }
+        model.addAttribute("wabas", wabas);
+        model.addAttribute("done", done);
+        model.addAttribute("reviewDelay", HumanDurations.of(settings.templateReviewDelay(), messages, locale));
+        model.addAttribute("promotionalWords", String.join(", ", TemplateReviews.PROMOTIONAL_WORDS));
+        model.addAttribute("perHour", TemplateReviews.CREATIONS_PER_HOUR);
+        model.addAttribute("duplicateSubcode", Integer.toString(TemplateReviews.DUPLICATE_SUBCODE));
+        model.addAttribute("reasons", TEMPLATE_REJECTION_REASONS);
+        model.addAttribute("qualities", TemplateReviews.QUALITY_SCORES);
+        return "sandbox/console/templates";
+    }
+
+    @PostMapping("/sandbox/console/templates/{id}/status")
+    String templateStatus(
+            @PathVariable String id,
+            @RequestParam String status,
+            @RequestParam(required = false) @Nullable String reason) {
+        if (!List.of("APPROVED", "REJECTED", "PAUSED", "DISABLED").contains(status)) {
+            throw new IllegalArgumentException("Unknown template status " + status);
+        }
+        templateReviews.decide(
+                id, status, reason != null && TEMPLATE_REJECTION_REASONS.contains(reason) ? reason : null);
+        return "redirect:/sandbox/console/templates?done=status#template-" + id;
+    }
+
+    @PostMapping("/sandbox/console/templates/{id}/quality")
+    String templateQuality(@PathVariable String id, @RequestParam String quality) {
+        templateReviews.setQuality(id, quality);
+        return "redirect:/sandbox/console/templates?done=quality#template-" + id;
     }
 
     @PostMapping("/sandbox/console/phones/{id}/name")

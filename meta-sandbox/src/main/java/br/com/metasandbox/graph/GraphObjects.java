@@ -1,7 +1,9 @@
 package br.com.metasandbox.graph;
 
+import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.PhoneNumber;
 import br.com.metasandbox.state.SandboxAccounts;
+import br.com.metasandbox.state.SandboxTemplates;
 import br.com.metasandbox.state.WhatsAppBusinessAccount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -17,13 +19,16 @@ class GraphObjects {
     enum Kind {
         WABA,
         PHONE,
-        UPLOAD
+        UPLOAD,
+        TEMPLATE
     }
 
     private final SandboxAccounts accounts;
+    private final SandboxTemplates templates;
 
-    GraphObjects(SandboxAccounts accounts) {
+    GraphObjects(SandboxAccounts accounts, SandboxTemplates templates) {
         this.accounts = accounts;
+        this.templates = templates;
     }
 
     /** What an id names, before any access check (for picking the operation's fault switch). */
@@ -38,7 +43,10 @@ class GraphObjects {
         if (accounts.waba(id).isPresent()) {
             return Kind.WABA;
         }
-        return accounts.phone(id).isPresent() ? Kind.PHONE : null;
+        if (accounts.phone(id).isPresent()) {
+            return Kind.PHONE;
+        }
+        return templates.template(id).isPresent() ? Kind.TEMPLATE : null;
     }
 
     WhatsAppBusinessAccount waba(Caller caller, String id, String method) {
@@ -54,6 +62,16 @@ class GraphObjects {
             throw notFound(method, id);
         }
         return phone;
+    }
+
+    /** A template, reached through its WABA's business as the WABA is. */
+    MessageTemplate template(Caller caller, String id, String method) {
+        MessageTemplate template = templates.template(id).orElseThrow(() -> notFound(method, id));
+        WhatsAppBusinessAccount waba = accounts.waba(template.wabaId()).orElseThrow();
+        if (!caller.mayAccess(waba.businessId())) {
+            throw notFound(method, id);
+        }
+        return template;
     }
 
     static GraphRefusal notFound(String method, String id) {

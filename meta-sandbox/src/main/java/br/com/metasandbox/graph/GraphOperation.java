@@ -19,6 +19,10 @@ public final class GraphOperation {
     static final String PHONE_BUSINESS_PROFILE = "phone.business_profile";
     static final String UPLOADS = "uploads";
     static final String MESSAGES = "messages";
+    static final String TEMPLATES_CREATE = "templates.create";
+    static final String TEMPLATES_LIST = "templates.list";
+    static final String TEMPLATES_EDIT = "templates.edit";
+    static final String TEMPLATES_DELETE = "templates.delete";
 
     public static final Set<String> ALL = Set.of(
             OAUTH_ACCESS_TOKEN,
@@ -34,7 +38,11 @@ public final class GraphOperation {
             PHONE_PIN,
             PHONE_BUSINESS_PROFILE,
             UPLOADS,
-            MESSAGES);
+            MESSAGES,
+            TEMPLATES_CREATE,
+            TEMPLATES_LIST,
+            TEMPLATES_EDIT,
+            TEMPLATES_DELETE);
 
     private GraphOperation() {}
 

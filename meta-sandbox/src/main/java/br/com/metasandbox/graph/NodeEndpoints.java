@@ -30,6 +30,8 @@ class NodeEndpoints {
     private final ResumableUploads uploads;
     private final GraphParamsResolver paramsReader;
     private final JsonMapper json;
+    private final TemplateReviews reviews;
+    private final TemplateEndpoints templateFields;
 
     NodeEndpoints(
             GraphObjects objects,
@@ -38,7 +40,11 @@ class NodeEndpoints {
             NodeFields fields,
             CloudApiRegistration registration,
             ResumableUploads uploads,
-            JsonMapper json) {
+            JsonMapper json,
+            TemplateReviews reviews,
+            TemplateEndpoints templateFields) {
+        this.reviews = reviews;
+        this.templateFields = templateFields;
         this.objects = objects;
         this.auth = auth;
         this.faults = faults;
@@ -58,6 +64,7 @@ class NodeEndpoints {
                         case WABA -> GraphOperation.WABA_GET;
                         case PHONE -> GraphOperation.PHONE_GET;
                         case UPLOAD -> GraphOperation.UPLOADS;
+                        case TEMPLATE -> GraphOperation.TEMPLATES_LIST;
                     });
         }
         if (kind == GraphObjects.Kind.UPLOAD) {
@@ -65,6 +72,13 @@ class NodeEndpoints {
             return uploads.status(ResumableUploads.sessionId(id, params));
         }
         Caller caller = auth.authenticate(params);
+        if (kind == GraphObjects.Kind.TEMPLATE) {
+            reviews.settle();
+            return templateFields.fields(
+                    objects.template(caller, id, "GET"),
+                    FieldSelection.of(
+                            params, TemplateEndpoints.DEFAULT_FIELDS, TemplateEndpoints.FIELDS, "WhatsAppBusinessHSM"));
+        }
         if (kind == GraphObjects.Kind.WABA) {
             WhatsAppBusinessAccount waba = objects.waba(caller, id, "GET");
             return fields.waba(
@@ -91,8 +105,16 @@ class NodeEndpoints {
         if (kind == GraphObjects.Kind.PHONE) {
             faults.inject(GraphOperation.PHONE_PIN);
         }
+        if (kind == GraphObjects.Kind.TEMPLATE) {
+            faults.inject(GraphOperation.TEMPLATES_EDIT);
+        }
         GraphParams params = paramsReader.read(request);
         Caller caller = auth.authenticate(params);
+        if (kind == GraphObjects.Kind.TEMPLATE) {
+            // Edits a template's components (and category) [doc]: it goes back to review.
+            reviews.edit(objects.template(caller, id, "POST"), params);
+            return Map.of("success", true);
+        }
         PhoneNumber phone = objects.phone(caller, id, "POST");
         if (params.has("webhook_configuration")) {
             registration.setWebhookOverride(phone, params);

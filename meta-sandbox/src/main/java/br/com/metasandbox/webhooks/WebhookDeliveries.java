@@ -49,6 +49,22 @@ public class WebhookDeliveries {
                 .update();
     }
 
+    /**
+     * Drops the deliveries of this field and entry that were never attempted, are not due yet and whose
+     * payload holds {@code fragment}: an automatic decision that a decision by hand replaced.
+     */
+    public int cancelNotYetDue(String field, String entryId, String fragment, Instant now) {
+        return jdbc.sql("""
+                        delete from sandbox_webhook_deliveries
+                        where status = 'PENDING' and attempts = 0 and field = :field and entry_id = :entry
+                            and next_attempt_at > :now and payload like :fragment""")
+                .param("field", field)
+                .param("entry", entryId)
+                .param("now", utc(now))
+                .param("fragment", "%" + fragment + "%")
+                .update();
+    }
+
     /** Pending deliveries whose time has come and that no node holds. */
     List<UUID> due(Instant now, int max) {
         return jdbc.sql("""

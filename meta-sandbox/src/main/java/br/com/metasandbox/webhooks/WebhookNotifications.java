@@ -1,6 +1,7 @@
 package br.com.metasandbox.webhooks;
 
 import br.com.metasandbox.state.Business;
+import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.PhoneNumber;
 import br.com.metasandbox.state.SandboxAccounts;
 import br.com.metasandbox.state.SandboxMessages;
@@ -31,6 +32,9 @@ public class WebhookNotifications {
     static final String QUALITY_UPDATE = "phone_number_quality_update";
     static final String CAPABILITY_UPDATE = "business_capability_update";
     static final String SECURITY = "security";
+    public static final String TEMPLATE_STATUS = "message_template_status_update";
+    public static final String TEMPLATE_CATEGORY = "template_category_update";
+    public static final String TEMPLATE_QUALITY = "message_template_quality_update";
 
     /** The per-WABA number cap above the 250 tier: Meta's value is not documented, 20 is the raised business cap. */
     static final int MAX_PHONE_NUMBERS_PER_WABA = 20;
@@ -123,6 +127,50 @@ public class WebhookNotifications {
                 SECURITY,
                 phone.wabaId(),
                 map("display_phone_number", phone.digits(), "event", "PIN_CHANGED", "requester", requester));
+    }
+
+    /**
+     * A template's review decision or status change, sent after {@code after} (the automatic review's
+     * delay, or now): {@code event} is the new status, {@code reason} Meta's reason or {@code NONE} [doc].
+     * The id comes first: {@link #templateFragment} finds the webhook again by it.
+     */
+    public void templateStatus(MessageTemplate template, String event, String reason, String category, Duration after) {
+        Map<String, Object> value = templateValue(template);
+        value.put("event", event);
+        value.put("reason", reason);
+        value.put("message_template_category", category);
+        outbox.enqueue(TEMPLATE_STATUS, template.wabaId(), value, null, after);
+    }
+
+    /** Meta changed a template's category (the done notice, with the previous and the new one) [doc]. */
+    public void templateCategory(MessageTemplate template, String previous, String next, Duration after) {
+        Map<String, Object> value = templateValue(template);
+        value.put("previous_category", previous);
+        value.put("new_category", next);
+        outbox.enqueue(TEMPLATE_CATEGORY, template.wabaId(), value, null, after);
+    }
+
+    /** A template's quality score changed: GREEN, YELLOW, RED or UNKNOWN [doc]. */
+    public void templateQuality(MessageTemplate template, String previous, String next) {
+        Map<String, Object> value = templateValue(template);
+        value.put("previous_quality_score", previous);
+        value.put("new_quality_score", next);
+        outbox.enqueue(TEMPLATE_QUALITY, template.wabaId(), value);
+    }
+
+    /** What a template's webhooks hold, to find those still queued. */
+    public static String templateFragment(String templateId) {
+        return "\"message_template_id\":" + templateId + ",";
+    }
+
+    private static Map<String, Object> templateValue(MessageTemplate template) {
+        return map(
+                "message_template_id",
+                Long.parseLong(template.id()),
+                "message_template_name",
+                template.name(),
+                "message_template_language",
+                template.language());
     }
 
     /**

@@ -27,7 +27,7 @@ abstract class GraphContract {
             GraphMessages messages,
             @Nullable GraphTemplates templates) {
 
-        /** A backend without message templates yet (the sandbox): the template rows skip themselves there. */
+        /** A backend without message templates: the template rows skip themselves there. */
         GraphClients(
                 GraphTokens tokens,
                 GraphAccounts accounts,

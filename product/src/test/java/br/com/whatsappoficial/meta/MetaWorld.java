@@ -62,8 +62,8 @@ interface MetaWorld {
 
     /**
      * Whether this world answers {@code /message_templates} and {@code POST /{template-id}}. An assumption,
-     * not a feature switch: the sandbox does not serve templates yet, so its run of the contract skips the
-     * template rows (reported as skipped, never as passed) until its world says true here.
+     * not a feature switch: a world that says false has its template rows skipped (reported as skipped,
+     * never as passed). Both the recorded payloads and the sandbox serve them.
      */
     default boolean servesMessageTemplates() {
         return false;

@@ -17,8 +17,10 @@ import org.springframework.test.context.TestPropertySource;
  * the assertions that pass on Meta's recorded payloads must pass here too.
  */
 @PostgresIntegrationTest
-// Pages of 2 numbers, fewer than the client asks: its list reads must follow paging.next.
-@TestPropertySource(properties = {"meta.read-timeout=3s", "sandbox.graph.max-page-size=2"})
+// Pages of 2 numbers, fewer than the client asks: its list reads must follow paging.next. A review without
+// delay: the edit row edits a template right after creating it, and Meta edits only reviewed templates.
+@TestPropertySource(
+        properties = {"meta.read-timeout=3s", "sandbox.graph.max-page-size=2", "sandbox.template-review-delay=0s"})
 class SandboxGraphContractIT extends GraphContract {
 
     @Autowired
@@ -39,6 +41,9 @@ class SandboxGraphContractIT extends GraphContract {
     @Autowired
     GraphMessages messages;
 
+    @Autowired
+    GraphTemplates templates;
+
     SandboxWorld world;
 
     @BeforeEach
@@ -58,7 +63,7 @@ class SandboxGraphContractIT extends GraphContract {
 
     @Override
     GraphClients graph() {
-        return new GraphClients(tokens, accounts, phones, profiles, messages);
+        return new GraphClients(tokens, accounts, phones, profiles, messages, templates);
     }
 
     /** A business with two WABAs, a number under review and a registered one, set up as Meta would. */
@@ -163,6 +168,12 @@ class SandboxGraphContractIT extends GraphContract {
         @Override
         public String customerOutsideWindow() {
             return "+5531912345678";
+        }
+
+        /** The sandbox serves message templates and reviews them (contract §10). */
+        @Override
+        public boolean servesMessageTemplates() {
+            return true;
         }
 
         @Override
