@@ -31,24 +31,14 @@ record SignupSession(
 
     /** A new run at Facebook's login, nothing chosen yet. */
     static SignupSession opened(String id, SignupRequest request, Instant createdAt) {
-        return new SignupSession(
-                id,
-                request.origin(),
-                request.appId(),
-                request.extras(),
-                null,
-                SignupStep.LOGIN,
-                null,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                createdAt);
+        Changes run = new Changes();
+        run.id = id;
+        run.origin = request.origin();
+        run.appId = request.appId();
+        run.extras = request.extras();
+        run.step = SignupStep.LOGIN;
+        run.createdAt = createdAt;
+        return run.session();
     }
 
     boolean ended() {
@@ -56,150 +46,125 @@ record SignupSession(
     }
 
     SignupSession loggedIn(String email) {
-        return new SignupSession(
-                id,
-                origin,
-                appId,
-                extras,
-                email,
-                SignupStep.BUSINESS_ACCOUNT_SELECTION,
-                businessId,
-                wabaId,
-                wabaCreated,
-                verifiedName,
-                vertical,
-                description,
-                website,
-                phoneId,
-                codeMethod,
-                outcome,
-                createdAt);
+        Changes next = changes();
+        next.email = email;
+        next.step = SignupStep.BUSINESS_ACCOUNT_SELECTION;
+        return next.session();
     }
 
+    /** A portfolio chosen or created: any WABA chosen under another one no longer applies. */
     SignupSession withBusiness(String businessId) {
-        return new SignupSession(
-                id,
-                origin,
-                appId,
-                extras,
-                email,
-                SignupStep.WABA_PHONE_PROFILE_PICKER,
-                businessId,
-                null,
-                false,
-                verifiedName,
-                vertical,
-                description,
-                website,
-                phoneId,
-                codeMethod,
-                outcome,
-                createdAt);
+        Changes next = changes();
+        next.businessId = businessId;
+        next.wabaId = null;
+        next.wabaCreated = false;
+        next.step = SignupStep.WABA_PHONE_PROFILE_PICKER;
+        return next.session();
     }
 
     SignupSession withWaba(@Nullable String wabaId, boolean created) {
-        return new SignupSession(
-                id,
-                origin,
-                appId,
-                extras,
-                email,
-                SignupStep.WHATSAPP_BUSINESS_PROFILE_SETUP,
-                businessId,
-                wabaId,
-                created,
-                verifiedName,
-                vertical,
-                description,
-                website,
-                phoneId,
-                codeMethod,
-                outcome,
-                createdAt);
+        Changes next = changes();
+        next.wabaId = wabaId;
+        next.wabaCreated = created;
+        next.step = SignupStep.WHATSAPP_BUSINESS_PROFILE_SETUP;
+        return next.session();
     }
 
     SignupSession withProfile(
             String verifiedName, String vertical, @Nullable String description, @Nullable String website) {
-        return new SignupSession(
-                id,
-                origin,
-                appId,
-                extras,
-                email,
-                SignupStep.PHONE_NUMBER_SETUP,
-                businessId,
-                wabaId,
-                wabaCreated,
-                verifiedName,
-                vertical,
-                description,
-                website,
-                phoneId,
-                codeMethod,
-                outcome,
-                createdAt);
+        Changes next = changes();
+        next.verifiedName = verifiedName;
+        next.vertical = vertical;
+        next.description = description;
+        next.website = website;
+        next.step = SignupStep.PHONE_NUMBER_SETUP;
+        return next.session();
     }
 
     SignupSession withPhone(String phoneId, String codeMethod) {
-        return new SignupSession(
-                id,
-                origin,
-                appId,
-                extras,
-                email,
-                SignupStep.PHONE_NUMBER_VERIFICATION,
-                businessId,
-                wabaId,
-                wabaCreated,
-                verifiedName,
-                vertical,
-                description,
-                website,
-                phoneId,
-                codeMethod,
-                outcome,
-                createdAt);
+        Changes next = changes();
+        next.phoneId = phoneId;
+        next.codeMethod = codeMethod;
+        next.step = SignupStep.PHONE_NUMBER_VERIFICATION;
+        return next.session();
     }
 
     SignupSession at(SignupStep step) {
-        return new SignupSession(
-                id,
-                origin,
-                appId,
-                extras,
-                email,
-                step,
-                businessId,
-                wabaId,
-                wabaCreated,
-                verifiedName,
-                vertical,
-                description,
-                website,
-                phoneId,
-                codeMethod,
-                outcome,
-                createdAt);
+        Changes next = changes();
+        next.step = step;
+        return next.session();
     }
 
     SignupSession ended(String outcome) {
-        return new SignupSession(
-                id,
-                origin,
-                appId,
-                extras,
-                email,
-                step,
-                businessId,
-                wabaId,
-                wabaCreated,
-                verifiedName,
-                vertical,
-                description,
-                website,
-                phoneId,
-                codeMethod,
-                outcome,
-                createdAt);
+        Changes next = changes();
+        next.outcome = outcome;
+        return next.session();
+    }
+
+    private Changes changes() {
+        Changes changes = new Changes();
+        changes.id = id;
+        changes.origin = origin;
+        changes.appId = appId;
+        changes.extras = extras;
+        changes.email = email;
+        changes.step = step;
+        changes.businessId = businessId;
+        changes.wabaId = wabaId;
+        changes.wabaCreated = wabaCreated;
+        changes.verifiedName = verifiedName;
+        changes.vertical = vertical;
+        changes.description = description;
+        changes.website = website;
+        changes.phoneId = phoneId;
+        changes.codeMethod = codeMethod;
+        changes.outcome = outcome;
+        changes.createdAt = createdAt;
+        return changes;
+    }
+
+    /**
+     * The one place that lists every field twice (read and built): each move of the popup names only what
+     * it changes, instead of re-listing the seventeen fields in each of them.
+     */
+    private static final class Changes {
+        private String id;
+        private String origin;
+        private String appId;
+        private @Nullable String extras;
+        private @Nullable String email;
+        private SignupStep step;
+        private @Nullable String businessId;
+        private @Nullable String wabaId;
+        private boolean wabaCreated;
+        private @Nullable String verifiedName;
+        private @Nullable String vertical;
+        private @Nullable String description;
+        private @Nullable String website;
+        private @Nullable String phoneId;
+        private @Nullable String codeMethod;
+        private @Nullable String outcome;
+        private Instant createdAt;
+
+        private SignupSession session() {
+            return new SignupSession(
+                    id,
+                    origin,
+                    appId,
+                    extras,
+                    email,
+                    step,
+                    businessId,
+                    wabaId,
+                    wabaCreated,
+                    verifiedName,
+                    vertical,
+                    description,
+                    website,
+                    phoneId,
+                    codeMethod,
+                    outcome,
+                    createdAt);
+        }
     }
 }
