@@ -3,9 +3,7 @@ package br.com.metasandbox.graph;
 import br.com.metasandbox.SandboxSettings;
 import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.WhatsAppBusinessAccount;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A WABA's {@code message_templates} edge: create, list with cursors, delete by name (contract §10). */
@@ -86,24 +83,8 @@ class TemplateEndpoints {
                 .ifPresent(name -> all.removeIf(template -> !template.name().contains(name)));
         params.text("status")
                 .ifPresent(status -> all.removeIf(template -> !template.status().equals(status)));
-        List<MessageTemplate> page = page(all, params);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put(
-                "data",
-                page.stream().map(template -> fields(template, selection)).toList());
-        if (!page.isEmpty()) {
-            Map<String, Object> paging = new LinkedHashMap<>();
-            paging.put("cursors", Map.of("before", cursor(page.getFirst()), "after", cursor(page.getLast())));
-            int first = all.indexOf(page.getFirst());
-            if (first > 0) {
-                paging.put("previous", pageUrl("before", cursor(page.getFirst())));
-            }
-            if (first + page.size() < all.size()) {
-                paging.put("next", pageUrl("after", cursor(page.getLast())));
-            }
-            answer.put("paging", paging);
-        }
-        return answer;
+        return CursorPages.answer(
+                all, MessageTemplate::id, template -> fields(template, selection), params, graph.maxPageSize());
     }
 
     /** Deletes every language of {@code name}: {@code {success: true}} [doc]. */
@@ -138,64 +119,5 @@ class TemplateEndpoints {
             }
         }
         return data;
-    }
-
-    private List<MessageTemplate> page(List<MessageTemplate> all, GraphParams params) {
-        int limit = Math.min(
-                params.text("limit").map(TemplateEndpoints::limit).orElse(WabaEndpoints.DEFAULT_LIMIT),
-                graph.maxPageSize());
-        int from = 0;
-        int to = all.size();
-        String after = params.text("after").orElse(null);
-        String before = params.text("before").orElse(null);
-        if (after != null) {
-            from = indexOf(all, after) + 1;
-        } else if (before != null) {
-            to = indexOf(all, before);
-            from = Math.max(0, to - limit);
-        }
-        return List.copyOf(all.subList(from, Math.min(to, from + limit)));
-    }
-
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit < 1 || limit > WabaEndpoints.MAX_LIMIT) {
-                throw GraphRefusal.invalidParameter("limit must be between 1 and " + WabaEndpoints.MAX_LIMIT + ".");
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw GraphRefusal.invalidParameter("limit must be a number.");
-        }
-    }
-
-    private static int indexOf(List<MessageTemplate> all, String cursor) {
-        String id;
-        try {
-            id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw GraphRefusal.invalidParameter("Invalid cursor.");
-        }
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        throw GraphRefusal.invalidParameter("Invalid cursor.");
-    }
-
-    private static String cursor(MessageTemplate template) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(template.id().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String pageUrl(String direction, String cursor) {
-        return ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("after")
-                .replaceQueryParam("before")
-                .replaceQueryParam(direction, cursor)
-                .build()
-                .toUriString();
     }
 }

@@ -7,9 +7,7 @@ import br.com.metasandbox.state.SandboxAccounts;
 import br.com.metasandbox.state.WhatsAppBusinessAccount;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** A WABA's edges: {@code phone_numbers} and {@code subscribed_apps} (contract §3). */
@@ -29,9 +26,6 @@ import tools.jackson.databind.JsonNode;
 @GraphApi
 @RequestMapping(GraphApi.BASE + "/{wabaId}")
 class WabaEndpoints {
-
-    static final int DEFAULT_LIMIT = 25;
-    static final int MAX_LIMIT = 100;
 
     private final GraphObjects objects;
     private final GraphAuth auth;
@@ -68,35 +62,8 @@ class WabaEndpoints {
         List<PhoneNumber> phones = new ArrayList<>(accounts.phonesOf(waba.id()));
         params.node("filtering").ifPresent(filters -> filter(phones, filters));
         sort(phones, params.text("sort").orElse("creation_time.desc"));
-        List<PhoneNumber> page = page(phones, params);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put(
-                "data",
-                page.stream().map(phone -> fields.phone(phone, selection)).toList());
-        if (!page.isEmpty()) {
-            Map<String, Object> paging = new LinkedHashMap<>();
-            paging.put("cursors", Map.of("before", cursor(page.getFirst()), "after", cursor(page.getLast())));
-            // Graph adds previous/next only when there is such a page: their absence is how a client knows.
-            int first = phones.indexOf(page.getFirst());
-            if (first > 0) {
-                paging.put("previous", pageUrl("before", cursor(page.getFirst())));
-            }
-            if (first + page.size() < phones.size()) {
-                paging.put("next", pageUrl("after", cursor(page.getLast())));
-            }
-            answer.put("paging", paging);
-        }
-        return answer;
-    }
-
-    /** This request's URL with the other page's cursor, as Graph's paging links are. */
-    private static String pageUrl(String direction, String cursor) {
-        return ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("after")
-                .replaceQueryParam("before")
-                .replaceQueryParam(direction, cursor)
-                .build()
-                .toUriString();
+        return CursorPages.answer(
+                phones, PhoneNumber::id, phone -> fields.phone(phone, selection), params, graph.maxPageSize());
     }
 
     @GetMapping("/subscribed_apps")
@@ -214,52 +181,5 @@ class WabaEndpoints {
             default -> throw GraphRefusal.invalidParameter("Unsupported sort " + sort + ".");
         };
         phones.sort(order.thenComparing(PhoneNumber::id));
-    }
-
-    /** Cursors are opaque to clients; the sandbox's encode the phone id (Meta's look like "QVFI…"). */
-    private List<PhoneNumber> page(List<PhoneNumber> phones, GraphParams params) {
-        int limit = Math.min(params.text("limit").map(WabaEndpoints::limit).orElse(DEFAULT_LIMIT), graph.maxPageSize());
-        int from = 0;
-        int to = phones.size();
-        String after = params.text("after").orElse(null);
-        String before = params.text("before").orElse(null);
-        if (after != null) {
-            from = indexOf(phones, after) + 1;
-        } else if (before != null) {
-            to = indexOf(phones, before);
-            from = Math.max(0, to - limit);
-        }
-        return List.copyOf(phones.subList(from, Math.min(to, from + limit)));
-    }
-
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw GraphRefusal.invalidParameter("limit must be between 1 and " + MAX_LIMIT + ".");
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw GraphRefusal.invalidParameter("limit must be a number.");
-        }
-    }
-
-    private static int indexOf(List<PhoneNumber> phones, String cursor) {
-        String id;
-        try {
-            id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw GraphRefusal.invalidParameter("Invalid cursor.");
-        }
-        for (int i = 0; i < phones.size(); i++) {
-            if (phones.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        throw GraphRefusal.invalidParameter("Invalid cursor.");
-    }
-
-    private static String cursor(PhoneNumber phone) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(phone.id().getBytes(StandardCharsets.UTF_8));
     }
 }
