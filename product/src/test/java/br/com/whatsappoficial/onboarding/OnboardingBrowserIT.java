@@ -8,6 +8,7 @@ import br.com.metasandbox.SandboxPhone;
 import br.com.metasandbox.SandboxWaba;
 import br.com.testsupport.Browsers;
 import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.MetaWindowMessages;
 import br.com.whatsappoficial.store.StoreDirectory;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -81,11 +82,7 @@ class OnboardingBrowserIT {
         Browsers.screenshot(page, "10-wizard-passo-2");
 
         // What Meta's window posts to its opener at the end of the flow, and FB.login's code.
-        postFromMeta(
-                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH\",\"data\":{\"phone_number_id\":\"%s\",\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
-                        .formatted(phone.id(), waba.id(), business.id()));
-        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
-                .formatted(sandbox.issueCode(business.id())));
+        MetaWindowMessages.finish(page, business.id(), waba.id(), phone.id(), sandbox.issueCode(business.id()));
 
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
         assertThat(page.getByTestId("waba-id")).hasText(waba.id());
@@ -212,11 +209,7 @@ class OnboardingBrowserIT {
         if (!page.url().endsWith("/conectar")) {
             page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
         }
-        postFromMeta(
-                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH\",\"data\":{\"phone_number_id\":\"%s\",\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
-                        .formatted(phone.id(), waba.id(), business.id()));
-        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
-                .formatted(sandbox.issueCode(business.id())));
+        MetaWindowMessages.finish(page, business.id(), waba.id(), phone.id(), sandbox.issueCode(business.id()));
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
     }
 
@@ -294,8 +287,7 @@ class OnboardingBrowserIT {
         postFromMeta(
                 "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH_ONLY_WABA\",\"data\":{\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
                         .formatted(waba.id(), business.id()));
-        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
-                .formatted(sandbox.issueCode(business.id())));
+        MetaWindowMessages.loggedIn(page, sandbox.issueCode(business.id()));
 
         Locator guidance = page.getByTestId("waba-numbers");
         assertThat(guidance).containsText("foi compartilhada sem escolher um número");
@@ -314,8 +306,7 @@ class OnboardingBrowserIT {
         postFromMeta(
                 "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING\",\"data\":{\"phone_number_id\":\"%s\",\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
                         .formatted(phone.id(), waba.id(), business.id()));
-        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
-                .formatted(sandbox.issueCode(business.id())));
+        MetaWindowMessages.loggedIn(page, sandbox.issueCode(business.id()));
 
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("está no aplicativo WhatsApp Business");
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
@@ -364,7 +355,7 @@ class OnboardingBrowserIT {
     }
 
     private void postFromMeta(String json) {
-        page.evaluate("data => window.postMessage(data, window.location.origin)", json);
+        MetaWindowMessages.post(page, json);
     }
 
     private static String display(String e164) {

@@ -9,6 +9,7 @@ import br.com.metasandbox.SandboxPhone;
 import br.com.metasandbox.SandboxWaba;
 import br.com.testsupport.Browsers;
 import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.MetaWindowMessages;
 import br.com.whatsappoficial.store.StoreDirectory;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -116,11 +117,7 @@ class ReturningMerchantBrowserIT {
                 .click();
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
         page.waitForLoadState(LoadState.LOAD);
-        postFromMeta(
-                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH_ONLY_WABA\",\"data\":{\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
-                        .formatted(waba.id(), business.id()));
-        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
-                .formatted(sandbox.issueCode(business.id())));
+        MetaWindowMessages.finishOnlyWaba(page, business.id(), waba.id(), sandbox.issueCode(business.id()));
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
         assertThat(page.locator(".alert-error")).isHidden();
         assertThat(page.getByTestId("number")).hasCount(3);
@@ -151,16 +148,8 @@ class ReturningMerchantBrowserIT {
     private void finishAt(SandboxBusiness business, SandboxWaba waba, SandboxPhone phone) {
         page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
         page.waitForLoadState(LoadState.LOAD);
-        postFromMeta(
-                "{\"type\":\"WA_EMBEDDED_SIGNUP\",\"event\":\"FINISH\",\"data\":{\"phone_number_id\":\"%s\",\"waba_id\":\"%s\",\"business_id\":\"%s\"},\"version\":3}"
-                        .formatted(phone.id(), waba.id(), business.id()));
-        postFromMeta("{\"type\":\"SANDBOX_FB_LOGIN\",\"status\":\"connected\",\"authResponse\":{\"code\":\"%s\"}}"
-                .formatted(sandbox.issueCode(business.id())));
+        MetaWindowMessages.finish(page, business.id(), waba.id(), phone.id(), sandbox.issueCode(business.id()));
         assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
-    }
-
-    private void postFromMeta(String json) {
-        page.evaluate("data => window.postMessage(data, window.location.origin)", json);
     }
 
     private static String mobile() {
