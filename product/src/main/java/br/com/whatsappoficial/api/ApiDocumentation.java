@@ -85,7 +85,11 @@ class ApiDocumentation {
                 .addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
     }
 
-    /** Every operation may be refused for its key, or fail on our side: both in the problem shape. */
+    /**
+     * Every operation may be refused for its key, or fail on our side: both in the problem shape. Any
+     * other refusal a controller lists (4xx, 5xx) is a problem too, so controllers name only its status
+     * and codes.
+     */
     @Bean
     OpenApiCustomizer everyOperationAnswersProblems() {
         return openApi -> {
@@ -97,6 +101,13 @@ class ApiDocumentation {
     }
 
     private static void problems(Operation operation) {
+        operation.getResponses().forEach((status, response) -> {
+            // springdoc gives every listed status the method's return type; a refusal is never that.
+            if (status.matches("[45]\\d\\d")
+                    && (response.getContent() == null || !response.getContent().containsKey(PROBLEM_JSON))) {
+                response.setContent(problem(response.getDescription()).getContent());
+            }
+        });
         operation
                 .getResponses()
                 .addApiResponse("401", problem("No key, or an unknown or revoked key (`unauthorized`)."));

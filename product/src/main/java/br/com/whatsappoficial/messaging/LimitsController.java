@@ -1,16 +1,12 @@
 package br.com.whatsappoficial.messaging;
 
-import br.com.whatsappoficial.account.AccountOverview;
-import br.com.whatsappoficial.account.ConnectedAccounts;
-import br.com.whatsappoficial.account.ConnectedNumber;
-import br.com.whatsappoficial.account.IntegrationStatus;
 import br.com.whatsappoficial.api.CampaignApi;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Comparator;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -21,16 +17,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Tag(name = "Limits")
 class LimitsController {
 
-    private final ConnectedAccounts accounts;
-    private final MessagingSettings settings;
+    private final SendingNumbers numbers;
+    private final ProactiveBudget budget;
+    private final Clock clock;
 
-    LimitsController(ConnectedAccounts accounts, MessagingSettings settings) {
-        this.accounts = accounts;
-        this.settings = settings;
+    LimitsController(SendingNumbers numbers, ProactiveBudget budget, Clock clock) {
+        this.numbers = numbers;
+        this.budget = budget;
+        this.clock = clock;
     }
 
     @Schema(description = "The number campaigns are sent from.")
-    record SendingNumber(
+    record NumberResource(
             @Schema(example = "+55 11 91234-5678") String display,
 
             @Schema(
@@ -41,9 +39,9 @@ class LimitsController {
 
     @Schema(
             description = "Unique customers the store may reach proactively (outside their 24 h service window)"
-                    + " per rolling 24 h, across the numbers of its Meta business portfolio. `used`, `remaining`"
-                    + " and `nextReleaseAt` come with sending: until this API sends, none is counted, and a made-up"
-                    + " zero would be read as room to send.")
+                    + " per rolling 24 h, across the numbers of its Meta business portfolio. A customer counts"
+                    + " until 24 h after the last proactive message to them; sending again to a counted customer"
+                    + " costs nothing more.")
     record ProactiveLimits(
             @Schema(description = "null when unlimited", example = "50", nullable = true) @Nullable
             Integer limit,
@@ -53,7 +51,17 @@ class LimitsController {
                     example = "false")
             boolean unlimited,
 
+            @Schema(description = "customers counted now", example = "12")
+            int used,
+
+            @Schema(description = "customers that may still be reached; null when unlimited", example = "38") @Nullable
+            Integer remaining,
+
             @Schema(example = "PT24H") String window,
+
+            @Schema(description = "when the earliest counted customer stops counting; null when none is counted")
+            @Nullable
+            Instant nextReleaseAt,
 
             @Schema(
                     description = "`floor`: our cap while the number is Em análise (or before Meta reported a"
@@ -61,7 +69,7 @@ class LimitsController {
                     allowableValues = {"floor", "meta"})
             String source) {}
 
-    record Limits(SendingNumber number, ProactiveLimits proactive) {}
+    record Limits(NumberResource number, ProactiveLimits proactive) {}
 
     @GetMapping(path = "/limits", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
@@ -71,33 +79,20 @@ class LimitsController {
     @ApiResponse(responseCode = "200", description = "The store's limits")
     @ApiResponse(
             responseCode = "409",
-            description = "`number_not_ready`: no connected number, its access must be renewed, or Meta refused it",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "#/components/schemas/Problem")))
+            description = "`number_not_ready`: no connected number, its access must be renewed, or Meta refused it")
     Limits limits() {
-        ConnectedNumber number = sendingNumber();
-        IntegrationStatus status = number.verdict().status();
-        ProactiveLimit limit = ProactiveLimit.of(status, number.metaLimit().orElse(null), settings.proactiveFloor());
+        SendingNumber number = numbers.current();
+        ProactiveLimit limit = number.limit();
+        ProactiveBudget.Usage usage = budget.usage(number.portfolio(), clock.instant());
         return new Limits(
-                new SendingNumber(number.number().display(), status.name().toLowerCase(Locale.ROOT)),
+                new NumberResource(number.display(), number.status().name().toLowerCase(Locale.ROOT)),
                 new ProactiveLimits(
                         limit.customers(),
                         limit.unlimited(),
+                        usage.used(),
+                        limit.unlimited() ? null : Math.max(0, limit.customers() - usage.used()),
                         "PT24H",
+                        usage.nextReleaseAt(),
                         limit.source().name().toLowerCase(Locale.ROOT)));
-    }
-
-    /** The active number of a WABA whose access still works; Reprovada numbers cannot send. */
-    private ConnectedNumber sendingNumber() {
-        return accounts.overviews().stream()
-                .filter(overview -> !overview.waba().needsReconnection())
-                .map(AccountOverview::numbers)
-                .flatMap(numbers -> numbers.stream()
-                        .sorted(Comparator.comparing(ConnectedNumber::active).reversed()))
-                .filter(number -> number.verdict().status() != IntegrationStatus.REPROVADA)
-                .findFirst()
-                .orElseThrow(NumberNotReady::new);
     }
 }

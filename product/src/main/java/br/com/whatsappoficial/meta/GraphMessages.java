@@ -52,13 +52,24 @@ public class GraphMessages {
                                                 "body",
                                                 "parameters",
                                                 template.bodyParameters().stream()
-                                                        .map(value -> Map.of("type", "text", "text", value))
+                                                        .map(GraphMessages::parameter)
                                                         .toList()))),
                         null,
                         template.callbackData());
             case OutboundMessage.CtaUrl cta ->
                 new Body(cta.to(), "interactive", null, null, interactive(cta), cta.callbackData());
         };
+    }
+
+    /** A named parameter carries {@code parameter_name}, as Meta asks for {{nome}}-style templates. */
+    private static Map<String, Object> parameter(OutboundMessage.Parameter parameter) {
+        var part = new LinkedHashMap<String, Object>();
+        part.put("type", "text");
+        if (parameter.name() != null) {
+            part.put("parameter_name", parameter.name());
+        }
+        part.put("text", parameter.text());
+        return part;
     }
 
     private static Map<String, Object> interactive(OutboundMessage.CtaUrl cta) {
@@ -74,11 +85,16 @@ public class GraphMessages {
         return parts;
     }
 
-    /** The wire shape of a message; {@code messaging_product} and {@code recipient_type} are fixed. */
+    /**
+     * The wire shape of a message; {@code messaging_product} and {@code recipient_type} are fixed. A
+     * customer known only by a business-scoped user id ({@code BR.…}) goes in {@code recipient}, a number in
+     * {@code to}.
+     */
     record Body(
             String messagingProduct,
             String recipientType,
-            String to,
+            @Nullable String to,
+            @Nullable String recipient,
             String type,
             @Nullable TextPart text,
             @Nullable TemplatePart template,
@@ -92,7 +108,16 @@ public class GraphMessages {
                 @Nullable TemplatePart template,
                 @Nullable Map<String, Object> interactive,
                 @Nullable String callbackData) {
-            this("whatsapp", "individual", to, type, text, template, interactive, callbackData);
+            this(
+                    "whatsapp",
+                    "individual",
+                    OutboundMessage.isUserId(to) ? null : to,
+                    OutboundMessage.isUserId(to) ? to : null,
+                    type,
+                    text,
+                    template,
+                    interactive,
+                    callbackData);
         }
     }
 

@@ -10,8 +10,16 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface OutboundMessage {
 
-    /** The recipient with {@code +} and country code, as Meta recommends. */
+    /**
+     * The recipient with {@code +} and country code, as Meta recommends, or a customer's business-scoped
+     * user id ({@code BR.…}) when the customer has no number we know.
+     */
     String to();
+
+    /** Whether a recipient is a business-scoped user id rather than a number. */
+    static boolean isUserId(String to) {
+        return to.length() > 3 && Character.isLetter(to.charAt(0)) && to.charAt(2) == '.';
+    }
 
     /** Echoed back in status webhooks (≤ 512 characters), to match statuses to our own records. */
     @Nullable
@@ -34,13 +42,14 @@ public sealed interface OutboundMessage {
     /**
      * An approved template.
      *
-     * @param bodyParameters positional values for the template body's {{1}}, {{2}}...
+     * @param bodyParameters the values of the template body's variables, in order: {{1}}, {{2}}... or,
+     *     for named variables, each with its name
      */
     record Template(
             String to,
             String name,
             String languageCode,
-            List<String> bodyParameters,
+            List<Parameter> bodyParameters,
             @Nullable String callbackData) implements OutboundMessage {
         public Template {
             Objects.requireNonNull(to);
@@ -48,6 +57,21 @@ public sealed interface OutboundMessage {
             Objects.requireNonNull(languageCode);
             bodyParameters = List.copyOf(bodyParameters);
             requireCallbackData(callbackData);
+        }
+    }
+
+    /**
+     * One text parameter of a template.
+     *
+     * @param name the variable's name for {{nome}}-style templates; null for {{1}}-style ones
+     */
+    record Parameter(@Nullable String name, String text) {
+        public Parameter {
+            Objects.requireNonNull(text);
+        }
+
+        public static Parameter positional(String text) {
+            return new Parameter(null, text);
         }
     }
 

@@ -4,6 +4,7 @@ import br.com.whatsappoficial.store.StoreId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ final class InboxEventDecoder {
 
     private InboxEventDecoder() {}
 
-    /** The domain event (or {@link StatusReport}) of an inbox event; empty for fields nobody uses. */
+    /** The domain event of an inbox event; empty for fields nobody uses. */
     static Optional<Object> decode(String payloadJson, StoreId store) {
         JsonNode payload = WebhookEnvelope.JSON.readTree(payloadJson);
         String field = payload.path("field").asString("");
@@ -133,25 +134,32 @@ final class InboxEventDecoder {
         }
         JsonNode status = value.path("statuses").path(0);
         if (status.isObject()) {
-            String name = required(status, "status");
-            MessageStatus known = MessageStatus.fromMeta(name)
-                    .orElseThrow(() -> new UnreadableEvent("unknown message status " + name));
-            List<MessageStatusChanged.MessageError> errors = new ArrayList<>();
+            List<MessageStatusReported.MessageError> errors = new ArrayList<>();
             for (JsonNode error : status.path("errors")) {
-                errors.add(new MessageStatusChanged.MessageError(
+                errors.add(new MessageStatusReported.MessageError(
                         error.path("code").asInt(-1),
                         error.path("title").asString(""),
                         text(error.path("error_data"), "details")));
             }
-            return new StatusReport(
+            JsonNode pricing = status.path("pricing");
+            return new MessageStatusReported(
                     store,
                     phoneNumberId,
                     required(status, "id"),
-                    known,
+                    required(status, "status").toLowerCase(Locale.ROOT),
                     text(status, "recipient_id"),
+                    text(status, "recipient_user_id"),
                     seconds(status.path("timestamp")),
                     text(status, "biz_opaque_callback_data"),
-                    List.copyOf(errors));
+                    pricing.isObject()
+                            ? new MessageStatusReported.Pricing(
+                                    text(pricing, "category"),
+                                    pricing.path("billable").isBoolean()
+                                            ? pricing.path("billable").asBoolean()
+                                            : null,
+                                    text(pricing, "pricing_model"))
+                            : null,
+                    errors);
         }
         // Value-level errors[] (out-of-band errors) and other shapes have no consumer yet.
         return null;

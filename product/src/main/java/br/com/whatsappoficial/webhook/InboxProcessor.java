@@ -23,7 +23,6 @@ class InboxProcessor {
 
     private final InboxQueue queue;
     private final StoreOfMetaIds accounts;
-    private final MessageStatuses statuses;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final WebhookSettings settings;
@@ -33,7 +32,6 @@ class InboxProcessor {
     InboxProcessor(
             InboxQueue queue,
             StoreOfMetaIds accounts,
-            MessageStatuses statuses,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             WebhookSettings settings,
@@ -41,7 +39,6 @@ class InboxProcessor {
             Clock clock) {
         this.queue = queue;
         this.accounts = accounts;
-        this.statuses = statuses;
         this.events = events;
         this.transaction = transaction;
         this.settings = settings;
@@ -57,7 +54,7 @@ class InboxProcessor {
         }
         try {
             boolean done = transaction.execute(status -> CurrentStore.callAs(store.get(), () -> {
-                InboxEventDecoder.decode(event.payload(), store.get()).ifPresent(this::publish);
+                InboxEventDecoder.decode(event.payload(), store.get()).ifPresent(events::publishEvent);
                 if (!queue.markDone(event)) {
                     // Another worker claimed it after our lease ran out: its processing counts, not ours.
                     status.setRollbackOnly();
@@ -81,14 +78,6 @@ class InboxProcessor {
                 metrics.processed("retried");
             }
             log.warn("Webhook event {} failed (attempt {})", event.id(), event.attempts(), failure);
-        }
-    }
-
-    private void publish(Object decoded) {
-        if (decoded instanceof StatusReport report) {
-            statuses.advance(report).ifPresent(events::publishEvent);
-        } else {
-            events.publishEvent(decoded);
         }
     }
 

@@ -155,7 +155,9 @@ class CampaignApiIT {
                 .andExpect(jsonPath("$.proactive.limit").value(250))
                 .andExpect(jsonPath("$.proactive.source").value("meta"))
                 .andExpect(jsonPath("$.proactive.window").value("PT24H"))
-                .andExpect(jsonPath("$.proactive.used").doesNotExist());
+                .andExpect(jsonPath("$.proactive.used").value(0))
+                .andExpect(jsonPath("$.proactive.remaining").value(250))
+                .andExpect(jsonPath("$.proactive.nextReleaseAt").isEmpty());
 
         // Store B has no number: its key finds none, never store A's.
         mvc.perform(withKey(get("/api/v1/limits"), keyB))
@@ -284,8 +286,16 @@ class CampaignApiIT {
                 .andExpect(
                         jsonPath("$.paths['/api/v1/limits'].get.responses['401'].content['application/problem+json']")
                                 .exists())
-                .andExpect(jsonPath("$.paths['/api/v1/limits'].get.responses['409']")
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/limits'].get.responses['409'].content['application/problem+json']")
+                                .exists())
+                .andExpect(jsonPath(
+                                "$.paths['/api/v1/messages'].post.responses['429'].content['application/problem+json']")
                         .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/messages'].post.parameters[?(@.name == 'Idempotency-Key')]")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/recipients/check'].post").exists())
                 .andExpect(jsonPath("$.paths['/configuracoes']").doesNotExist());
         mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection());
     }

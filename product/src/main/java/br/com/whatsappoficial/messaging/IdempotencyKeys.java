@@ -1,0 +1,62 @@
+package br.com.whatsappoficial.messaging;
+
+import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's {@code Idempotency-Key}s of the current store, for 24 h. Only a queued message keeps its
+ * key: a refusal holds nothing, so the same request may simply be tried again later.
+ */
+@Component
+class IdempotencyKeys {
+
+    static final Duration KEPT = Duration.ofHours(24);
+
+    private final StoreScopedJdbc jdbc;
+
+    IdempotencyKeys(StoreScopedJdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Reserves the key for a new message; empty when it is new. A request already answered under the key
+     * returns that message, or {@link SendProblem.IdempotencyConflict} when its body was another. Two
+     * requests racing with one key wait for each other here (the key's row), so only one message is queued.
+     */
+    Optional<MessageId> reserve(String key, String requestHash, MessageId candidate, Instant now) {
+        jdbc.sql("""
+                        delete from messaging_idempotency
+                        where store_id = :storeId and idempotency_key = :key and created_at <= :expired""")
+                .param("key", key)
+                .param("expired", OffsetDateTime.ofInstant(now.minus(KEPT), ZoneOffset.UTC))
+                .update();
+        int reserved = jdbc.sql("""
+                        insert into messaging_idempotency (store_id, idempotency_key, request_hash, message_id, created_at)
+                        values (:storeId, :key, :hash, :message, :now) on conflict do nothing""")
+                .param("key", key)
+                .param("hash", requestHash)
+                .param("message", candidate.value())
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+        if (reserved == 1) {
+            return Optional.empty();
+        }
+        record Earlier(String hash, UUID message) {}
+        Earlier earlier = jdbc.sql("""
+                        select request_hash, message_id from messaging_idempotency
+                        where store_id = :storeId and idempotency_key = :key""")
+                .param("key", key)
+                .query((rs, n) -> new Earlier(rs.getString(1), rs.getObject(2, UUID.class)))
+                .single();
+        if (!earlier.hash().equals(requestHash)) {
+            throw new SendProblem.IdempotencyConflict();
+        }
+        return Optional.of(new MessageId(earlier.message()));
+    }
+}

@@ -1,0 +1,129 @@
+package br.com.whatsappoficial.messaging;
+
+import br.com.whatsappoficial.account.ConnectedAccounts;
+import br.com.whatsappoficial.meta.BusinessToken;
+import br.com.whatsappoficial.meta.GraphError;
+import br.com.whatsappoficial.meta.GraphMessages;
+import br.com.whatsappoficial.meta.MessageAccepted;
+import br.com.whatsappoficial.meta.MetaCallFailed;
+import br.com.whatsappoficial.meta.MetaErrorClass;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One attempt to hand a queued message to Meta, as its store. The call happens outside any transaction;
+ * its outcome is recorded in a short one: accepted (Meta's id), retried later (Meta down or throttling,
+ * a bounded number of times), failed (refused, or no way to send; its budget slot goes back), or unknown
+ * (no answer in time: it may have gone out, so it is never sent again and Meta's status settles it).
+ */
+@Component
+class MessageDispatch {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageDispatch.class);
+
+    private final MessageRows rows;
+    private final ProactiveBudget budget;
+    private final ConnectedAccounts accounts;
+    private final GraphMessages graph;
+    private final MessagingSettings settings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    MessageDispatch(
+            MessageRows rows,
+            ProactiveBudget budget,
+            ConnectedAccounts accounts,
+            GraphMessages graph,
+            MessagingSettings settings,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.rows = rows;
+        this.budget = budget;
+        this.accounts = accounts;
+        this.graph = graph;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    void attempt(MessageId id, boolean wasInFlight) {
+        Optional<StoredMessage> found = rows.find(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        StoredMessage message = found.get();
+        if (message.sending() != Sending.QUEUED) {
+            transaction.executeWithoutResult(status -> rows.leaveOutbox(id));
+            return;
+        }
+        if (wasInFlight) {
+            // The worker that called Meta never came back: the call may have reached Meta.
+            log.warn("Message {} was being sent when its worker stopped; waiting for Meta's status", id);
+            transaction.executeWithoutResult(status -> rows.settle(id, Sending.UNKNOWN, clock.instant()));
+            return;
+        }
+        Optional<BusinessToken> token = accounts.businessToken(message.wabaId());
+        if (token.isEmpty()) {
+            fail(message, new StoredMessage.Failure("number_not_ready", null, "token revoked", null));
+            return;
+        }
+        MessageAccepted accepted;
+        try {
+            accepted = graph.send(
+                    token.get(), message.phoneNumberId(), message.content().toMeta(message.metaRecipient(), id));
+        } catch (MetaCallFailed failed) {
+            failedCall(message, failed);
+            return;
+        }
+        transaction.executeWithoutResult(
+                status -> rows.accepted(id, accepted.messageId(), accepted.waId(), clock.instant()));
+    }
+
+    private void failedCall(StoredMessage message, MetaCallFailed failed) {
+        Instant now = clock.instant();
+        if (failed.outcomeUnknown()) {
+            log.warn("Meta did not answer the send of message {} in time; waiting for its status", message.id());
+            transaction.executeWithoutResult(status -> rows.settle(message.id(), Sending.UNKNOWN, now));
+            return;
+        }
+        if (failed.errorClass() == MetaErrorClass.AUTH) {
+            accounts.tokenRevoked(message.wabaId());
+            fail(message, metaFailure("number_not_ready", failed));
+            return;
+        }
+        int attempt = message.attempts() + 1;
+        if (failed.errorClass().retryable() && attempt < settings.maxAttempts()) {
+            transaction.executeWithoutResult(
+                    status -> rows.retryAt(message.id(), now.plus(settings.retryDelay(attempt)), now));
+            return;
+        }
+        fail(message, metaFailure(failed.errorClass().retryable() ? "meta_unavailable" : "meta_refused", failed));
+    }
+
+    /** It failed before Meta accepted it: the engine reads why, and the customer's slot goes back. */
+    private void fail(StoredMessage message, StoredMessage.Failure failure) {
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            if (rows.lock(message.id()).isEmpty() || !rows.settle(message.id(), Sending.REFUSED, now)) {
+                return;
+            }
+            rows.updateStatus(message.id(), DeliveryStatus.FAILED, failure, null, now);
+            rows.addToTimeline(message.id(), DeliveryStatus.FAILED.apiName(), now);
+            budget.release(message.portfolio(), message.customer(), message.id(), now);
+        });
+    }
+
+    private static StoredMessage.Failure metaFailure(String code, MetaCallFailed failed) {
+        GraphError error = failed.error();
+        return new StoredMessage.Failure(
+                code,
+                error == null ? null : error.code(),
+                error == null ? "HTTP " + failed.httpStatus() : error.message(),
+                error == null ? null : error.details());
+    }
+}

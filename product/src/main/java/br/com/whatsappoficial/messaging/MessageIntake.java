@@ -1,0 +1,153 @@
+package br.com.whatsappoficial.messaging;
+
+import br.com.whatsappoficial.meta.OutboundMessage;
+import br.com.whatsappoficial.template.ParameterFormat;
+import br.com.whatsappoficial.template.TemplateDetails;
+import br.com.whatsappoficial.template.Templates;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides whether a message may go and queues it, in one transaction: the recipient, the customer's
+ * window, the template and its parameters, then the proactive budget's slot, then the message and its
+ * place in the outbox. The 202 the engine gets means all of that is durable; any refusal leaves nothing.
+ */
+@Component
+class MessageIntake {
+
+    private final IdempotencyKeys idempotency;
+    private final SendingNumbers numbers;
+    private final ServiceWindows windows;
+    private final ProactiveBudget budget;
+    private final Templates templates;
+    private final MessageRows rows;
+    private final Clock clock;
+
+    MessageIntake(
+            IdempotencyKeys idempotency,
+            SendingNumbers numbers,
+            ServiceWindows windows,
+            ProactiveBudget budget,
+            Templates templates,
+            MessageRows rows,
+            Clock clock) {
+        this.idempotency = idempotency;
+        this.numbers = numbers;
+        this.windows = windows;
+        this.budget = budget;
+        this.templates = templates;
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    /** The queued message; for a key already used with the same body, the message it queued then. */
+    @Transactional
+    StoredMessage queue(String idempotencyKey, String requestHash, MessageRequest request) {
+        Instant now = clock.instant();
+        MessageId id = MessageId.random();
+        Optional<MessageId> earlier = idempotency.reserve(idempotencyKey, requestHash, id, now);
+        if (earlier.isPresent()) {
+            return rows.find(earlier.get()).orElseThrow();
+        }
+        SendingNumber number = numbers.current();
+        Recipient recipient = recipient(request);
+        MessageContent content = content(request.content(), number);
+        boolean windowOpen = windows.closesAt(number.phoneNumberId(), recipient.customer())
+                .map(now::isBefore)
+                .orElse(false);
+        if (content.needsOpenWindow() && !windowOpen) {
+            throw new SendProblem.OutsideWindow();
+        }
+        boolean newCustomer = !windowOpen
+                && budget.take(number.portfolio(), recipient.customer(), number.limit(), id, now)
+                        == ProactiveBudget.Cost.NEW_CUSTOMER;
+        StoredMessage message = new StoredMessage(
+                id,
+                number.phoneNumberId(),
+                number.wabaId(),
+                number.portfolio(),
+                recipient.customer(),
+                recipient.input(),
+                recipient.to(),
+                recipient.userId(),
+                null,
+                content,
+                request.metadata(),
+                request.callbackUrl(),
+                newCustomer,
+                DeliveryStatus.QUEUED,
+                Sending.QUEUED,
+                null,
+                0,
+                null,
+                null,
+                now,
+                now);
+        rows.insert(message);
+        return message;
+    }
+
+    /** A user id Meta already linked to a number is that number's customer: one window, one slot. */
+    private Recipient recipient(MessageRequest request) {
+        if (!request.byUserId()) {
+            return Recipient.ofNumber(request.recipient())
+                    .orElseThrow(() -> new SendProblem.InvalidRecipient(request.recipient()));
+        }
+        Recipient byUserId = Recipient.ofUserId(request.recipient())
+                .orElseThrow(() -> new SendProblem.InvalidRecipient(request.recipient()));
+        return windows.linkedCustomer(byUserId.userId()).map(byUserId::linkedTo).orElse(byUserId);
+    }
+
+    private MessageContent content(MessageRequest.Asked asked, SendingNumber number) {
+        return switch (asked) {
+            case MessageRequest.Ready ready -> ready.content();
+            case MessageRequest.Template template -> template(template, number);
+        };
+    }
+
+    /** Only a template Meta approved in the sending number's account, with every variable filled. */
+    private MessageContent template(MessageRequest.Template asked, SendingNumber number) {
+        TemplateDetails template = templates
+                .find(asked.name(), asked.language())
+                .filter(found -> found.wabaId().equals(number.wabaId()))
+                .orElseThrow(() -> new SendProblem.TemplateNotApproved(asked.name(), asked.language(), "NOT_FOUND"));
+        if (!template.status().sendable()) {
+            throw new SendProblem.TemplateNotApproved(
+                    asked.name(), asked.language(), template.status().value());
+        }
+        List<String> variables = template.variables();
+        MessageRequest.Arguments arguments = asked.arguments();
+        List<OutboundMessage.Parameter> parameters = new ArrayList<>();
+        if (template.parameterFormat() == ParameterFormat.NAMED) {
+            Map<String, String> named = arguments.named();
+            boolean fits = named != null
+                    ? named.keySet().equals(new HashSet<>(variables))
+                    : variables.isEmpty()
+                            && (arguments.positional() == null
+                                    || arguments.positional().isEmpty());
+            if (!fits || (named != null && named.values().stream().anyMatch(String::isBlank))) {
+                throw new SendProblem.TemplateParameters(asked.name(), variables, "named");
+            }
+            variables.forEach(name -> parameters.add(new OutboundMessage.Parameter(name, named.get(name))));
+        } else {
+            // An empty object is as good as an empty array for a template without variables.
+            List<String> positional = arguments.positional() != null
+                    ? arguments.positional()
+                    : arguments.named() != null && arguments.named().isEmpty() ? List.of() : null;
+            if (positional == null
+                    || positional.size() != variables.size()
+                    || positional.stream().anyMatch(String::isBlank)) {
+                throw new SendProblem.TemplateParameters(asked.name(), variables, "positional");
+            }
+            positional.forEach(value -> parameters.add(OutboundMessage.Parameter.positional(value)));
+        }
+        return new MessageContent.TemplateSend(template.name(), template.language(), parameters);
+    }
+}

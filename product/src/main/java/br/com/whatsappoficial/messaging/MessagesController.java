@@ -1,0 +1,354 @@
+package br.com.whatsappoficial.messaging;
+
+import br.com.whatsappoficial.api.ApiLanguage;
+import br.com.whatsappoficial.api.CampaignApi;
+import br.com.whatsappoficial.api.InvalidFields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /api/v1/messages}: the campaign engine sends through the store's connected number and follows
+ * each message. A {@code 202} means the message is durably queued and, for a customer outside their
+ * window, holds its slot of the proactive budget.
+ */
+@CampaignApi
+@Tag(name = "Messages")
+class MessagesController {
+
+    static final int MAX_METADATA_BYTES = 1024;
+
+    private final MessageIntake intake;
+    private final MessageRows rows;
+    private final MessageFailures failures;
+    private final JsonMapper json;
+
+    MessagesController(MessageIntake intake, MessageRows rows, MessageFailures failures, JsonMapper json) {
+        this.intake = intake;
+        this.rows = rows;
+        this.failures = failures;
+        this.json = json;
+    }
+
+    @Schema(description = "A message to send: `to` or `recipient`, and one of `template`, `text` or `link`.")
+    record SendMessage(
+            @Schema(
+                    description = "the customer's number, E.164 or as people write it (Brazilian unless it says"
+                            + " otherwise); wins over `recipient` when both are given",
+                    example = "+55 11 98765-4321")
+            @Nullable
+            String to,
+
+            @Schema(description = "a business-scoped user id (`BR.…`), for a customer known only by username") @Nullable
+            String recipient,
+
+            @Valid @Nullable TemplatePart template,
+            @Valid @Nullable TextPart text,
+            @Valid @Nullable LinkPart link,
+
+            @Schema(description = "a hint of the template's category; Meta's category decides the price") @Nullable
+            String category,
+
+            @Schema(description = "any JSON of the engine's own (≤ 1 KB), returned with the message") @Nullable
+            JsonNode metadata,
+
+            @Schema(description = "where this message's status changes are POSTed (status callbacks)")
+            @Nullable
+            @Size(max = 2000)
+            String callbackUrl) {}
+
+    record TemplatePart(
+            @NotBlank @Schema(example = "pedido_enviado") String name,
+
+            @Schema(example = "pt_BR", description = "default pt_BR") @Nullable
+            String language,
+
+            @Schema(
+                    description = "the body's variables: an array for {{1}}, {{2}}… or an object for {{nome}}…",
+                    example = "[\"Ana\", \"sexta-feira\"]")
+            @Nullable
+            JsonNode parameters) {}
+
+    record TextPart(
+            @NotBlank @Size(max = 4096) String body,
+
+            @Schema(description = "show a preview of the first link") @Nullable
+            Boolean previewUrl) {}
+
+    record LinkPart(
+            @NotBlank @Size(max = 1024) String body,
+
+            @NotBlank @Size(max = 2000) @Schema(example = "https://loja.com.br/colecao")
+            String url,
+
+            @NotBlank @Size(max = 20) @Schema(example = "Ver coleção")
+            String label) {}
+
+    @Schema(description = "The message as queued.")
+    record Queued(
+            @Schema(example = "0b7c1c2e-3f7d-4e0c-9a55-6f1f1b2d7a10")
+            String id,
+
+            @Schema(example = "queued") String status,
+            @Schema(example = "+5511987654321") String to,
+
+            @Schema(
+                    description = "whether it took a new customer's slot of the proactive budget: false inside the"
+                            + " customer's window and for a customer already counted in the last 24 h")
+            boolean countsAgainstLimit,
+
+            Instant createdAt) {}
+
+    @Schema(description = "A message and what became of it.")
+    record MessageResource(
+            String id,
+
+            @Schema(allowableValues = {"queued", "sent", "delivered", "read", "failed"})
+            String status,
+
+            String to,
+            @Nullable TemplateRef template,
+            boolean countsAgainstLimit,
+
+            @Schema(description = "Meta's message id (wamid), once Meta accepted it") @Nullable
+            String metaMessageId,
+
+            @Nullable PricingResource pricing,
+            @Nullable ErrorResource error,
+
+            @Schema(description = "every status it went through, as Meta named it, in order")
+            List<TimelineResource> timeline,
+
+            @Nullable JsonNode metadata,
+            Instant createdAt) {}
+
+    record TemplateRef(String name, String language) {}
+
+    record PricingResource(
+            @Schema(example = "marketing") @Nullable String category,
+            @Nullable Boolean billable) {}
+
+    record ErrorResource(
+            @Schema(
+                    description = "`meta_refused` (Meta refused the send), `meta_failed` (Meta could not deliver"
+                            + " it), `meta_unavailable` (Meta kept failing), `number_not_ready`")
+            String code,
+
+            @Nullable Integer metaCode,
+            String title,
+            @Nullable String detail) {}
+
+    record TimelineResource(String status, Instant at) {}
+
+    @PostMapping(
+            path = "/messages",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Send a message",
+            description = "Decides at once whether the message may go: the recipient, the customer's 24 h"
+                    + " window (text and link only inside it), the template (approved, parameters matching) and"
+                    + " the proactive budget, whose slot is held from this answer on. The same Idempotency-Key"
+                    + " with the same body within 24 h answers the same message again.",
+            parameters =
+                    @Parameter(
+                            name = "Idempotency-Key",
+                            in = ParameterIn.HEADER,
+                            required = true,
+                            description = "≤ 255 characters, unique per message"))
+    @ApiResponse(responseCode = "202", description = "Queued")
+    @ApiResponse(responseCode = "400", description = "`validation`")
+    @ApiResponse(responseCode = "409", description = "`number_not_ready`, `idempotency_conflict`")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "`invalid_recipient`, `outside_service_window`, `template_not_approved`, `template_parameters`")
+    @ApiResponse(responseCode = "429", description = "`proactive_limit_reached`; `retryAfter` says when a slot frees")
+    ResponseEntity<Queued> send(
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            @Valid @RequestBody SendMessage body) {
+        MessageRequest request = request(idempotencyKey, body);
+        StoredMessage queued = intake.queue(idempotencyKey, hash(body), request);
+        return ResponseEntity.accepted()
+                .location(URI.create(CampaignApi.BASE_PATH + "/messages/" + queued.id()))
+                .body(new Queued(
+                        queued.id().toString(),
+                        DeliveryStatus.QUEUED.apiName(),
+                        queued.to() != null ? queued.to() : queued.recipientInput(),
+                        queued.countsAgainstLimit(),
+                        queued.createdAt()));
+    }
+
+    @GetMapping(path = "/messages/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A message, its status and its timeline")
+    @ApiResponse(responseCode = "200", description = "The message")
+    @ApiResponse(responseCode = "404", description = "`not_found`: no such message in this store")
+    MessageResource one(@PathVariable String id, HttpServletRequest request) {
+        StoredMessage message = MessageId.parse(id).flatMap(rows::find).orElseThrow(() -> new SendProblem.NotFound(id));
+        Locale locale = ApiLanguage.of(request);
+        StoredMessage.Failure failure = message.failure();
+        return new MessageResource(
+                message.id().toString(),
+                message.status().apiName(),
+                message.to() != null ? message.to() : message.recipientInput(),
+                message.content() instanceof MessageContent.TemplateSend template
+                        ? new TemplateRef(template.name(), template.language())
+                        : null,
+                message.countsAgainstLimit(),
+                message.metaMessageId(),
+                message.pricing() == null
+                        ? null
+                        : new PricingResource(
+                                message.pricing().category(), message.pricing().billable()),
+                failure == null
+                        ? null
+                        : new ErrorResource(
+                                failure.code(),
+                                failure.metaCode(),
+                                failures.title(failure, locale),
+                                failures.detail(failure, locale)),
+                rows.timeline(message.id()).stream()
+                        .map(line -> new TimelineResource(line.status(), line.at()))
+                        .toList(),
+                message.metadata() == null ? null : json.readTree(message.metadata()),
+                message.createdAt());
+    }
+
+    /** Checks the request's shape, naming every wrong field at once. */
+    private MessageRequest request(@Nullable String idempotencyKey, SendMessage body) {
+        List<InvalidFields.Refusal> refusals = new ArrayList<>();
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+            refusals.add(refusal("Idempotency-Key", "api.messages.idempotency-key"));
+        }
+        boolean byNumber = body.to() != null && !body.to().isBlank();
+        boolean byUserId =
+                !byNumber && body.recipient() != null && !body.recipient().isBlank();
+        if (!byNumber && !byUserId) {
+            refusals.add(refusal("to", "api.messages.recipient-required"));
+        }
+        int kinds = (body.template() == null ? 0 : 1) + (body.text() == null ? 0 : 1) + (body.link() == null ? 0 : 1);
+        if (kinds != 1) {
+            refusals.add(refusal("template", "api.messages.one-content"));
+        }
+        if (body.link() != null && !httpUrl(body.link().url())) {
+            refusals.add(refusal("link.url", "api.messages.url"));
+        }
+        if (body.callbackUrl() != null && !httpUrl(body.callbackUrl())) {
+            refusals.add(refusal("callbackUrl", "api.messages.url"));
+        }
+        String metadata =
+                body.metadata() == null || body.metadata().isNull() ? null : json.writeValueAsString(body.metadata());
+        if (metadata != null && metadata.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
+            refusals.add(refusal("metadata", "api.messages.metadata-size"));
+        }
+        MessageRequest.Arguments arguments = MessageRequest.Arguments.none();
+        if (body.template() != null) {
+            try {
+                arguments = arguments(body.template().parameters());
+            } catch (IllegalArgumentException notStrings) {
+                refusals.add(refusal("template.parameters", "api.messages.parameters-shape"));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new InvalidFields(refusals);
+        }
+        MessageRequest.Asked asked;
+        if (body.template() != null) {
+            String language = body.template().language() == null
+                            || body.template().language().isBlank()
+                    ? "pt_BR"
+                    : body.template().language();
+            asked = new MessageRequest.Template(body.template().name(), language, arguments);
+        } else if (body.text() != null) {
+            asked = new MessageRequest.Ready(new MessageContent.Text(
+                    body.text().body(), Boolean.TRUE.equals(body.text().previewUrl())));
+        } else {
+            LinkPart link = java.util.Objects.requireNonNull(body.link());
+            asked = new MessageRequest.Ready(new MessageContent.Link(link.body(), link.url(), link.label()));
+        }
+        return new MessageRequest(
+                byNumber ? body.to() : body.recipient(), !byNumber, asked, metadata, body.callbackUrl());
+    }
+
+    /** An array fills {{1}}, {{2}}… in order; an object names the variables; values are text or numbers. */
+    private static MessageRequest.Arguments arguments(@Nullable JsonNode parameters) {
+        if (parameters == null || parameters.isNull()) {
+            return MessageRequest.Arguments.none();
+        }
+        if (parameters.isArray()) {
+            List<String> values = new ArrayList<>();
+            for (JsonNode value : parameters) {
+                values.add(scalar(value));
+            }
+            return new MessageRequest.Arguments(values, null);
+        }
+        if (parameters.isObject()) {
+            Map<String, String> named = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : parameters.properties()) {
+                named.put(entry.getKey(), scalar(entry.getValue()));
+            }
+            return new MessageRequest.Arguments(null, named);
+        }
+        throw new IllegalArgumentException("parameters must be an array or an object");
+    }
+
+    private static String scalar(JsonNode value) {
+        if (value.isString() || value.isNumber() || value.isBoolean()) {
+            return value.asString();
+        }
+        throw new IllegalArgumentException("a parameter is text or a number");
+    }
+
+    private static boolean httpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute()
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static InvalidFields.Refusal refusal(String field, String key) {
+        return new InvalidFields.Refusal(field, key, List.of());
+    }
+
+    /** The body's fingerprint: the same request, whatever its spacing, hashes the same. */
+    private String hash(SendMessage body) {
+        byte[] canonical = json.writeValueAsBytes(json.valueToTree(body));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package br.com.whatsappoficial.messaging;
+
+import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each customer's 24 h customer-service window per number of the current store, opened and renewed by
+ * the customer's own messages; and the link between a customer's business-scoped user id and WhatsApp id.
+ */
+@Component
+class ServiceWindows {
+
+    static final Duration WINDOW = Duration.ofHours(24);
+    private static final int CHUNK = 500;
+
+    private final StoreScopedJdbc jdbc;
+
+    ServiceWindows(StoreScopedJdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** When the customer's window with this number closes; empty when it never opened. */
+    Optional<Instant> closesAt(String phoneNumberId, Customer customer) {
+        return jdbc.sql("""
+                        select last_inbound_at from messaging_windows
+                        where store_id = :storeId and phone_number_id = :phone and customer = :customer""")
+                .param("phone", phoneNumberId)
+                .param("customer", customer.key())
+                .query(OffsetDateTime.class)
+                .optional()
+                .map(last -> last.toInstant().plus(WINDOW));
+    }
+
+    /** Of these customers, those whose window with this number is open at {@code now}, and when it closes. */
+    Map<Customer, Instant> closingAfter(String phoneNumberId, Collection<Customer> customers, Instant now) {
+        Map<Customer, Instant> open = new HashMap<>();
+        List<String> keys = customers.stream().map(Customer::key).distinct().toList();
+        OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(WINDOW), ZoneOffset.UTC);
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            jdbc.sql("""
+                            select customer, last_inbound_at from messaging_windows
+                            where store_id = :storeId and phone_number_id = :phone and last_inbound_at > :since
+                              and customer in (:customers)""")
+                    .param("phone", phoneNumberId)
+                    .param("since", since)
+                    .param("customers", keys.subList(from, Math.min(keys.size(), from + CHUNK)))
+                    .query((rs, n) -> Map.entry(
+                            new Customer(rs.getString(1)),
+                            rs.getObject(2, OffsetDateTime.class).toInstant().plus(WINDOW)))
+                    .list()
+                    .forEach(entry -> open.put(entry.getKey(), entry.getValue()));
+        }
+        return open;
+    }
+
+    /** A customer wrote at {@code at}: the window runs 24 h from their latest message, whatever the order of arrival. */
+    void customerWrote(String phoneNumberId, Customer customer, Instant at) {
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        if (renew(phoneNumberId, customer, when) > 0) {
+            return;
+        }
+        int inserted = jdbc.sql("""
+                        insert into messaging_windows (store_id, phone_number_id, customer, last_inbound_at)
+                        values (:storeId, :phone, :customer, :at) on conflict do nothing""")
+                .param("at", when)
+                .param("phone", phoneNumberId)
+                .param("customer", customer.key())
+                .update();
+        if (inserted == 0) {
+            // The row exists: it was newer, or another message of the customer inserted it first.
+            renew(phoneNumberId, customer, when);
+        }
+    }
+
+    private int renew(String phoneNumberId, Customer customer, OffsetDateTime when) {
+        return jdbc.sql("""
+                        update messaging_windows set last_inbound_at = :at
+                        where store_id = :storeId and phone_number_id = :phone and customer = :customer
+                          and last_inbound_at < :at""")
+                .param("at", when)
+                .param("phone", phoneNumberId)
+                .param("customer", customer.key())
+                .update();
+    }
+
+    /** The customer a business-scoped user id belongs to, once a webhook carried it with a WhatsApp id. */
+    Optional<Customer> linkedCustomer(String userId) {
+        return jdbc.sql("select customer from messaging_customer_links where store_id = :storeId and user_id = :userId")
+                .param("userId", userId)
+                .query(String.class)
+                .optional()
+                .map(Customer::new);
+    }
+
+    void link(String userId, Customer byWaId) {
+        jdbc.sql("""
+                        insert into messaging_customer_links (store_id, user_id, customer)
+                        values (:storeId, :userId, :customer) on conflict do nothing""").param("userId", userId).param("customer", byWaId.key()).update();
+    }
+}

@@ -1,0 +1,116 @@
+package br.com.whatsappoficial.messaging;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.metasandbox.SandboxMeta;
+import br.com.whatsappoficial.messaging.SendingStores.Shop;
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Sending on the embedded default, H2 in PostgreSQL mode with the sandbox: the budget's row lock, the
+ * idempotency and window upserts, the outbox's SKIP LOCKED and the status timeline work there too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@Import(SendingStores.class)
+@TestPropertySource(
+        properties = {
+            "messaging.proactive-floor=1",
+            "messaging.outbox-poll=100ms",
+            "account.reconciliation-poll=1h",
+            "template.sync-poll=1h"
+        })
+class MessagesOnH2IT {
+
+    static final Path DATA_DIR = tempDir();
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        registry.add("app.data-dir", DATA_DIR::toString);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SendingStores stores;
+
+    @Autowired
+    SandboxMeta sandbox;
+
+    @Test
+    void aTemplateGoesOutAndTheBudgetAndWindowsHold() throws Exception {
+        Shop shop = stores.connected("embutida");
+        stores.approvedTemplate(shop, "aviso_embutido", "Olá {{1}}, seu pedido saiu.", Map.of("1", "Ana"));
+        String template = """
+                {"to": "%s", "template": {"name": "aviso_embutido", "parameters": ["Ana"]}}""";
+
+        String key = UUID.randomUUID().toString();
+        String id = JsonPath.read(
+                send(shop, key, template.formatted("+55 11 98765-1111"))
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        send(shop, key, template.formatted("+55 11 98765-1111"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.id").value(id));
+        send(shop, UUID.randomUUID().toString(), template.formatted("+55 11 98765-2222"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("proactive_limit_reached"));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> mvc.perform(
+                                get("/api/v1/messages/" + id).header("Authorization", "Bearer " + shop.key()))
+                        .andExpect(jsonPath("$.status").value("read"))
+                        .andExpect(jsonPath("$.timeline.length()").value(4)));
+
+        sandbox.customerSends(shop.phone().id(), "+55 11 98765-3333", "Bia", "Oi");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> send(shop, UUID.randomUUID().toString(), """
+                                {"to": "+55 11 98765-3333", "link": {"body": "Veja a coleção", "url": "https://loja.example/c",
+                                 "label": "Ver coleção"}}""")
+                        .andExpect(status().isAccepted())
+                        .andExpect(jsonPath("$.countsAgainstLimit").value(false)));
+    }
+
+    private ResultActions send(Shop shop, String key, String body) throws Exception {
+        return mvc.perform(post("/api/v1/messages")
+                .header("Authorization", "Bearer " + shop.key())
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("messages-h2-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package br.com.whatsappoficial.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.com.testsupport.PostgresIntegrationTest;
+import br.com.testsupport.PostgresTestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The proactive budget on PostgreSQL, decided by two nodes at once (each with its own connection pool, as
+ * two application instances on one database): never one customer over the limit, a customer raced for by
+ * both counted once, slots forgotten 24 h after the last message and given back on a failure.
+ */
+@PostgresIntegrationTest
+@TestPropertySource(properties = {"account.reconciliation-poll=1h", "template.sync-poll=1h"})
+class ProactiveBudgetIT {
+
+    static final ProactiveLimit FIFTY = new ProactiveLimit(50, ProactiveLimit.Source.FLOOR);
+
+    record Node(HikariDataSource pool, ProactiveBudget budget, TransactionTemplate transaction) {
+
+        static Node start() {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(PostgresTestDatabase.jdbcUrl());
+            pool.setUsername(PostgresTestDatabase.user());
+            pool.setPassword(PostgresTestDatabase.password());
+            pool.setMaximumPoolSize(8);
+            return new Node(
+                    pool,
+                    new ProactiveBudget(JdbcClient.create(pool)),
+                    new TransactionTemplate(new DataSourceTransactionManager(pool)));
+        }
+
+        ProactiveBudget.Cost take(String portfolio, Customer customer, ProactiveLimit limit, Instant now) {
+            return transaction.execute(status -> budget.take(portfolio, customer, limit, MessageId.random(), now));
+        }
+    }
+
+    Node one;
+    Node two;
+    String portfolio;
+    Instant now = Instant.parse("2026-12-03T12:00:00Z");
+
+    @BeforeEach
+    void twoNodesOnOneDatabase() {
+        one = Node.start();
+        two = Node.start();
+        portfolio = "business-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void stopNodes() {
+        one.pool().close();
+        two.pool().close();
+    }
+
+    @Test
+    void twoNodesRacingForTheLastSlotsNeverGoOverTheLimit() throws Exception {
+        AtomicInteger granted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Callable<Void>> races = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Node node = i % 2 == 0 ? one : two;
+            Customer customer = new Customer("55119" + (80000000 + i));
+            races.add(() -> {
+                try {
+                    node.take(portfolio, customer, FIFTY, now);
+                    granted.incrementAndGet();
+                } catch (SendProblem.LimitReached limitReached) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+            for (Future<Void> race : threads.invokeAll(races)) {
+                race.get();
+            }
+        }
+
+        assertThat(granted).hasValue(50);
+        assertThat(refused).hasValue(150);
+        assertThat(one.budget().usage(portfolio, now).used()).isEqualTo(50);
+    }
+
+    @Test
+    void aCustomerRacedForByBothNodesIsCountedOnce() throws Exception {
+        Customer customer = new Customer("5511987650000");
+        List<Callable<ProactiveBudget.Cost>> races = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Node node = i % 2 == 0 ? one : two;
+            races.add(() -> node.take(portfolio, customer, FIFTY, now));
+        }
+        List<ProactiveBudget.Cost> costs = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (Future<ProactiveBudget.Cost> race : threads.invokeAll(races)) {
+                costs.add(race.get());
+            }
+        }
+
+        assertThat(costs).containsOnlyOnce(ProactiveBudget.Cost.NEW_CUSTOMER);
+        assertThat(one.budget().usage(portfolio, now).used()).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomerCountsUntilADayAfterTheLastProactiveMessage() {
+        ProactiveLimit one = new ProactiveLimit(1, ProactiveLimit.Source.FLOOR);
+        Customer ana = new Customer("5511911111111");
+        Customer bia = new Customer("5511922222222");
+        this.one.take(portfolio, ana, one, now);
+        this.one.take(portfolio, ana, one, now.plus(Duration.ofHours(20)));
+
+        assertThatThrownBy(() -> this.one.take(portfolio, bia, one, now.plus(Duration.ofHours(25))))
+                .isInstanceOfSatisfying(
+                        SendProblem.LimitReached.class,
+                        refused -> assertThat(refused.properties().get("retryAfter"))
+                                .isEqualTo(now.plus(Duration.ofHours(44)).toString()));
+        assertThat(this.one
+                        .budget()
+                        .usage(portfolio, now.plus(Duration.ofHours(43)))
+                        .nextReleaseAt())
+                .isEqualTo(now.plus(Duration.ofHours(44)));
+
+        assertThat(this.one.take(portfolio, bia, one, now.plus(Duration.ofHours(44))))
+                .isEqualTo(ProactiveBudget.Cost.NEW_CUSTOMER);
+        assertThat(this.one
+                        .budget()
+                        .usage(portfolio, now.plus(Duration.ofHours(44)))
+                        .used())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFailureBeforeMetaAcceptsGivesTheSlotBack() {
+        Customer ana = new Customer("5511933333333");
+        MessageId message = MessageId.random();
+        one.transaction().executeWithoutResult(status -> one.budget().take(portfolio, ana, FIFTY, message, now));
+        assertThat(one.budget().usage(portfolio, now).used()).isEqualTo(1);
+
+        one.transaction().executeWithoutResult(status -> one.budget().release(portfolio, ana, message, now));
+
+        assertThat(one.budget().usage(portfolio, now).used()).isZero();
+        assertThat(one.budget().counted(portfolio, List.of(ana), now)).isEmpty();
+    }
+}
