@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -50,6 +51,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class MessagesApiIT {
 
     static final String GREETING = "Olá {{1}}, seu pedido {{2}} saiu para entrega.";
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     MockMvc mvc;
@@ -276,6 +280,104 @@ class MessagesApiIT {
                         .andExpect(jsonPath("$.data[1].windowClosesAt").isNotEmpty())
                         .andExpect(jsonPath("$.data[2].normalized").value(first.replaceAll("[^+0-9]", ""))));
         limits().andExpect(jsonPath("$.proactive.used").value(1));
+    }
+
+    @Test
+    void aCustomerKnownByUserIdIsReachedThroughTheNumberAWebhookLinkedToIt() throws Exception {
+        String userId = "BR." + UUID.randomUUID().toString().replace("-", "");
+        String waId = "55119" + ThreadLocalRandom.current().nextInt(8_000_0000, 9_999_9999);
+        String text = """
+                {"recipient": "%s", "text": {"body": "Seu pedido saiu."}}""".formatted(userId);
+
+        send(text)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("outside_service_window"));
+        // The customer writes: Meta (the sandbox) opens the window and reports both of their ids.
+        sandbox.recordInbound(shop.phone().id(), waId);
+        assertThat(webhook(inbound(userId, waId))).isEqualTo(200);
+
+        String id = JsonPath.read(
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> send(text).andReturn().getResponse(), response -> response.getStatus() == 202)
+                        .getContentAsString(),
+                "$.id");
+        read(id).andExpect(jsonPath("$.to").value("+" + waId));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> read(id).andExpect(jsonPath("$.status").value("read")));
+    }
+
+    @Test
+    void statusesOfOneMessageArrivingTogetherAndOutOfOrderEndOnTheLatest() throws Exception {
+        String customer = customer();
+        String id = id(send(template(customer)).andExpect(status().isAccepted()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> read(id).andExpect(jsonPath("$.status").value("read")));
+        String wamid = JsonPath.read(read(id).andReturn().getResponse().getContentAsString(), "$.metaMessageId");
+
+        // Meta, late and repeating itself: a failed after read, a sent, and a status it adds tomorrow.
+        assertThat(webhook(statuses(wamid, id, "failed", "sent", "deleted_by_customer", "read")))
+                .isEqualTo(200);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> read(id).andExpect(jsonPath("$.status").value("read"))
+                        .andExpect(jsonPath("$.error").doesNotExist())
+                        .andExpect(jsonPath("$.timeline[*].status")
+                                .value(org.hamcrest.Matchers.contains(
+                                        "queued", "sent", "delivered", "read", "failed", "deleted_by_customer"))));
+    }
+
+    private String inbound(String userId, String waId) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages",
+                 "value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"5511987654321","phone_number_id":"%s"},
+                  "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s","user_id":"%s"}],
+                  "messages":[{"from":"%s","from_user_id":"%s","id":"wamid.in-%s","timestamp":"%d",
+                   "type":"text","text":{"body":"Oi"}}]}}]}]}""".formatted(
+                        shop.waba().id(),
+                        shop.phone().id(),
+                        waId,
+                        userId,
+                        waId,
+                        userId,
+                        UUID.randomUUID(),
+                        java.time.Instant.now().getEpochSecond());
+    }
+
+    private String statuses(String wamid, String id, String... statuses) {
+        long now = java.time.Instant.now().getEpochSecond() + 60;
+        StringBuilder items = new StringBuilder();
+        for (String status : statuses) {
+            items.append(items.isEmpty() ? "" : ",").append("""
+                    {"id":"%s","status":"%s","timestamp":"%d","recipient_id":"5511900000000",
+                     "biz_opaque_callback_data":"%s"}""".formatted(wamid, status, now++, id));
+        }
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages",
+                 "value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"5511987654321","phone_number_id":"%s"},
+                  "statuses":[%s]}}]}]}""".formatted(shop.waba().id(), shop.phone().id(), items);
+    }
+
+    /** Posts a webhook signed with the sandbox app's secret, as Meta does. */
+    private int webhook(String body) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/webhooks/meta"))
+                .header("Content-Type", "application/json")
+                .header(
+                        br.com.whatsappoficial.meta.WebhookSignature.HEADER,
+                        br.com.whatsappoficial.meta.WebhookSignature.sign(
+                                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "sandbox-app-secret"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
     }
 
     private static String template(String to) {
