@@ -55,6 +55,8 @@ class DeliveryConsoleController {
         model.addAttribute("defaultDelay", DeliveryOutcome.DEFAULT_DELAY_SECONDS);
         model.addAttribute("maxDelay", SandboxMeta.MAX_DELIVERY_DELAY_SECONDS);
         model.addAttribute("limitFailure", MessagingLimits.LIMIT_REACHED);
+        // A code, not a quantity: MessageFormat would write 131.048 in pt-BR.
+        model.addAttribute("limitCode", Integer.toString(MessagingLimits.LIMIT_REACHED.code()));
         model.addAttribute("usage", usage);
         return "sandbox/console/delivery";
     }
