@@ -40,19 +40,12 @@ class CustomerPhone {
     private final SandboxMessages sent;
     private final InboundMessages inbound;
     private final SandboxTemplates templates;
-    private final TemplateMessages templateMessages;
     private final JsonMapper json;
 
-    CustomerPhone(
-            SandboxMessages sent,
-            InboundMessages inbound,
-            SandboxTemplates templates,
-            TemplateMessages templateMessages,
-            JsonMapper json) {
+    CustomerPhone(SandboxMessages sent, InboundMessages inbound, SandboxTemplates templates, JsonMapper json) {
         this.sent = sent;
         this.inbound = inbound;
         this.templates = templates;
-        this.templateMessages = templateMessages;
         this.json = json;
     }
 
@@ -107,7 +100,7 @@ class CustomerPhone {
             return new Bubble(
                     true, "template", null, content.path("name").asString(""), null, List.of(), message.createdAt());
         }
-        TemplateMessages.Rendered rendered = templateMessages.render(template, content);
+        TemplateMessages.Rendered rendered = TemplateMessages.render(template, content);
         return new Bubble(
                 true,
                 "template",

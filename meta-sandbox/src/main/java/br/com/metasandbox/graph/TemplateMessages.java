@@ -36,13 +36,14 @@ public class TemplateMessages {
     /** A button under the message; {@code url} for a URL button, its variable filled in. */
     public record Button(String text, @Nullable String url) {}
 
+    /** Reads the components the sandbox stored itself: no setting of the application's mapper matters here. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final SandboxTemplates templates;
-    private final JsonMapper json;
     private final Clock clock;
 
-    TemplateMessages(SandboxTemplates templates, JsonMapper json, Clock clock) {
+    TemplateMessages(SandboxTemplates templates, Clock clock) {
         this.templates = templates;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -75,10 +76,10 @@ public class TemplateMessages {
         return template;
     }
 
-    private void checkParameters(MessageTemplate template, JsonNode send) {
+    static void checkParameters(MessageTemplate template, JsonNode send) {
         boolean named = "NAMED".equalsIgnoreCase(template.parameterFormat());
         int buttonIndex = 0;
-        for (JsonNode component : json.readTree(template.components())) {
+        for (JsonNode component : JSON.readTree(template.components())) {
             String type = component.path("type").asString("").toUpperCase(Locale.ROOT);
             if (type.equals("HEADER")) {
                 String format = component.path("format").asString("TEXT").toUpperCase(Locale.ROOT);
@@ -175,13 +176,13 @@ public class TemplateMessages {
      * The template filled in with the send's parameters: positional values in order, named ones by name,
      * currency and date_time by their fallback value.
      */
-    public Rendered render(MessageTemplate template, JsonNode send) {
+    public static Rendered render(MessageTemplate template, JsonNode send) {
         String header = null;
         String body = "";
         String footer = null;
         List<Button> buttons = new ArrayList<>();
         int buttonIndex = 0;
-        for (JsonNode component : json.readTree(template.components())) {
+        for (JsonNode component : JSON.readTree(template.components())) {
             String type = component.path("type").asString("").toUpperCase(Locale.ROOT);
             switch (type) {
                 case "HEADER" -> {
@@ -207,19 +208,17 @@ public class TemplateMessages {
         return new Rendered(header, body, footer, List.copyOf(buttons));
     }
 
+    /** {@code {{n}}} takes the n-th positional parameter, {@code {{name}}} the parameter of that name. */
     private static String fill(String text, List<JsonNode> parameters) {
-        List<String> variables = variables(text);
         Matcher matcher = VARIABLE.matcher(text);
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
             String variable = matcher.group(1);
             String value = matcher.group();
-            for (JsonNode parameter : parameters) {
+            for (int i = 0; i < parameters.size(); i++) {
+                JsonNode parameter = parameters.get(i);
                 String name = parameter.path("parameter_name").asString("");
-                boolean matches = name.isEmpty()
-                        ? parameters.indexOf(parameter) == variables.indexOf(variable)
-                        : name.equals(variable);
-                if (matches) {
+                if (name.isEmpty() ? variable.equals(Integer.toString(i + 1)) : name.equals(variable)) {
                     value = value(parameter);
                 }
             }
