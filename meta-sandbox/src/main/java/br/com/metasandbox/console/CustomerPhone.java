@@ -93,6 +93,7 @@ class CustomerPhone {
 
     /** The template as it is now, filled in; its name alone when it was deleted since. */
     private Bubble template(SandboxMessages.Outbound message, JsonNode content) {
+        @Nullable
         MessageTemplate template = message.templateId() == null
                 ? null
                 : templates.template(message.templateId()).orElse(null);

@@ -160,11 +160,12 @@ public class MessageSending {
             webhooks.failed(phone, sent, MessagingLimits.LIMIT_REACHED);
             return;
         }
-        DeliveryScripts.Script script = scripts.scriptFor(waId.value()).orElse(null);
+        DeliveryScripts.@Nullable Script script =
+                scripts.scriptFor(waId.value()).orElse(null);
         DeliveryOutcome outcome = script != null
                 ? DeliveryOutcome.valueOf(script.outcome())
                 : DeliveryOutcome.bySuffix(waId.value()).orElse(DeliveryOutcome.READ);
-        DeliveryOutcome.Failure failure = outcome.failure();
+        DeliveryOutcome.@Nullable Failure failure = outcome.failure();
         if (failure != null) {
             webhooks.failed(phone, sent, failure);
             return;
