@@ -182,6 +182,21 @@ class SandboxDeliveryConsoleBrowserIT {
         Browsers.screenshot(page, "sandbox-console-phone-conversation");
     }
 
+    @Test
+    void theDeliveryPageReadsInEnglishWithItsApostrophes() {
+        try (BrowserContext english = Browsers.chromium()
+                .newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 1000))) {
+            Page englishPage = english.newPage();
+            englishPage.navigate(url("/sandbox/console/delivery"));
+
+            assertThat(englishPage.locator("#rule-8111")).containsText("each with its event's time");
+            assertThat(englishPage.locator("#rule-1047")).containsText("the customer's last message");
+            assertThat(englishPage.getByTestId("delivery-limit"))
+                    .containsText("131048 (Spam rate limit hit), the sandbox's choice");
+            Browsers.screenshot(englishPage, "sandbox-console-delivery-en");
+        }
+    }
+
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
