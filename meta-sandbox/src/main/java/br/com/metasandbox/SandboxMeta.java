@@ -5,6 +5,7 @@ import br.com.metasandbox.graph.Faults;
 import br.com.metasandbox.graph.MessageSending;
 import br.com.metasandbox.graph.TemplateReviews;
 import br.com.metasandbox.state.Business;
+import br.com.metasandbox.state.DeliveryScripts;
 import br.com.metasandbox.state.DisplayNumbers;
 import br.com.metasandbox.state.InboundMessages;
 import br.com.metasandbox.state.PhoneNumber;
@@ -15,6 +16,7 @@ import br.com.metasandbox.state.SandboxMessages;
 import br.com.metasandbox.state.SandboxVerification;
 import br.com.metasandbox.state.WaId;
 import br.com.metasandbox.state.WhatsAppBusinessAccount;
+import br.com.metasandbox.webhooks.DeliveryOutcome;
 import br.com.metasandbox.webhooks.WebhookNotifications;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +48,9 @@ public class SandboxMeta {
     /** The quality ratings the console can set [doc]. */
     public static final List<String> QUALITY_RATINGS = List.of("GREEN", "YELLOW", "RED");
 
+    /** The longest a scripted late delivery may wait, an hour. */
+    public static final int MAX_DELIVERY_DELAY_SECONDS = 3600;
+
     /** The account_review_update decisions [doc]. */
     static final Set<String> REVIEW_DECISIONS = Set.of("APPROVED", "REJECTED", "PENDING", "DEFERRED");
 
@@ -59,6 +64,7 @@ public class SandboxMeta {
     private final WebhookNotifications webhooks;
     private final InboundMessages inbound;
     private final TemplateReviews templates;
+    private final DeliveryScripts deliveryScripts;
     private final Clock clock;
 
     SandboxMeta(
@@ -72,8 +78,10 @@ public class SandboxMeta {
             WebhookNotifications webhooks,
             InboundMessages inbound,
             TemplateReviews templates,
+            DeliveryScripts deliveryScripts,
             Clock clock) {
         this.templates = templates;
+        this.deliveryScripts = deliveryScripts;
         this.accounts = accounts;
         this.credentials = credentials;
         this.verification = verification;
@@ -335,14 +343,6 @@ public class SandboxMeta {
     }
 
     /**
-     * Makes a Graph operation fail until {@link #clearFaults()}; one of {@code oauth.access_token},
-     * {@code debug_token}, {@code waba.get}, {@code waba.phone_numbers}, {@code waba.subscribed_apps},
-     * {@code phone.get}, {@code phone.request_code}, {@code phone.verify_code}, {@code phone.register},
-     * {@code phone.deregister}, {@code phone.pin}, {@code phone.business_profile}, {@code uploads},
-     * {@code messages}.
-     */
-    @Transactional
-    /**
      * Meta decides a message template by hand (APPROVED, REJECTED with {@code reason}, PAUSED or DISABLED)
      * and sends message_template_status_update; an automatic review still due is dropped.
      */
@@ -360,6 +360,32 @@ public class SandboxMeta {
         return templates.template(templateId).orElseThrow().status();
     }
 
+    /**
+     * Scripts what happens to every message sent to {@code customer} from now on, whatever its number ends in:
+     * one of {@link DeliveryOutcome}'s names; {@code delaySeconds} (0 to 3600) is how late the statuses of
+     * {@code LATE} come.
+     */
+    public void scriptDelivery(String customer, String outcome, int delaySeconds) {
+        DeliveryOutcome.valueOf(outcome);
+        if (delaySeconds < 0 || delaySeconds > MAX_DELIVERY_DELAY_SECONDS) {
+            throw new IllegalArgumentException("delaySeconds must be between 0 and " + MAX_DELIVERY_DELAY_SECONDS);
+        }
+        deliveryScripts.set(WaId.fromRecipient(customer).value(), outcome, delaySeconds, clock.instant());
+    }
+
+    /** The customer's messages follow the number-suffix rules again. */
+    public void removeDeliveryScript(String customer) {
+        deliveryScripts.remove(WaId.fromRecipient(customer).value());
+    }
+
+    /**
+     * Makes a Graph operation fail until {@link #clearFaults()}; one of {@code oauth.access_token},
+     * {@code debug_token}, {@code waba.get}, {@code waba.phone_numbers}, {@code waba.subscribed_apps},
+     * {@code phone.get}, {@code phone.request_code}, {@code phone.verify_code}, {@code phone.register},
+     * {@code phone.deregister}, {@code phone.pin}, {@code phone.business_profile}, {@code uploads},
+     * {@code messages}.
+     */
+    @Transactional
     public void setFault(String operation, SandboxFault fault) {
         faults.set(operation, fault);
     }

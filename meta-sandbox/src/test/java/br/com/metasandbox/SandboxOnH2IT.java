@@ -96,6 +96,23 @@ class SandboxOnH2IT {
         assertThat(sent.status()).as(sent.body().toString()).isEqualTo(200);
         assertThat(meta.sentMessages(scene.phone().id())).hasSize(1);
 
+        // A template outside the window: the WABA's templates, the portfolio's limit and the delivery scripts.
+        SandboxTemplateFixtures.approved(
+                meta,
+                graph,
+                scene,
+                SandboxTemplateFixtures.withBody("oferta", "MARKETING", "Oferta para você, {{1}}!"));
+        meta.scriptDelivery("+5511912341234", "DELIVERED", 0);
+        Graph.Answer template = graph.postJson(
+                phone + "/messages",
+                scene.token(),
+                SandboxTemplateFixtures.message(
+                        "+5511912341234",
+                        SandboxTemplateFixtures.send("oferta", List.of(SandboxTemplateFixtures.texts("body", "Ana"))),
+                        null));
+        assertThat(template.status()).as(template.body().toString()).isEqualTo(200);
+        assertThat(meta.sentMessages(scene.phone().id())).hasSize(2);
+
         meta.setFault("phone.get", SandboxFault.graphError(131000));
         assertThat(graph.get(phone, scene.token()).code()).isEqualTo(131000);
         meta.clearFaults();

@@ -1,17 +1,24 @@
 package br.com.metasandbox.console;
 
+import br.com.metasandbox.graph.TemplateMessages;
 import br.com.metasandbox.state.InboundMessages;
+import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.SandboxMessages;
+import br.com.metasandbox.state.SandboxTemplates;
 import br.com.metasandbox.state.WaId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The simulated customer's phone: the conversation with one business number, as the customer sees it. */
+/**
+ * The simulated customer's phone: the conversation with one business number as the customer sees it, a template
+ * filled in with its parameters (header, body, footer, buttons) and a CTA URL message with its button as a link.
+ */
 @Component
 class CustomerPhone {
 
@@ -19,17 +26,26 @@ class CustomerPhone {
     record Bubble(
             boolean fromBusiness,
             String kind,
+            @Nullable String header,
             String text,
-            @org.jspecify.annotations.Nullable String button,
-            Instant at) {}
+            @Nullable String footer,
+            List<TemplateMessages.Button> buttons,
+            Instant at) {
+
+        static Bubble text(boolean fromBusiness, String text, Instant at) {
+            return new Bubble(fromBusiness, "text", null, text, null, List.of(), at);
+        }
+    }
 
     private final SandboxMessages sent;
     private final InboundMessages inbound;
+    private final SandboxTemplates templates;
     private final JsonMapper json;
 
-    CustomerPhone(SandboxMessages sent, InboundMessages inbound, JsonMapper json) {
+    CustomerPhone(SandboxMessages sent, InboundMessages inbound, SandboxTemplates templates, JsonMapper json) {
         this.sent = sent;
         this.inbound = inbound;
+        this.templates = templates;
         this.json = json;
     }
 
@@ -42,7 +58,7 @@ class CustomerPhone {
             }
         }
         for (InboundMessages.Inbound message : inbound.between(phoneId, waId)) {
-            bubbles.add(new Bubble(false, "text", message.body(), null, message.createdAt()));
+            bubbles.add(Bubble.text(false, message.body(), message.createdAt()));
         }
         bubbles.sort(Comparator.comparing(Bubble::at));
         return bubbles;
@@ -52,38 +68,51 @@ class CustomerPhone {
         JsonNode payload = json.readTree(message.payload());
         JsonNode content = payload.path(message.type());
         return switch (message.type()) {
-            case "text" -> new Bubble(true, "text", content.path("body").asString(""), null, message.createdAt());
-            case "template" -> {
-                StringBuilder text = new StringBuilder(content.path("name").asString(""));
-                text.append(" (")
-                        .append(content.path("language").path("code").asString(""))
-                        .append(")");
-                List<String> values = new ArrayList<>();
-                for (JsonNode component : content.path("components")) {
-                    for (JsonNode parameter : component.path("parameters")) {
-                        values.add(parameter.path("text").asString(parameter.toString()));
-                    }
-                }
-                if (!values.isEmpty()) {
-                    text.append(": ").append(String.join(" · ", values));
-                }
-                yield new Bubble(true, "template", text.toString(), null, message.createdAt());
-            }
+            case "text" -> Bubble.text(true, content.path("body").asString(""), message.createdAt());
+            case "template" -> template(message, content);
             default -> {
-                String header = content.path("header").path("text").asString("");
-                String body = content.path("body").path("text").asString("");
-                String footer = content.path("footer").path("text").asString("");
-                String text = String.join(
-                        "\n",
-                        List.of(header, body, footer).stream()
-                                .filter(part -> !part.isBlank())
-                                .toList());
-                String button = content.path("action")
+                String display = content.path("action")
                         .path("parameters")
                         .path("display_text")
                         .asString("");
-                yield new Bubble(true, "interactive", text, button.isBlank() ? null : button, message.createdAt());
+                String url =
+                        content.path("action").path("parameters").path("url").asString("");
+                yield new Bubble(
+                        true,
+                        "interactive",
+                        blankToNull(content.path("header").path("text").asString("")),
+                        content.path("body").path("text").asString(""),
+                        blankToNull(content.path("footer").path("text").asString("")),
+                        display.isBlank()
+                                ? List.of()
+                                : List.of(new TemplateMessages.Button(display, url.isBlank() ? null : url)),
+                        message.createdAt());
             }
         };
+    }
+
+    /** The template as it is now, filled in; its name alone when it was deleted since. */
+    private Bubble template(SandboxMessages.Outbound message, JsonNode content) {
+        @Nullable
+        MessageTemplate template = message.templateId() == null
+                ? null
+                : templates.template(message.templateId()).orElse(null);
+        if (template == null) {
+            return new Bubble(
+                    true, "template", null, content.path("name").asString(""), null, List.of(), message.createdAt());
+        }
+        TemplateMessages.Rendered rendered = TemplateMessages.render(template, content);
+        return new Bubble(
+                true,
+                "template",
+                rendered.header(),
+                rendered.body(),
+                rendered.footer(),
+                rendered.buttons(),
+                message.createdAt());
+    }
+
+    private static @Nullable String blankToNull(String text) {
+        return text.isBlank() ? null : text;
     }
 }

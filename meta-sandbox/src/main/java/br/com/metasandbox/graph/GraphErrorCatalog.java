@@ -25,6 +25,7 @@ final class GraphErrorCatalog {
             Map.entry(368, new Entry(403, "Temporarily blocked for policies violations", false)),
             Map.entry(80007, new Entry(400, "Rate limit hit for WhatsApp Business Account", true)),
             Map.entry(130429, new Entry(400, "Rate limit hit", true)),
+            Map.entry(130472, new Entry(400, "User's number is part of an experiment", false)),
             Map.entry(131000, new Entry(500, "Something went wrong", true)),
             Map.entry(131008, new Entry(400, "Required parameter is missing", false)),
             Map.entry(131009, new Entry(400, "Parameter value is not valid", false)),
@@ -42,6 +43,9 @@ final class GraphErrorCatalog {
             Map.entry(
                     132000, new Entry(400, "Number of parameters does not match the expected number of params", false)),
             Map.entry(132001, new Entry(404, "Template name does not exist in the translation", false)),
+            Map.entry(132012, new Entry(400, "Parameter format does not match format in the created template", false)),
+            Map.entry(132015, new Entry(400, "Template is Paused", false)),
+            Map.entry(132016, new Entry(400, "Template is Disabled", false)),
             Map.entry(133000, new Entry(500, "Incomplete Deregistration", false)),
             Map.entry(133004, new Entry(503, "Server Temporarily Unavailable", true)),
             Map.entry(133005, new Entry(400, "Two step verification PIN Mismatch", false)),

@@ -1,11 +1,15 @@
 package br.com.metasandbox.graph;
 
+import br.com.metasandbox.state.DeliveryScripts;
+import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.PhoneNumber;
 import br.com.metasandbox.state.SandboxAccounts;
 import br.com.metasandbox.state.SandboxIds;
 import br.com.metasandbox.state.SandboxMessages;
 import br.com.metasandbox.state.WaId;
 import br.com.metasandbox.state.WhatsAppBusinessAccount;
+import br.com.metasandbox.webhooks.DeliveryOutcome;
+import br.com.metasandbox.webhooks.Pricing;
 import br.com.metasandbox.webhooks.WebhookNotifications;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,9 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /{phone-id}/messages} (contract §6): validates text, template and interactive messages,
- * enforces the 24 h customer service window, records what was sent for the simulated customer phone
- * and answers "accepted, not delivered".
+ * {@code POST /{phone-id}/messages} (contract §6): validates text, template and interactive messages, checks a
+ * template against the WABA's templates, enforces the 24 h customer service window and the portfolio's
+ * messaging limit, records what was sent for the simulated customer phone, answers "accepted, not delivered"
+ * and plans the status webhooks the customer's delivery script (or number) calls for.
  */
 @Component
 public class MessageSending {
@@ -32,11 +37,11 @@ public class MessageSending {
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     static final Set<String> TYPES = Set.of("text", "template", "interactive");
 
-    /** Sandbox rule: recipients whose number ends in 9999 are not on WhatsApp, so sends to them fail (131026). */
-    static final String NOT_ON_WHATSAPP_SUFFIX = "9999";
-
     private final SandboxMessages messages;
     private final SandboxAccounts accounts;
+    private final TemplateMessages templates;
+    private final MessagingLimits limits;
+    private final DeliveryScripts scripts;
     private final WebhookNotifications webhooks;
     private final JsonMapper json;
     private final Clock clock;
@@ -44,11 +49,17 @@ public class MessageSending {
     MessageSending(
             SandboxMessages messages,
             SandboxAccounts accounts,
+            TemplateMessages templates,
+            MessagingLimits limits,
+            DeliveryScripts scripts,
             WebhookNotifications webhooks,
             JsonMapper json,
             Clock clock) {
         this.messages = messages;
         this.accounts = accounts;
+        this.templates = templates;
+        this.limits = limits;
+        this.scripts = scripts;
         this.webhooks = webhooks;
         this.json = json;
         this.clock = clock;
@@ -94,7 +105,8 @@ public class MessageSending {
             throw GraphRefusal.of(131021, "Sender and recipient phone number is the same.");
         }
         Instant now = clock.instant();
-        if (!type.equals("template") && !insideWindow(phone, waId, now)) {
+        boolean insideWindow = insideWindow(phone, waId, now);
+        if (!type.equals("template") && !insideWindow) {
             // Meta also reports this as a failed status webhook [doc error codes: sync, async or both];
             // the sandbox answers it synchronously (unverified).
             throw GraphRefusal.of(
@@ -102,24 +114,24 @@ public class MessageSending {
                     "Message failed to send because more than 24 hours have passed since the customer last replied"
                             + " to this number.");
         }
+        @Nullable MessageTemplate template = type.equals("template") ? templates.check(phone.wabaId(), content) : null;
         String id = wamid(waId);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("to", to);
         payload.put("type", type);
         payload.put(type, content);
         SandboxMessages.Outbound sent = new SandboxMessages.Outbound(
-                id, phone.id(), to, waId.value(), type, json.writeValueAsString(payload), opaque, now);
+                id,
+                phone.id(),
+                to,
+                waId.value(),
+                type,
+                json.writeValueAsString(payload),
+                opaque,
+                now,
+                template == null ? null : template.id());
         messages.insert(sent);
-        if (waId.value().endsWith(NOT_ON_WHATSAPP_SUFFIX)) {
-            webhooks.failed(
-                    phone,
-                    sent,
-                    131026,
-                    "Message undeliverable",
-                    "The recipient is not a WhatsApp user (Meta sandbox rule: numbers ending in 9999).");
-        } else {
-            webhooks.delivered(phone, sent);
-        }
+        deliver(phone, sent, waId, template, insideWindow, now);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("id", id);
         if (type.equals("template")) {
@@ -130,6 +142,40 @@ public class MessageSending {
         answer.put("contacts", List.of(Map.of("input", to, "wa_id", waId.value())));
         answer.put("messages", List.of(message));
         return answer;
+    }
+
+    /**
+     * Plans the statuses: beyond the portfolio's messaging limit the send fails (only outside the customer's
+     * window); else the customer's script, else the number's suffix, else read. A delivered send outside the
+     * window counts for the limit.
+     */
+    private void deliver(
+            PhoneNumber phone,
+            SandboxMessages.Outbound sent,
+            WaId waId,
+            @Nullable MessageTemplate template,
+            boolean insideWindow,
+            Instant now) {
+        if (!insideWindow && !limits.admits(phone, waId, now)) {
+            webhooks.failed(phone, sent, MessagingLimits.LIMIT_REACHED);
+            return;
+        }
+        DeliveryScripts.@Nullable Script script =
+                scripts.scriptFor(waId.value()).orElse(null);
+        DeliveryOutcome outcome = script != null
+                ? DeliveryOutcome.valueOf(script.outcome())
+                : DeliveryOutcome.bySuffix(waId.value()).orElse(DeliveryOutcome.READ);
+        DeliveryOutcome.@Nullable Failure failure = outcome.failure();
+        if (failure != null) {
+            webhooks.failed(phone, sent, failure);
+            return;
+        }
+        if (!insideWindow) {
+            limits.reached(phone, waId, now);
+        }
+        Pricing pricing = template == null ? Pricing.service() : Pricing.template(template.category(), insideWindow);
+        int late = script != null ? script.delaySeconds() : DeliveryOutcome.DEFAULT_DELAY_SECONDS;
+        webhooks.statuses(phone, sent, outcome, pricing, Duration.ofSeconds(late));
     }
 
     public void recordInbound(String phoneId, String waId) {

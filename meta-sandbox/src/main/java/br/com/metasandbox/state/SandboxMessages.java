@@ -20,7 +20,8 @@ public class SandboxMessages {
             String type,
             String payload,
             @Nullable String bizOpaqueCallbackData,
-            Instant createdAt) {}
+            Instant createdAt,
+            @Nullable String templateId) {}
 
     private final JdbcClient jdbc;
 
@@ -31,8 +32,8 @@ public class SandboxMessages {
     public void insert(Outbound message) {
         jdbc.sql("""
                         insert into sandbox_messages (message_id, phone_id, recipient_input, wa_id, message_type, payload,
-                            biz_opaque_callback_data, created_at)
-                        values (:id, :phone, :input, :waId, :type, :payload, :opaque, :created)""")
+                            biz_opaque_callback_data, created_at, template_id)
+                        values (:id, :phone, :input, :waId, :type, :payload, :opaque, :created, :template)""")
                 .param("id", message.id())
                 .param("phone", message.phoneId())
                 .param("input", message.recipientInput())
@@ -41,6 +42,7 @@ public class SandboxMessages {
                 .param("payload", message.payload())
                 .param("opaque", message.bizOpaqueCallbackData())
                 .param("created", SqlTimes.utc(message.createdAt()))
+                .param("template", message.templateId())
                 .update();
     }
 
@@ -55,7 +57,8 @@ public class SandboxMessages {
                         rs.getString("message_type"),
                         rs.getString("payload"),
                         rs.getString("biz_opaque_callback_data"),
-                        SqlTimes.requiredInstant(rs, "created_at")))
+                        SqlTimes.requiredInstant(rs, "created_at"),
+                        rs.getString("template_id")))
                 .list();
     }
 

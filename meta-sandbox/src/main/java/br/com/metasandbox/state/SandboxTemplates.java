@@ -79,6 +79,22 @@ public class SandboxTemplates {
                 .list();
     }
 
+    /** The template of a send: its name and language, written {@code pt_BR} or {@code pt-BR} alike. */
+    public Optional<MessageTemplate> find(String wabaId, String name, String language) {
+        return jdbc
+                .sql("""
+                        select * from sandbox_templates
+                         where waba_id = :waba and name = :name and language in (:underscore, :dash)""")
+                .param("waba", wabaId)
+                .param("name", name)
+                .param("underscore", language.replace('-', '_'))
+                .param("dash", language.replace('_', '-'))
+                .query(SandboxTemplates::template)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
     public boolean exists(String wabaId, String name, String language) {
         return jdbc.sql("""
                         select count(*) from sandbox_templates

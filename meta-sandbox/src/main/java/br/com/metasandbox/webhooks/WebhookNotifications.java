@@ -188,45 +188,55 @@ public class WebhookNotifications {
     }
 
     /**
-     * A message our product sent goes sent → delivered → read, a few seconds apart; {@code pricing} comes
-     * with sent and delivered, {@code conversation} is left out as on v24.0+ [doc].
+     * A message our product sent goes sent → delivered → read, a few seconds apart, as {@code outcome} says
+     * ({@code late} shifts them all); {@code pricing} comes with sent and delivered, {@code conversation} is
+     * left out as on v24.0+ [doc]. Out of order, the POSTs leave read first and sent last while each status
+     * keeps the timestamp of its event.
      */
-    public void delivered(PhoneNumber phone, SandboxMessages.Outbound sent) {
-        Map<String, Object> pricing = sent.type().equals("template")
-                ? map("billable", true, "pricing_model", "PMP", "type", "regular", "category", "marketing")
-                : map(
-                        "billable",
-                        false,
-                        "pricing_model",
-                        "PMP",
-                        "type",
-                        "free_customer_service",
-                        "category",
-                        "service");
-        status(phone, sent, "sent", Duration.ZERO, pricing, null);
-        status(phone, sent, "delivered", Duration.ofSeconds(2), pricing, null);
-        status(phone, sent, "read", Duration.ofSeconds(5), null, null);
+    public void statuses(
+            PhoneNumber phone, SandboxMessages.Outbound sent, DeliveryOutcome outcome, Pricing pricing, Duration late) {
+        Duration shift = outcome == DeliveryOutcome.LATE ? late : Duration.ZERO;
+        Duration deliveredAt = Duration.ofSeconds(2).plus(shift);
+        Duration readAt = Duration.ofSeconds(5).plus(shift);
+        Map<String, Object> price = pricing.asMap();
+        if (outcome == DeliveryOutcome.OUT_OF_ORDER) {
+            status(phone, sent, "read", readAt, Duration.ofSeconds(1), null, null);
+            status(phone, sent, "delivered", deliveredAt, Duration.ofSeconds(2), price, null);
+            status(phone, sent, "sent", Duration.ZERO, Duration.ofSeconds(3), price, null);
+            return;
+        }
+        status(phone, sent, "sent", shift, shift, price, null);
+        status(phone, sent, "delivered", deliveredAt, deliveredAt, price, null);
+        if (outcome != DeliveryOutcome.DELIVERED) {
+            status(phone, sent, "read", readAt, readAt, null, null);
+        }
     }
 
-    /** A message accepted but never delivered: one failed status with the error [doc]. */
-    public void failed(PhoneNumber phone, SandboxMessages.Outbound sent, int code, String title, String details) {
-        Map<String, Object> error = map("code", code, "title", title, "message", title);
-        error.put("error_data", map("details", details));
+    /** A message accepted but never delivered: one failed status with the error, and no pricing [doc]. */
+    public void failed(PhoneNumber phone, SandboxMessages.Outbound sent, DeliveryOutcome.Failure failure) {
+        Map<String, Object> error = map("code", failure.code(), "title", failure.title(), "message", failure.title());
+        error.put("error_data", map("details", failure.details()));
         error.put("href", "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/");
-        status(phone, sent, "failed", Duration.ofSeconds(1), null, error);
+        Duration after = Duration.ofSeconds(1);
+        status(phone, sent, "failed", after, after, null, error);
     }
 
+    /**
+     * One status about a sent message: {@code happened} after the send is its timestamp, {@code posted} after
+     * the send is when the POST leaves.
+     */
     private void status(
             PhoneNumber phone,
             SandboxMessages.Outbound sent,
             String status,
-            Duration after,
+            Duration happened,
+            Duration posted,
             @Nullable Map<String, Object> pricing,
             @Nullable Map<String, Object> error) {
         Map<String, Object> entry = map(
                 "id", sent.id(),
                 "status", status,
-                "timestamp", Long.toString(sent.createdAt().plus(after).getEpochSecond()),
+                "timestamp", Long.toString(sent.createdAt().plus(happened).getEpochSecond()),
                 "recipient_id", sent.waId());
         if (sent.bizOpaqueCallbackData() != null) {
             entry.put("biz_opaque_callback_data", sent.bizOpaqueCallbackData());
@@ -239,7 +249,7 @@ public class WebhookNotifications {
         }
         Map<String, Object> value = messagingValue(phone);
         value.put("statuses", List.of(entry));
-        outbox.enqueue(MESSAGES, phone.wabaId(), value, messagesCallback(phone), after);
+        outbox.enqueue(MESSAGES, phone.wabaId(), value, messagesCallback(phone), posted);
     }
 
     private @Nullable String messagesCallback(PhoneNumber phone) {

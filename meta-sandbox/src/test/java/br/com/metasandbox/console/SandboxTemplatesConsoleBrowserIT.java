@@ -22,10 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The console's templates page in a real Chromium: each decision changes what Graph lists and plans Meta's webhook. */
 @PostgresIntegrationTest
 class SandboxTemplatesConsoleBrowserIT {
+
+    @DynamicPropertySource
+    static void reviewAfterTheTest(DynamicPropertyRegistry registry) {
+        // The automatic review must still be due when the decisions by hand are taken, however slowly Chromium
+        // starts in a full build: with the default 5 s it sometimes came first.
+        registry.add("sandbox.template-review-delay", () -> "1h");
+    }
 
     @LocalServerPort
     int port;

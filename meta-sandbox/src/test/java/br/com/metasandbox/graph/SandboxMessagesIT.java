@@ -6,6 +6,7 @@ import br.com.metasandbox.Graph;
 import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.SandboxScene;
 import br.com.metasandbox.SandboxSentMessage;
+import br.com.metasandbox.SandboxTemplateFixtures;
 import br.com.metasandbox.TestClock;
 import br.com.testsupport.PostgresIntegrationTest;
 import java.time.Duration;
@@ -106,6 +107,11 @@ class SandboxMessagesIT {
     @Test
     void templatesGoOutsideTheWindow() {
         scene.connected(meta, graph);
+        SandboxTemplateFixtures.approved(
+                meta,
+                graph,
+                scene,
+                SandboxTemplateFixtures.withBody("pedido_enviado", "UTILITY", "Olá {{1}}, seu pedido saiu."));
         Graph.Answer answer = graph.postJson(
                 messages,
                 scene.token(),
@@ -136,6 +142,8 @@ class SandboxMessagesIT {
     @Test
     void brazilianMobilesFromDdd31DropTheNinthDigitInTheirWaId() {
         scene.connected(meta, graph);
+        SandboxTemplateFixtures.approved(
+                meta, graph, scene, SandboxTemplateFixtures.withBody("ola", "UTILITY", "Olá, tudo bem?"));
         assertThat(waIdOf("+5531987654321")).isEqualTo("553187654321");
         assertThat(waIdOf("+5528987654321")).isEqualTo("5528987654321");
         assertThat(waIdOf("+5511987654321")).isEqualTo("5511987654321");
