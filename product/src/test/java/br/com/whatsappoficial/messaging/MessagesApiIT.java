@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +127,7 @@ class MessagesApiIT {
 
     @Test
     void textNeedsTheCustomersWindowWhichTheirMessageOpensEvenWithoutTheNinthDigit() throws Exception {
-        String mobile = "+55319" + ThreadLocalRandom.current().nextInt(8_000_0000, 9_999_9999);
+        String mobile = "+55319" + SendingStores.plainEightDigits();
         String text = """
                 {"to": "%s", "text": {"body": "Seu pedido saiu."}}""";
 
@@ -261,7 +260,7 @@ class MessagesApiIT {
     void aDryRunSaysWhatEachRecipientWouldCostAndHoldsNothing() throws Exception {
         String counted = customer();
         send(template(counted)).andExpect(status().isAccepted());
-        String talking = "+55119" + ThreadLocalRandom.current().nextInt(8_000_0000, 9_999_9999);
+        String talking = "+55119" + SendingStores.plainEightDigits();
         sandbox.customerSends(shop.phone().id(), talking, "Bia", "Oi");
         String first = customer();
         String second = customer();
@@ -285,7 +284,7 @@ class MessagesApiIT {
     @Test
     void aCustomerKnownByUserIdIsReachedThroughTheNumberAWebhookLinkedToIt() throws Exception {
         String userId = "BR." + UUID.randomUUID().toString().replace("-", "");
-        String waId = "55119" + ThreadLocalRandom.current().nextInt(8_000_0000, 9_999_9999);
+        String waId = "55119" + SendingStores.plainEightDigits();
         String text = """
                 {"recipient": "%s", "text": {"body": "Seu pedido saiu."}}""".formatted(userId);
 
@@ -386,8 +385,8 @@ class MessagesApiIT {
     }
 
     private static String customer() {
-        return "+55 11 9" + ThreadLocalRandom.current().nextInt(1000, 9998) + "-"
-                + ThreadLocalRandom.current().nextInt(1000, 9998);
+        String digits = SendingStores.plainEightDigits();
+        return "+55 11 9" + digits.substring(0, 4) + "-" + digits.substring(4);
     }
 
     private ResultActions send(String body) throws Exception {

@@ -71,6 +71,16 @@ class SendingStores {
         this.templates = templates;
     }
 
+    /**
+     * A mobile's last eight digits (after the 9) that no delivery rule of the sandbox matches: its rules
+     * go by the number's last four digits (0472, 1047, 1049, 1050, 8000, 8030, 8111, 9999), so those stay
+     * between 2000 and 7999 and every message is simply delivered and read.
+     */
+    static String plainEightDigits() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "8" + random.nextInt(100, 1000) + random.nextInt(2000, 8000);
+    }
+
     Shop connected(String label) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = label + "-" + run + "@envios.example";
