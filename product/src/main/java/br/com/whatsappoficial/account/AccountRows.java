@@ -15,7 +15,7 @@ final class AccountRows {
     private static final String NUMBER_COLUMNS = """
             select p.phone_number_id, p.waba_id, p.e164, p.verified_name, p.code_verification_status, p.status,
                    p.name_status, p.name_rejection_reason, p.quality_rating, p.messaging_limit, p.health_status,
-                   p.health_problem, p.active, p.created_at, p.last_synced_at,
+                   p.health_problem, p.active, p.created_at, p.last_synced_at, p.throughput_level, p.on_business_app,
                    w.account_review_status, w.ban_state
             from phone_numbers p join wabas w on w.waba_id = p.waba_id
             """;
@@ -88,6 +88,7 @@ final class AccountRows {
                 rs.getString("verified_name"),
                 rs.getString("quality_rating"),
                 rs.getString("messaging_limit"),
+                new Throughput(rs.getString("throughput_level"), rs.getObject("on_business_app", Boolean.class)),
                 signals,
                 rs.getBoolean("active"),
                 instant(rs, "created_at"),

@@ -126,6 +126,8 @@ public class ConnectedAccounts {
                                status = coalesce(:status, status), name_status = coalesce(:nameStatus, name_status),
                                quality_rating = coalesce(:quality, quality_rating),
                                messaging_limit = coalesce(:limit, messaging_limit),
+                               throughput_level = coalesce(:throughput, throughput_level),
+                               on_business_app = coalesce(:onBusinessApp, on_business_app),
                                health_status = :health, last_synced_at = :now
                         where store_id = :storeId and phone_number_id = :id""")
                 .param("name", fields.verifiedName())
@@ -134,6 +136,10 @@ public class ConnectedAccounts {
                 .param("nameStatus", fields.nameStatus())
                 .param("quality", fields.qualityRating())
                 .param("limit", fields.whatsappBusinessManagerMessagingLimit())
+                .param(
+                        "throughput",
+                        fields.throughput() == null ? null : fields.throughput().level())
+                .param("onBusinessApp", fields.isOnBizApp())
                 .param(
                         "health",
                         fields.healthStatus() == null
@@ -240,9 +246,10 @@ public class ConnectedAccounts {
         jdbc.sql("""
                         insert into phone_numbers (phone_number_id, store_id, waba_id, e164, verified_name,
                                code_verification_status, status, name_status, quality_rating, messaging_limit,
-                               health_status, active, created_at, last_synced_at, next_sync_at)
+                               health_status, throughput_level, on_business_app, active, created_at, last_synced_at,
+                               next_sync_at)
                         values (:id, :storeId, :wabaId, :e164, :name, :verification, :status, :nameStatus,
-                                :quality, :limit, :health, :active, :now, :now, :now)""")
+                                :quality, :limit, :health, :throughput, :onBusinessApp, :active, :now, :now, :now)""")
                 .param("id", number.id())
                 .param("wabaId", wabaId)
                 .param("e164", e164.e164())
@@ -257,6 +264,10 @@ public class ConnectedAccounts {
                         number.healthStatus() == null
                                 ? null
                                 : number.healthStatus().canSendMessage())
+                .param(
+                        "throughput",
+                        number.throughput() == null ? null : number.throughput().level())
+                .param("onBusinessApp", number.isOnBizApp())
                 .param("active", active)
                 .param("now", now())
                 .update();

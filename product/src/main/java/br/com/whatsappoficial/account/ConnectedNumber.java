@@ -16,6 +16,7 @@ public record ConnectedNumber(
         @Nullable String verifiedName,
         @Nullable String qualityRating,
         @Nullable String messagingLimit,
+        Throughput throughput,
         MetaSignals signals,
         boolean active,
         Instant createdAt,

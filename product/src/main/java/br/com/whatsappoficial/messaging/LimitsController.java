@@ -69,7 +69,12 @@ class LimitsController {
                     allowableValues = {"floor", "meta"})
             String source) {}
 
-    record Limits(NumberResource number, ProactiveLimits proactive) {}
+    @Schema(
+            description = "How fast the number may send, from Meta's report of it: 80 messages per second by"
+                    + " default, 1,000 once Meta upgraded it, 20 for a number also on the WhatsApp Business app.")
+    record ThroughputResource(@Schema(example = "80") int messagesPerSecond) {}
+
+    record Limits(NumberResource number, ProactiveLimits proactive, ThroughputResource throughput) {}
 
     @GetMapping(path = "/limits", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
@@ -93,6 +98,7 @@ class LimitsController {
                         limit.unlimited() ? null : Math.max(0, limit.customers() - usage.used()),
                         "PT24H",
                         usage.nextReleaseAt(),
-                        limit.source().name().toLowerCase(Locale.ROOT)));
+                        limit.source().name().toLowerCase(Locale.ROOT)),
+                new ThroughputResource(number.messagesPerSecond()));
     }
 }

@@ -45,6 +45,7 @@ class SendingNumbers {
                 waba.businessId() == null ? "waba:" + waba.wabaId() : waba.businessId(),
                 number.number().display(),
                 status,
-                ProactiveLimit.of(status, number.metaLimit().orElse(null), settings.proactiveFloor()));
+                ProactiveLimit.of(status, number.metaLimit().orElse(null), settings.proactiveFloor()),
+                number.throughput().messagesPerSecond());
     }
 }

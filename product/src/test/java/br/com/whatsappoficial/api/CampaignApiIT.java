@@ -157,7 +157,8 @@ class CampaignApiIT {
                 .andExpect(jsonPath("$.proactive.window").value("PT24H"))
                 .andExpect(jsonPath("$.proactive.used").value(0))
                 .andExpect(jsonPath("$.proactive.remaining").value(250))
-                .andExpect(jsonPath("$.proactive.nextReleaseAt").isEmpty());
+                .andExpect(jsonPath("$.proactive.nextReleaseAt").isEmpty())
+                .andExpect(jsonPath("$.throughput.messagesPerSecond").value(80));
 
         // Store B has no number: its key finds none, never store A's.
         mvc.perform(withKey(get("/api/v1/limits"), keyB))

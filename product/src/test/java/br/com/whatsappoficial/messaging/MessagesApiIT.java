@@ -103,7 +103,8 @@ class MessagesApiIT {
         });
         limits().andExpect(jsonPath("$.proactive.used").value(1))
                 .andExpect(jsonPath("$.proactive.remaining").value(2))
-                .andExpect(jsonPath("$.proactive.nextReleaseAt").isNotEmpty());
+                .andExpect(jsonPath("$.proactive.nextReleaseAt").isNotEmpty())
+                .andExpect(jsonPath("$.throughput.messagesPerSecond").value(80));
     }
 
     @Test
