@@ -1,0 +1,125 @@
+package br.com.whatsappoficial.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.testsupport.PostgresIntegrationTest;
+import br.com.testsupport.PostgresTestDatabase;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreId;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox on PostgreSQL with two nodes claiming at once (each its own connection pool): every message
+ * goes to exactly one worker. The application's own workers wait, so only the two nodes claim.
+ */
+@PostgresIntegrationTest
+@TestPropertySource(
+        properties = {"messaging.outbox-poll=1h", "account.reconciliation-poll=1h", "template.sync-poll=1h"})
+class OutboxIT {
+
+    @Autowired
+    StoreDirectory stores;
+
+    @Autowired
+    MessageRows rows;
+
+    @Test
+    void twoNodesClaimingTogetherNeverTakeTheSameMessage() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StoreId store = stores.create("Loja O " + run, "Olga", "olga-" + run + "@o.example", "senha-olga-1");
+        Instant past = Instant.now().minusSeconds(60);
+        List<MessageId> queued = new ArrayList<>();
+        CurrentStore.runAs(store, () -> {
+            for (int i = 0; i < 300; i++) {
+                StoredMessage message = message(MessageId.random(), past);
+                rows.insert(message);
+                queued.add(message.id());
+            }
+        });
+
+        Set<MessageId> claimed = ConcurrentHashMap.newKeySet();
+        AtomicInteger twice = new AtomicInteger();
+        List<HikariDataSource> pools = List.of(pool(), pool());
+        try (ExecutorService workers = Executors.newFixedThreadPool(8)) {
+            List<Callable<Void>> claimers = new ArrayList<>();
+            for (int worker = 0; worker < 8; worker++) {
+                HikariDataSource pool = pools.get(worker % 2);
+                Outbox outbox = new Outbox(JdbcClient.create(pool), Clock.systemUTC());
+                TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
+                claimers.add(() -> {
+                    List<Outbox.Due> batch;
+                    do {
+                        batch = transaction.execute(status -> outbox.claim(7));
+                        for (Outbox.Due due : batch) {
+                            if (queued.contains(due.message()) && !claimed.add(due.message())) {
+                                twice.incrementAndGet();
+                            }
+                        }
+                    } while (!batch.isEmpty());
+                    return null;
+                });
+            }
+            for (Future<Void> claimer : workers.invokeAll(claimers)) {
+                claimer.get();
+            }
+        } finally {
+            pools.forEach(HikariDataSource::close);
+        }
+
+        assertThat(twice).hasValue(0);
+        assertThat(claimed).containsExactlyInAnyOrderElementsOf(queued);
+    }
+
+    private static StoredMessage message(MessageId id, Instant at) {
+        return new StoredMessage(
+                id,
+                "phone-1",
+                "waba-1",
+                "portfolio-1",
+                new Customer("5511987654321"),
+                "+5511987654321",
+                "+5511987654321",
+                null,
+                null,
+                new MessageContent.Text("Oi", false),
+                null,
+                null,
+                false,
+                DeliveryStatus.QUEUED,
+                Sending.QUEUED,
+                null,
+                0,
+                null,
+                null,
+                at,
+                at);
+    }
+
+    private static HikariDataSource pool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(PostgresTestDatabase.jdbcUrl());
+        pool.setUsername(PostgresTestDatabase.user());
+        pool.setPassword(PostgresTestDatabase.password());
+        pool.setMaximumPoolSize(4);
+        return pool;
+    }
+}
