@@ -153,6 +153,18 @@ public class Templates {
         return syncs.lastSync();
     }
 
+    /**
+     * Where the reading of the store's templates from Meta stands. A connected WABA not tracked yet is
+     * scheduled too: connecting it queues its first read, which the listener records a moment later.
+     */
+    TemplateSyncState syncState() {
+        TemplateSyncState state = syncs.state();
+        if (!state.scheduled() && state.lastSynced() == null && state.retryAt() == null && canCreate()) {
+            return new TemplateSyncState(null, true, null);
+        }
+        return state;
+    }
+
     /** Whether the store has a WABA a template can be created in. */
     public boolean canCreate() {
         return accounts.overviews().stream()

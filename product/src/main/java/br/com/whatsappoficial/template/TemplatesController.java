@@ -162,10 +162,15 @@ class TemplatesController {
     private void listModel(Model model) {
         List<TemplateDetails> all = templates.list();
         model.addAttribute("templates", all);
-        model.addAttribute("lastSync", templates.lastSynchronized().orElse(null));
+        TemplateSyncState sync = templates.syncState();
+        model.addAttribute("syncLabel", sync.messageKey());
+        model.addAttribute("syncTime", sync.labelTime());
         model.addAttribute("canCreate", templates.canCreate());
-        // Meta decides within minutes: poll often while it reviews, seldom otherwise.
-        model.addAttribute("reviewing", all.stream().anyMatch(t -> t.status().underReview()));
+        // Meta decides within minutes and a queued sync runs within seconds: poll often while either is
+        // pending, seldom otherwise.
+        model.addAttribute(
+                "reviewing",
+                sync.scheduled() || all.stream().anyMatch(t -> t.status().underReview()));
     }
 
     private String editorModel(Model model, TemplateForm form, List<TemplateProblem> submitted) {

@@ -35,6 +35,8 @@ class TemplatesBrowserIT extends TemplatesIntegrationTest {
 
     static final int PHONE_WIDTH = 390;
     static final LocatorAssertions.HasTextOptions POLLING = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
+    static final LocatorAssertions.ContainsTextOptions CONTAINS_POLLING =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
     @LocalServerPort
     int port;
@@ -47,6 +49,9 @@ class TemplatesBrowserIT extends TemplatesIntegrationTest {
 
     @Autowired
     Templates templates;
+
+    @Autowired
+    TemplateSync sync;
 
     Connected shop;
     final List<String> failedRequests = new CopyOnWriteArrayList<>();
@@ -142,6 +147,33 @@ class TemplatesBrowserIT extends TemplatesIntegrationTest {
     }
 
     @Test
+    void aJustConnectedAccountShowsItsQueuedSyncThenItsTemplatesWithoutReloading() {
+        MetaTemplatesStub.listsRecordedTemplates(shop.wabaId());
+        page.navigate(url("/configuracoes/whatsapp-oficial/modelos"));
+
+        Locator label = page.getByTestId("last-sync");
+        assertThat(label).containsText("Sincronização agendada");
+        page.evaluate("window.notReloaded = true");
+        shoot("templates-sync-scheduled-1280");
+
+        // The scheduler waits an hour in the tests: run the queued sync as it would.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> {
+                    sync.syncDue();
+                    return CurrentStore.callAs(shop.store(), templates::lastSynchronized)
+                            .isPresent();
+                });
+
+        assertThat(label).containsText("Última sincronização", CONTAINS_POLLING);
+        assertThat(row("promocao_relampago").getByTestId("template-status")).hasText("Reprovado", POLLING);
+        assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
+        page.setViewportSize(PHONE_WIDTH, 844);
+        shoot("templates-synced-390");
+        assertThat(scrollWidth()).as("synced list at 390 px").isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+
+    @Test
     void theEditorSaysWhatMetaWouldRefuseBeforeSending() {
         page.navigate(url("/configuracoes/whatsapp-oficial/modelos/novo"));
         page.waitForLoadState(LoadState.LOAD);
@@ -180,7 +212,7 @@ class TemplatesBrowserIT extends TemplatesIntegrationTest {
     private void shoot(String name) {
         // From the top, as a person opening the page sees it (the preview follows the scroll).
         page.evaluate("window.scrollTo(0, 0)");
-        Path file = Paths.get("/tmp/shots", name + ".png");
+        Path file = Paths.get("target", "screenshots", name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     }
 

@@ -252,6 +252,36 @@ class TemplatesIT extends TemplatesIntegrationTest {
     }
 
     @Test
+    void aJustConnectedAccountSaysItsFirstSyncIsScheduledUntilMetaAnswers() throws Exception {
+        Connected fresh = TemplateStores.connectedStore(stores, accounts, "agendada");
+        MetaTemplatesStub.listsRecordedTemplates(fresh.wabaId());
+
+        assertThat(page(fresh, "/configuracoes/whatsapp-oficial/modelos/lista"))
+                .contains("Sincronização agendada", "every 5s")
+                .doesNotContain("Ainda não sincronizado");
+
+        await().atMost(WEBHOOK).untilAsserted(() -> {
+            sync.syncDue();
+            assertThat(page(fresh, "/configuracoes/whatsapp-oficial/modelos/lista"))
+                    .contains("Última sincronização", "promocao_relampago")
+                    .doesNotContain("Sincronização agendada");
+        });
+    }
+
+    @Test
+    void aFirstSyncMetaDidNotAnswerSaysWhenItTriesAgain() throws Exception {
+        // No list stubbed for this WABA: Meta answers 404 without an envelope.
+        Connected fresh = TemplateStores.connectedStore(stores, accounts, "sem-resposta");
+
+        await().atMost(WEBHOOK).untilAsserted(() -> {
+            sync.syncDue();
+            assertThat(page(fresh, "/configuracoes/whatsapp-oficial/modelos/lista"))
+                    .contains("A Meta não respondeu à última sincronização. Nova tentativa a partir de")
+                    .doesNotContain("Última sincronização", "Sincronização agendada");
+        });
+    }
+
+    @Test
     void aSyncThatCannotReachMetaSaysSo() {
         // No list stubbed for this WABA: Meta answers 404 without an envelope.
         assertThat(as(templates::synchronize)).isFalse();
@@ -389,7 +419,11 @@ class TemplatesIT extends TemplatesIntegrationTest {
     }
 
     private String page(String path) throws Exception {
-        return mvc.perform(get(path).cookie(login(shop)))
+        return page(shop, path);
+    }
+
+    private String page(Connected store, String path) throws Exception {
+        return mvc.perform(get(path).cookie(login(store)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
