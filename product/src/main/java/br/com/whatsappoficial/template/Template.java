@@ -21,6 +21,8 @@ final class Template {
     private @Nullable TemplateCategory category;
     private @Nullable TemplateCategory previousCategory;
     private Instant categoryAt;
+    private @Nullable TemplateCategory announcedCategory;
+    private @Nullable Instant announcedAt;
     private TemplateContent content;
     private TemplateStatus status;
     private @Nullable RejectionReason reason;
@@ -38,6 +40,8 @@ final class Template {
             @Nullable TemplateCategory category,
             @Nullable TemplateCategory previousCategory,
             Instant categoryAt,
+            @Nullable TemplateCategory announcedCategory,
+            @Nullable Instant announcedAt,
             TemplateContent content,
             TemplateStatus status,
             @Nullable RejectionReason reason,
@@ -53,6 +57,8 @@ final class Template {
         this.category = category;
         this.previousCategory = previousCategory;
         this.categoryAt = categoryAt;
+        this.announcedCategory = announcedCategory;
+        this.announcedAt = announcedAt;
         this.content = content;
         this.status = status;
         this.reason = reason;
@@ -74,7 +80,8 @@ final class Template {
             TemplateStatus status,
             Instant at) {
         return new Template(
-                id, waba, name, language, category, null, at, content, status, null, null, at, null, at, at);
+                id, waba, name, language, category, null, at, null, null, content, status, null, null, at, null, at,
+                at);
     }
 
     /**
@@ -128,6 +135,29 @@ final class Template {
         previousCategory = before == to ? previousCategory : before;
         category = to;
         categoryAt = at;
+        if (announcedAt == null || !at.isBefore(announcedAt)) {
+            // What Meta announced has happened (or Meta decided otherwise since): the notice is spent.
+            announcedCategory = null;
+        }
+        updatedAt = later(updatedAt, at);
+        return true;
+    }
+
+    /**
+     * Meta's advance notice that it will move the template to {@code correct} (it judged the content to
+     * belong there): shown until the change happens. A notice naming the category the template already has
+     * withdraws an earlier one.
+     */
+    boolean categoryAnnounced(TemplateCategory correct, Instant at) {
+        if (status.terminal() || (announcedAt != null && at.isBefore(announcedAt)) || at.isBefore(categoryAt)) {
+            return false;
+        }
+        TemplateCategory announced = correct == category ? null : correct;
+        if (announced == announcedCategory) {
+            return false;
+        }
+        announcedCategory = announced;
+        announcedAt = at;
         updatedAt = later(updatedAt, at);
         return true;
     }
@@ -205,6 +235,16 @@ final class Template {
         return categoryAt;
     }
 
+    @Nullable
+    TemplateCategory announcedCategory() {
+        return announcedCategory;
+    }
+
+    @Nullable
+    Instant announcedAt() {
+        return announcedAt;
+    }
+
     TemplateContent content() {
         return content;
     }
@@ -250,6 +290,7 @@ final class Template {
                 category,
                 previousCategory,
                 recategorisedToCostlier(),
+                announcedCategory,
                 status,
                 reason,
                 statusDetail,

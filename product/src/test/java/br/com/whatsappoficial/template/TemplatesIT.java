@@ -199,6 +199,34 @@ class TemplatesIT extends TemplatesIntegrationTest {
     }
 
     @Test
+    void metasAdvanceNoticeOfARecategorisationWarnsBeforeItHappens() throws Exception {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_com_aviso")));
+
+        long now = Instant.now().getEpochSecond();
+        webhook(TemplateStores.categoryNotice(
+                shop.wabaId(), now + 10, created.id(), created.name(), "UTILITY", "MARKETING"));
+
+        await().atMost(WEBHOOK)
+                .untilAsserted(() ->
+                        assertThat(find("pedido_com_aviso").announcedCategory()).isEqualTo(TemplateCategory.MARKETING));
+        assertThat(find("pedido_com_aviso").category()).isEqualTo(TemplateCategory.UTILITY);
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
+                .contains("A Meta avisou que vai mudar a categoria deste modelo de Utilidade para Marketing.")
+                .contains("Depois da mudança, cada envio será cobrado como Marketing")
+                .doesNotContain("A Meta mudou a categoria");
+
+        webhook(categoryUpdate(shop.wabaId(), now + 20, created.id(), created.name(), "UTILITY", "MARKETING"));
+
+        await().atMost(WEBHOOK)
+                .untilAsserted(
+                        () -> assertThat(find("pedido_com_aviso").category()).isEqualTo(TemplateCategory.MARKETING));
+        assertThat(find("pedido_com_aviso").announcedCategory()).isNull();
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
+                .contains("A Meta mudou a categoria de Utilidade para Marketing")
+                .doesNotContain("A Meta avisou que vai mudar");
+    }
+
+    @Test
     void aTemplateMadeInWhatsAppManagerArrivesWithItsFirstWebhook() {
         String id = MetaTemplatesStub.id();
 
