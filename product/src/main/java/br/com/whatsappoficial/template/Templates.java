@@ -70,8 +70,7 @@ public class Templates {
 
     /** What the template would look like and what Meta would refuse in it, without sending anything. */
     public TemplateCheck check(NewTemplate template) {
-        return new TemplateCheck(
-                TemplateRules.check(template), TemplateContent.of(template).preview());
+        return TemplateCheck.of(template);
     }
 
     /**

@@ -56,6 +56,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
     @Autowired
     TemplateSync sync;
 
+    @Autowired
+    TemplateChanges changes;
+
     Connected shop;
 
     @BeforeEach
@@ -224,6 +227,212 @@ class TemplatesIT extends TemplatesIntegrationTest {
         assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
                 .contains("A Meta mudou a categoria de Utilidade para Marketing")
                 .doesNotContain("A Meta avisou que vai mudar");
+    }
+
+    @Test
+    void anEditedApprovedTemplateGoesBackToReviewWithItsNewTextAndFollowsTheWebhooks() {
+        TemplateDetails approved = approved("pedido_editado");
+        MetaTemplatesStub.acceptsEdits(approved.id());
+
+        TemplateDetails edited = as(() -> changes.edit(template(approved), rewritten("pedido_editado")));
+
+        assertThat(edited.status()).isEqualTo(TemplateStatus.PENDING);
+        assertThat(find("pedido_editado").content().body()).isEqualTo("Oi {{1}}, seu pedido já está a caminho.");
+        assertThat(MetaTemplatesStub.editsSentTo(approved.id()))
+                .singleElement()
+                .satisfies(body -> assertThat(body)
+                        .contains("Oi {{1}}, seu pedido já está a caminho.")
+                        .doesNotContain("\"category\""));
+
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 200, approved.id(), approved.name(), "APPROVED", "NONE"));
+        awaitStatus("pedido_editado", TemplateStatus.APPROVED);
+    }
+
+    @Test
+    void aSecondEditOfAnApprovedTemplateWithin24HoursIsRefusedBeforeMeta() throws Exception {
+        TemplateDetails approved = approved("pedido_duas_vezes");
+        MetaTemplatesStub.acceptsEdits(approved.id());
+        as(() -> changes.edit(template(approved), rewritten("pedido_duas_vezes")));
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 200, approved.id(), approved.name(), "APPROVED", "NONE"));
+        awaitStatus("pedido_duas_vezes", TemplateStatus.APPROVED);
+
+        assertThatThrownBy(() -> as(() -> changes.edit(template(approved), rewritten("pedido_duas_vezes"))))
+                .isInstanceOfSatisfying(TemplateEditsExhausted.class, exhausted -> {
+                    assertThat(exhausted.window()).isEqualTo(TemplateEditsExhausted.Window.DAY);
+                    assertThat(exhausted.retryAt()).isAfter(Instant.now().plus(Duration.ofHours(23)));
+                });
+        assertThat(MetaTemplatesStub.editsSentTo(approved.id())).hasSize(1);
+        // The editor says so up front, before the merchant types anything.
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos/" + approved.id() + "/editar"))
+                .contains("A Meta deixa editar um modelo aprovado uma vez a cada 24 horas. Este já foi editado;")
+                .contains("a próxima edição é possível a partir de");
+    }
+
+    @Test
+    void aTemplateUnderReviewOrACategoryChangeOutsideARejectionIsRefusedBeforeMeta() {
+        TemplateDetails pending = as(() -> templates.create(orderShipped("pedido_em_analise")));
+        TemplateDetails approved = approved("pedido_de_utilidade");
+
+        assertThatThrownBy(() -> as(() -> changes.edit(template(pending), rewritten("pedido_em_analise"))))
+                .isInstanceOfSatisfying(
+                        TemplateRefused.class,
+                        refused -> assertThat(refused.problems())
+                                .extracting(TemplateProblem::code)
+                                .containsExactly("edit.under-review"));
+        assertThatThrownBy(() -> as(() -> changes.edit(
+                        template(approved),
+                        recategorised(rewritten("pedido_de_utilidade"), TemplateCategory.MARKETING))))
+                .isInstanceOfSatisfying(
+                        TemplateRefused.class,
+                        refused -> assertThat(refused.problems())
+                                .extracting(TemplateProblem::code)
+                                .containsExactly("edit.category"));
+        assertThat(MetaTemplatesStub.editsSentTo(pending.id())).isEmpty();
+        assertThat(MetaTemplatesStub.editsSentTo(approved.id())).isEmpty();
+    }
+
+    @Test
+    void aRejectedTemplateMayChangeCategoryAndAnyNumberOfTimes() {
+        TemplateDetails created = as(() -> templates.create(orderShipped("oferta_reprovada")));
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 10, created.id(), created.name(), "REJECTED", "PROMOTIONAL"));
+        awaitStatus("oferta_reprovada", TemplateStatus.REJECTED);
+        MetaTemplatesStub.acceptsEdits(created.id());
+
+        TemplateDetails edited = as(() -> changes.edit(
+                template(created), recategorised(rewritten("oferta_reprovada"), TemplateCategory.MARKETING)));
+
+        assertThat(edited.category()).isEqualTo(TemplateCategory.MARKETING);
+        assertThat(edited.status()).isEqualTo(TemplateStatus.PENDING);
+        assertThat(edited.reason()).isNull();
+        assertThat(MetaTemplatesStub.editsSentTo(created.id()))
+                .singleElement()
+                .satisfies(body -> assertThat(body).contains("\"category\":\"MARKETING\""));
+        webhook(statusUpdate(shop.wabaId(), now + 200, created.id(), created.name(), "REJECTED", "PROMOTIONAL"));
+        awaitStatus("oferta_reprovada", TemplateStatus.REJECTED);
+        as(() -> changes.edit(
+                template(created), recategorised(rewritten("oferta_reprovada"), TemplateCategory.MARKETING)));
+        assertThat(MetaTemplatesStub.editsSentTo(created.id())).hasSize(2);
+    }
+
+    @Test
+    void aRefusedEditShowsWhyAndKeepsWhatTheMerchantTyped() throws Exception {
+        TemplateDetails pending = as(() -> templates.create(orderShipped("pedido_sem_pressa")));
+
+        MvcResult answer = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos/" + pending.id() + "/editar")
+                        .cookie(login(shop))
+                        .with(csrf())
+                        .param("name", "outro_nome")
+                        .param("category", "UTILITY")
+                        .param("language", "pt_BR")
+                        .param("body", "Oi {{1}}, texto novo que eu escrevi com calma.")
+                        .param("examples[1]", "Bia")
+                        .param("footer", "Rodapé novo"))
+                .andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(422);
+        assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Este modelo está em análise na Meta: espere a decisão para editá-lo.")
+                .contains("Oi {{1}}, texto novo que eu escrevi com calma.", "value=\"Bia\"", "value=\"Rodapé novo\"")
+                .contains("value=\"pedido_sem_pressa\"")
+                .doesNotContain("outro_nome");
+        assertThat(MetaTemplatesStub.editsSentTo(pending.id())).isEmpty();
+    }
+
+    @Test
+    void metasOwnRefusalOfAnEditIsShownAndChangesNothing() throws Exception {
+        TemplateDetails approved = approved("pedido_recusado_na_edicao");
+        MetaTemplatesStub.refusesEdits(approved.id(), "O conteúdo do modelo não pode ser alterado agora.");
+
+        String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos/" + approved.id() + "/editar")
+                        .cookie(login(shop))
+                        .with(csrf())
+                        .param("category", "UTILITY")
+                        .param("body", "Oi {{1}}, seu pedido já está a caminho.")
+                        .param("examples[1]", "Ana"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(answer)
+                .contains("A Meta recusou a alteração: O conteúdo do modelo não pode ser alterado agora. (código 100)")
+                .contains("Oi {{1}}, seu pedido já está a caminho.");
+        assertThat(find("pedido_recusado_na_edicao").status()).isEqualTo(TemplateStatus.APPROVED);
+        assertThat(find("pedido_recusado_na_edicao").content().body()).startsWith("Olá {{1}}, seu pedido saiu");
+    }
+
+    @Test
+    void theEditorOpensWithTheTemplateAsItIsAndItsCategoryLockedOutsideARejection() throws Exception {
+        TemplateDetails approved = approved("pedido_para_abrir");
+
+        String editor = page("/configuracoes/whatsapp-oficial/modelos/" + approved.id() + "/editar");
+
+        assertThat(editor)
+                .contains("Editar o modelo pedido_para_abrir")
+                .contains("Olá {{1}}, seu pedido saiu para entrega e chega até {{2}}.")
+                .contains("value=\"sexta-feira\"", "value=\"Falar com a loja\"")
+                .contains("a Meta só deixa mudar a categoria de um modelo reprovado")
+                .contains("uma vez a cada 24 horas e no máximo 10 vezes em 30 dias");
+        assertThat(mvc.perform(get("/configuracoes/whatsapp-oficial/modelos/999999999/editar")
+                                .cookie(login(shop)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void inEnglishTheEditorAndTheDeletionReadAsWritten() throws Exception {
+        TemplateDetails approved = approved("pedido_em_ingles_editado");
+
+        for (String path : List.of("/editar", "/excluir")) {
+            String page = mvc.perform(get("/configuracoes/whatsapp-oficial/modelos/" + approved.id() + path)
+                            .param("lang", "en")
+                            .cookie(login(shop)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).doesNotContain("??", "&#39;&#39;");
+            assertThat(page)
+                    .containsAnyOf(
+                            "Edit template pedido_em_ingles_editado", "Delete template pedido_em_ingles_editado?");
+        }
+    }
+
+    @Test
+    void aDeletionGoesToMetaByNameAndTakesEveryLanguageOffTheList() throws Exception {
+        MetaTemplatesStub.acceptsDeletions(shop.wabaId());
+        TemplateDetails portuguese = approved("aviso_bilingue");
+        as(() -> templates.create(inLanguage(orderShipped("aviso_bilingue"), "en_US")));
+
+        String confirmation = page("/configuracoes/whatsapp-oficial/modelos/" + portuguese.id() + "/excluir");
+        assertThat(confirmation)
+                .contains("Excluir o modelo aviso_bilingue?")
+                .contains("em todos os idiomas", "Português (Brasil)", "Inglês (EUA)")
+                .contains("não pode ser usado num modelo novo por 30 dias");
+
+        MvcResult deleted = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos/" + portuguese.id() + "/excluir")
+                        .cookie(login(shop))
+                        .with(csrf()))
+                .andReturn();
+
+        assertThat(deleted.getResponse().getRedirectedUrl()).isEqualTo("/configuracoes/whatsapp-oficial/modelos");
+        assertThat((java.util.Map<String, Object>) deleted.getFlashMap())
+                .containsEntry("deleted", "aviso_bilingue")
+                .containsEntry("deletedLanguages", 2);
+        assertThat(MetaTemplatesStub.deletionsSentTo(shop.wabaId())).containsExactly("aviso_bilingue");
+        assertThat(find("aviso_bilingue").status()).isEqualTo(TemplateStatus.DELETED);
+        assertThat(as(() -> templates.find("aviso_bilingue", "en_US")))
+                .hasValueSatisfying(english -> assertThat(english.status()).isEqualTo(TemplateStatus.DELETED));
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos")).doesNotContain("aviso_bilingue");
+        // A late webhook of the review before the deletion brings nothing back.
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 300, portuguese.id(), portuguese.name(), "APPROVED", "NONE"));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(find("aviso_bilingue").status()).isEqualTo(TemplateStatus.DELETED));
     }
 
     @Test
@@ -423,6 +632,58 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 .contains("A Meta recusaria este modelo", "O texto não pode começar com uma variável")
                 .contains("precisa de um endereço que comece com https://")
                 .contains("{{1}} chegou", "value=\"Seu pedido\"");
+    }
+
+    /** A template of the shop Meta approved. */
+    private TemplateDetails approved(String name) {
+        TemplateDetails created = as(() -> templates.create(orderShipped(name)));
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 10, created.id(), created.name(), "APPROVED", "NONE"));
+        awaitStatus(name, TemplateStatus.APPROVED);
+        return find(name);
+    }
+
+    private Template template(TemplateDetails details) {
+        return as(() -> changes.find(details.id())).orElseThrow();
+    }
+
+    static NewTemplate rewritten(String name) {
+        return new NewTemplate(
+                name,
+                TemplateCategory.UTILITY,
+                "pt_BR",
+                null,
+                null,
+                "Oi {{1}}, seu pedido já está a caminho.",
+                "Loja Exemplo",
+                List.of(),
+                Map.of("1", "Ana"));
+    }
+
+    static NewTemplate recategorised(NewTemplate template, TemplateCategory category) {
+        return new NewTemplate(
+                template.name(),
+                category,
+                template.language(),
+                template.header(),
+                template.headerExample(),
+                template.body(),
+                template.footer(),
+                template.buttons(),
+                template.examples());
+    }
+
+    static NewTemplate inLanguage(NewTemplate template, String language) {
+        return new NewTemplate(
+                template.name(),
+                template.category(),
+                language,
+                template.header(),
+                template.headerExample(),
+                template.body(),
+                template.footer(),
+                template.buttons(),
+                template.examples());
     }
 
     private TemplateDetails find(String name) {
