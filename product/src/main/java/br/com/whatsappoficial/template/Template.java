@@ -3,6 +3,8 @@ package br.com.whatsappoficial.template;
 import br.com.whatsappoficial.meta.MessageTemplateId;
 import br.com.whatsappoficial.meta.WabaId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,8 @@ final class Template {
     private @Nullable TemplateCategory category;
     private @Nullable TemplateCategory previousCategory;
     private Instant categoryAt;
+    private @Nullable TemplateCategory announcedCategory;
+    private @Nullable Instant announcedAt;
     private TemplateContent content;
     private TemplateStatus status;
     private @Nullable RejectionReason reason;
@@ -38,6 +42,8 @@ final class Template {
             @Nullable TemplateCategory category,
             @Nullable TemplateCategory previousCategory,
             Instant categoryAt,
+            @Nullable TemplateCategory announcedCategory,
+            @Nullable Instant announcedAt,
             TemplateContent content,
             TemplateStatus status,
             @Nullable RejectionReason reason,
@@ -53,6 +59,8 @@ final class Template {
         this.category = category;
         this.previousCategory = previousCategory;
         this.categoryAt = categoryAt;
+        this.announcedCategory = announcedCategory;
+        this.announcedAt = announcedAt;
         this.content = content;
         this.status = status;
         this.reason = reason;
@@ -74,7 +82,8 @@ final class Template {
             TemplateStatus status,
             Instant at) {
         return new Template(
-                id, waba, name, language, category, null, at, content, status, null, null, at, null, at, at);
+                id, waba, name, language, category, null, at, null, null, content, status, null, null, at, null, at,
+                at);
     }
 
     /**
@@ -128,6 +137,29 @@ final class Template {
         previousCategory = before == to ? previousCategory : before;
         category = to;
         categoryAt = at;
+        if (announcedAt == null || !at.isBefore(announcedAt)) {
+            // What Meta announced has happened (or Meta decided otherwise since): the notice is spent.
+            announcedCategory = null;
+        }
+        updatedAt = later(updatedAt, at);
+        return true;
+    }
+
+    /**
+     * Meta's advance notice that it will move the template to {@code correct} (it judged the content to
+     * belong there): shown until the change happens. A notice naming the category the template already has
+     * withdraws an earlier one.
+     */
+    boolean categoryAnnounced(TemplateCategory correct, Instant at) {
+        if (status.terminal() || (announcedAt != null && at.isBefore(announcedAt)) || at.isBefore(categoryAt)) {
+            return false;
+        }
+        TemplateCategory announced = correct == category ? null : correct;
+        if (announced == announcedCategory) {
+            return false;
+        }
+        announcedCategory = announced;
+        announcedAt = at;
         updatedAt = later(updatedAt, at);
         return true;
     }
@@ -160,6 +192,68 @@ final class Template {
     /** Meta no longer lists it: deleted in WhatsApp Manager (or by us) while no webhook told us. */
     boolean missingAtMeta(Instant at) {
         return statusReported(TemplateStatus.DELETED, null, null, at);
+    }
+
+    /** Meta edits only approved, rejected and paused templates; one under review waits for its decision. */
+    boolean editable() {
+        return status.editable();
+    }
+
+    /** Meta lets a template change category only while it is rejected; otherwise only its content changes. */
+    boolean categoryChangeable() {
+        return status.equals(TemplateStatus.REJECTED);
+    }
+
+    /**
+     * What Meta would refuse in replacing this template's content with {@code edited}: its status, a new
+     * category outside a rejection, or numbered variables traded for named ones (the format is fixed at
+     * creation). The name and language never change: Meta edits a template in place.
+     */
+    List<TemplateProblem> editRefusals(NewTemplate edited, ParameterFormat format) {
+        List<TemplateProblem> problems = new ArrayList<>();
+        if (!editable()) {
+            problems.add(TemplateProblem.of(status.underReview() ? "edit.under-review" : "edit.status"));
+        }
+        if (category != null && edited.category() != category && !categoryChangeable()) {
+            problems.add(TemplateProblem.of("edit.category"));
+        }
+        boolean hadVariables = !content.variables().isEmpty()
+                || (content.header() != null
+                        && !TemplateVariables.of(content.header()).isEmpty());
+        if (hadVariables && format != content.format()) {
+            problems.add(TemplateProblem.of("edit.format"));
+        }
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Meta accepted the merchant's edit at {@code at}: the new content goes back to review, as a new
+     * template does, and its decision arrives by webhook. A pending category notice was about the old text.
+     */
+    void edited(TemplateContent newContent, TemplateCategory newCategory, Instant at) {
+        content = newContent;
+        if (newCategory != category) {
+            category = newCategory;
+            categoryAt = later(categoryAt, at);
+        }
+        announcedCategory = null;
+        status = TemplateStatus.PENDING;
+        reason = null;
+        statusDetail = null;
+        statusAt = later(statusAt, at);
+        updatedAt = later(updatedAt, at);
+    }
+
+    /**
+     * Meta confirmed the merchant's deletion: final whatever Meta said before, even news Meta dated after our
+     * clock's now.
+     */
+    void deleted(Instant at) {
+        status = TemplateStatus.DELETED;
+        reason = null;
+        statusDetail = null;
+        statusAt = later(statusAt, at);
+        updatedAt = later(updatedAt, at);
     }
 
     /** Meta charges for marketing what it does not charge for utility: worth a warning when it changed. */
@@ -203,6 +297,16 @@ final class Template {
 
     Instant categoryAt() {
         return categoryAt;
+    }
+
+    @Nullable
+    TemplateCategory announcedCategory() {
+        return announcedCategory;
+    }
+
+    @Nullable
+    Instant announcedAt() {
+        return announcedAt;
     }
 
     TemplateContent content() {
@@ -250,6 +354,7 @@ final class Template {
                 category,
                 previousCategory,
                 recategorisedToCostlier(),
+                announcedCategory,
                 status,
                 reason,
                 statusDetail,

@@ -9,6 +9,12 @@ public record TemplateCheck(List<TemplateProblem> problems, TemplateContent.Prev
         problems = List.copyOf(problems);
     }
 
+    /** Checks the template against Meta's rules and previews it with its examples. */
+    static TemplateCheck of(NewTemplate template) {
+        return new TemplateCheck(
+                TemplateRules.check(template), TemplateContent.of(template).preview());
+    }
+
     public boolean acceptable() {
         return problems.isEmpty();
     }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param previousCategory the category it had before Meta recategorised it, if Meta did
  * @param costlierCategory Meta moved it to MARKETING: each send now costs a marketing message
+ * @param announcedCategory the category Meta announced it will move the template to, until it does
  * @param reason why Meta rejected, paused or disabled it; {@link RejectionReason#textKey()} explains it
  * @param statusDetail Meta's own words about the status, when it gave any
  * @param quality GREEN, YELLOW, RED or UNKNOWN; null before Meta rated it
@@ -22,6 +23,7 @@ public record TemplateDetails(
         @Nullable TemplateCategory category,
         @Nullable TemplateCategory previousCategory,
         boolean costlierCategory,
+        @Nullable TemplateCategory announcedCategory,
         TemplateStatus status,
         @Nullable RejectionReason reason,
         @Nullable String statusDetail,

@@ -15,7 +15,12 @@ public class TemplateNotCreated extends RuntimeException {
         super("Meta did not create the template: " + failed.getMessage(), failed);
         this.errorClass = failed.errorClass();
         this.code = failed.code();
-        this.metaMessage = failed.error() == null
+        this.metaMessage = metaMessageOf(failed);
+    }
+
+    /** Meta's own words about a refusal: its message for people first, then its details, then its message. */
+    static @Nullable String metaMessageOf(MetaCallFailed failed) {
+        return failed.error() == null
                 ? null
                 : failed.error().errorUserMsg() != null
                         ? failed.error().errorUserMsg()

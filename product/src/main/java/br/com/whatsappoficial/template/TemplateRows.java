@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TemplateRows {
 
     private static final String COLUMNS = """
-            select template_id, waba_id, name, language, category, previous_category, category_at, content, status,
+            select template_id, waba_id, name, language, category, previous_category, category_at,
+                   announced_category, announced_at, content, status,
                    rejection_reason, status_detail, status_at, quality, quality_at, updated_at
             from templates""";
 
@@ -80,10 +81,11 @@ class TemplateRows {
     boolean insert(Template template) {
         return jdbc.sql("""
                         insert into templates (template_id, store_id, waba_id, name, language, category,
-                               previous_category, category_at, content, status, rejection_reason, status_detail,
-                               status_at, quality, quality_at, updated_at, created_at)
-                        select :id, :storeId, :waba, :name, :language, :category, :previous, :categoryAt, :content,
-                               :status, :reason, :detail, :statusAt, :quality, :qualityAt, :updatedAt, :now
+                               previous_category, category_at, announced_category, announced_at, content, status,
+                               rejection_reason, status_detail, status_at, quality, quality_at, updated_at, created_at)
+                        select :id, :storeId, :waba, :name, :language, :category, :previous, :categoryAt,
+                               :announced, :announcedAt, :content, :status, :reason, :detail, :statusAt, :quality,
+                               :qualityAt, :updatedAt, :now
                         where not exists (select 1 from templates where template_id = :id)""")
                         .param("id", template.id().value())
                         .param("waba", template.waba().value())
@@ -98,7 +100,8 @@ class TemplateRows {
     void update(Template template) {
         jdbc.sql("""
                         update templates set category = :category, previous_category = :previous,
-                               category_at = :categoryAt, content = :content, status = :status,
+                               category_at = :categoryAt, announced_category = :announced,
+                               announced_at = :announcedAt, content = :content, status = :status,
                                rejection_reason = :reason, status_detail = :detail, status_at = :statusAt,
                                quality = :quality, quality_at = :qualityAt, updated_at = :updatedAt
                         where store_id = :storeId and template_id = :id""")
@@ -112,6 +115,8 @@ class TemplateRows {
         values.put("category", name(template.category()));
         values.put("previous", name(template.previousCategory()));
         values.put("categoryAt", at(template.categoryAt()));
+        values.put("announced", name(template.announcedCategory()));
+        values.put("announcedAt", template.announcedAt() == null ? null : at(template.announcedAt()));
         values.put("content", JSON.writeValueAsString(template.content()));
         values.put("status", template.status().value());
         values.put(
@@ -133,6 +138,8 @@ class TemplateRows {
                 TemplateCategory.fromMeta(rs.getString("category")).orElse(null),
                 TemplateCategory.fromMeta(rs.getString("previous_category")).orElse(null),
                 instant(rs, "category_at"),
+                TemplateCategory.fromMeta(rs.getString("announced_category")).orElse(null),
+                nullableInstant(rs, "announced_at"),
                 JSON.readValue(rs.getString("content"), TemplateContent.class),
                 new TemplateStatus(rs.getString("status")),
                 RejectionReason.fromMeta(rs.getString("rejection_reason")).orElse(null),
@@ -153,6 +160,11 @@ class TemplateRows {
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     static OffsetDateTime at(Instant instant) {

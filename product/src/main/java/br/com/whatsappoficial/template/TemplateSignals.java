@@ -62,14 +62,32 @@ class TemplateSignals {
                         at));
     }
 
-    /** Only the done notice changes the category; Meta's advance notice ({@code correct_category} alone) waits for it. */
+    /**
+     * Meta's done notice ({@code previous_category} and {@code new_category}) changes the category. Its
+     * advance notice ({@code correct_category}, with {@code new_category} naming the category today) only
+     * warns the merchant of the change to come: the category stays until the done notice.
+     */
     @ApplicationModuleListener
     void on(TemplateCategoryChanged event) {
+        Instant at = at(event.at());
+        Optional<TemplateCategory> announced = TemplateCategory.fromMeta(event.correctCategory());
+        if (announced.isPresent() && event.previousCategory() == null) {
+            CurrentStore.runAs(
+                    event.store(),
+                    () -> apply(
+                            event.wabaId(),
+                            event.templateId(),
+                            event.templateName(),
+                            event.language(),
+                            event.newCategory(),
+                            template -> template.categoryAnnounced(announced.get(), at),
+                            at));
+            return;
+        }
         Optional<TemplateCategory> to = TemplateCategory.fromMeta(event.newCategory());
         if (to.isEmpty()) {
             return;
         }
-        Instant at = at(event.at());
         TemplateCategory from =
                 TemplateCategory.fromMeta(event.previousCategory()).orElse(null);
         CurrentStore.runAs(

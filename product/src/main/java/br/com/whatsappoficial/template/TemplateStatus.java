@@ -53,6 +53,16 @@ public record TemplateStatus(String value) {
         return equals(PENDING) || equals(IN_APPEAL);
     }
 
+    /** Meta edits only approved, rejected and paused templates; one under review waits for its decision. */
+    public boolean editable() {
+        return equals(APPROVED) || equals(REJECTED) || equals(PAUSED);
+    }
+
+    /** Whether there is still something to delete at Meta. */
+    public boolean deletable() {
+        return !terminal() && !equals(PENDING_DELETION);
+    }
+
     /** Nothing comes after a deletion: a late webhook of the deleted template must not bring it back. */
     boolean terminal() {
         return equals(DELETED);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -85,11 +86,31 @@ class TemplateSyncs {
                 .update();
     }
 
-    /** The last time any of the store's WABAs was read from Meta. */
+    /** The last time Meta answered a read of any of the store's WABAs (a failed attempt is not a read). */
     Optional<Instant> lastSync() {
-        return jdbc.sql("select max(last_sync_at) from template_syncs where store_id = :storeId")
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
-                .optional()
-                .map(OffsetDateTime::toInstant);
+        return Optional.ofNullable(state().lastSynced());
+    }
+
+    /**
+     * Where the store's reads stand. A WABA never read yet counts as scheduled even while a node holds
+     * its lease: its first read is queued (by {@code soon}) or running, not missing.
+     */
+    TemplateSyncState state() {
+        OffsetDateTime now = TemplateRows.at(clock.instant());
+        return jdbc.sql("""
+                        select max(case when last_outcome = 'OK' then last_sync_at end),
+                               sum(case when last_sync_at is null or next_sync_at <= :now then 1 else 0 end),
+                               min(case when last_outcome <> 'OK' then next_sync_at end)
+                        from template_syncs where store_id = :storeId""")
+                .param("now", now)
+                .query((rs, n) -> new TemplateSyncState(
+                        instant(rs.getObject(1, OffsetDateTime.class)),
+                        rs.getInt(2) > 0,
+                        instant(rs.getObject(3, OffsetDateTime.class))))
+                .single();
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 }

@@ -70,8 +70,7 @@ public class Templates {
 
     /** What the template would look like and what Meta would refuse in it, without sending anything. */
     public TemplateCheck check(NewTemplate template) {
-        return new TemplateCheck(
-                TemplateRules.check(template), TemplateContent.of(template).preview());
+        return TemplateCheck.of(template);
     }
 
     /**
@@ -151,6 +150,18 @@ public class Templates {
     /** When the store's templates were last read from Meta. */
     public Optional<Instant> lastSynchronized() {
         return syncs.lastSync();
+    }
+
+    /**
+     * Where the reading of the store's templates from Meta stands. A connected WABA not tracked yet is
+     * scheduled too: connecting it queues its first read, which the listener records a moment later.
+     */
+    TemplateSyncState syncState() {
+        TemplateSyncState state = syncs.state();
+        if (!state.scheduled() && state.lastSynced() == null && state.retryAt() == null && canCreate()) {
+            return new TemplateSyncState(null, true, null);
+        }
+        return state;
     }
 
     /** Whether the store has a WABA a template can be created in. */

@@ -2,8 +2,11 @@ package br.com.whatsappoficial.template;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -58,6 +61,47 @@ final class MetaTemplatesStub {
                         .withBody("{\"id\":\"1{{randomValue length=14 type='NUMERIC'}}\",\"status\":\"PENDING\","
                                 + "\"category\":\"{{jsonPath request.body '$.category'}}\"}")
                         .withTransformers("response-template")));
+    }
+
+    /** Edits of this template are accepted, as Meta answers them: {@code {"success": true}}. */
+    static void acceptsEdits(String templateId) {
+        SERVER.stubFor(post(urlPathEqualTo(V + "/" + templateId))
+                .withRequestBody(matchingJsonPath("$.components[?(@.type == 'BODY')]"))
+                .willReturn(json("{\"success\":true}")));
+    }
+
+    /** Edits of this template are refused with Meta's invalid-parameter error and its message for people. */
+    static void refusesEdits(String templateId, String userMessage) {
+        SERVER.stubFor(post(urlPathEqualTo(V + "/" + templateId))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"error":{"message":"Invalid parameter","type":"OAuthException","code":100,
+                                 "error_subcode":2388040,"error_user_title":"Edição recusada",
+                                 "error_user_msg":"%s","fbtrace_id":"AbCdEf"}}""".formatted(userMessage))));
+    }
+
+    /** The bodies of the edits sent for this template, oldest first. */
+    static java.util.List<String> editsSentTo(String templateId) {
+        return SERVER.findAll(postRequestedFor(urlPathEqualTo(V + "/" + templateId))).stream()
+                .map(request -> request.getBodyAsString())
+                .toList();
+    }
+
+    /** Deletions by name in this WABA are accepted: {@code {"success": true}}. */
+    static void acceptsDeletions(String waba) {
+        SERVER.stubFor(delete(urlPathEqualTo(V + "/" + waba + "/message_templates"))
+                .withQueryParam("name", matching("[a-z0-9_]+"))
+                .willReturn(json("{\"success\":true}")));
+    }
+
+    /** The names deleted in this WABA, oldest first. */
+    static java.util.List<String> deletionsSentTo(String waba) {
+        return SERVER.findAll(deleteRequestedFor(urlPathEqualTo(V + "/" + waba + "/message_templates"))).stream()
+                .map(request -> request.queryParameter("name").firstValue())
+                .toList();
     }
 
     /** Meta's own creation limit, answered as Meta throttles. */

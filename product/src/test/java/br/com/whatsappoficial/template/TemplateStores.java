@@ -100,6 +100,14 @@ final class TemplateStores {
                  "previous_category":"%s","new_category":"%s"}""".formatted(templateId, name, from, to));
     }
 
+    /** Meta's advance notice: {@code new_category} is the category today, {@code correct_category} the one to come. */
+    static String categoryNotice(String waba, long time, String templateId, String name, String today, String correct) {
+        return envelope(waba, time, "template_category_update", """
+                {"message_template_id":%s,"message_template_name":"%s","message_template_language":"pt_BR",
+                 "correct_category":"%s","new_category":"%s","category_update_timestamp":%d}""".formatted(
+                        templateId, name, correct, today, time + 7 * 24 * 3600));
+    }
+
     static String qualityUpdate(String waba, long time, String templateId, String name, String from, String to) {
         return envelope(waba, time, "message_template_quality_update", """
                 {"previous_quality_score":"%s","new_quality_score":"%s","message_template_id":%s,

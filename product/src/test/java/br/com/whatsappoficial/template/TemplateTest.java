@@ -164,6 +164,47 @@ class TemplateTest {
     }
 
     @Test
+    void metasAdvanceNoticeIsShownUntilTheChangeHappens() {
+        Template template = pending();
+
+        assertThat(template.categoryAnnounced(TemplateCategory.MARKETING, T0.plusSeconds(10)))
+                .isTrue();
+        assertThat(template.category()).as("the category waits for the change").isEqualTo(TemplateCategory.UTILITY);
+        assertThat(template.details().announcedCategory()).isEqualTo(TemplateCategory.MARKETING);
+
+        assertThat(template.recategorised(TemplateCategory.UTILITY, TemplateCategory.MARKETING, T0.plusSeconds(20)))
+                .isTrue();
+        assertThat(template.announcedCategory()).isNull();
+        assertThat(template.recategorisedToCostlier()).isTrue();
+    }
+
+    @Test
+    void anOlderOrRepeatedNoticeChangesNothingAndOneNamingTodaysCategoryWithdrawsIt() {
+        Template template = pending();
+        template.categoryAnnounced(TemplateCategory.MARKETING, T0.plusSeconds(10));
+
+        assertThat(template.categoryAnnounced(TemplateCategory.MARKETING, T0.plusSeconds(10)))
+                .isFalse();
+        assertThat(template.categoryAnnounced(TemplateCategory.UTILITY, T0.plusSeconds(5)))
+                .isFalse();
+        assertThat(template.announcedCategory()).isEqualTo(TemplateCategory.MARKETING);
+
+        assertThat(template.categoryAnnounced(TemplateCategory.UTILITY, T0.plusSeconds(30)))
+                .isTrue();
+        assertThat(template.announcedCategory()).isNull();
+    }
+
+    @Test
+    void aNoticeOlderThanTheLastRecategorisationIsStale() {
+        Template template = pending();
+        template.recategorised(TemplateCategory.UTILITY, TemplateCategory.MARKETING, T0.plusSeconds(20));
+
+        assertThat(template.categoryAnnounced(TemplateCategory.UTILITY, T0.plusSeconds(10)))
+                .isFalse();
+        assertThat(template.announcedCategory()).isNull();
+    }
+
+    @Test
     void qualityMovesForwardOnly() {
         Template template = pending();
 

@@ -35,6 +35,8 @@ class TemplatesBrowserIT extends TemplatesIntegrationTest {
 
     static final int PHONE_WIDTH = 390;
     static final LocatorAssertions.HasTextOptions POLLING = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
+    static final LocatorAssertions.ContainsTextOptions CONTAINS_POLLING =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
     @LocalServerPort
     int port;
@@ -47,6 +49,9 @@ class TemplatesBrowserIT extends TemplatesIntegrationTest {
 
     @Autowired
     Templates templates;
+
+    @Autowired
+    TemplateSync sync;
 
     Connected shop;
     final List<String> failedRequests = new CopyOnWriteArrayList<>();
@@ -142,6 +147,112 @@ class TemplatesBrowserIT extends TemplatesIntegrationTest {
     }
 
     @Test
+    void aJustConnectedAccountShowsItsQueuedSyncThenItsTemplatesWithoutReloading() {
+        MetaTemplatesStub.listsRecordedTemplates(shop.wabaId());
+        page.navigate(url("/configuracoes/whatsapp-oficial/modelos"));
+
+        Locator label = page.getByTestId("last-sync");
+        assertThat(label).containsText("Sincronização agendada");
+        page.evaluate("window.notReloaded = true");
+        shoot("templates-sync-scheduled-1280");
+
+        // The scheduler waits an hour in the tests: run the queued sync as it would.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> {
+                    sync.syncDue();
+                    return CurrentStore.callAs(shop.store(), templates::lastSynchronized)
+                            .isPresent();
+                });
+
+        assertThat(label).containsText("Última sincronização", CONTAINS_POLLING);
+        assertThat(row("promocao_relampago").getByTestId("template-status")).hasText("Reprovado", POLLING);
+        assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
+        page.setViewportSize(PHONE_WIDTH, 844);
+        shoot("templates-synced-390");
+        assertThat(scrollWidth()).as("synced list at 390 px").isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+
+    @Test
+    void editsAnApprovedTemplateThenDeletesItAfterSeeingWhatTheDeletionTakes() {
+        MetaTemplatesStub.acceptsDeletions(shop.wabaId());
+        TemplateDetails created =
+                CurrentStore.callAs(shop.store(), () -> templates.create(TemplatesIT.orderShipped("pedido_enviado")));
+        MetaTemplatesStub.acceptsEdits(created.id());
+        long now = Instant.now().getEpochSecond();
+        webhook(TemplateStores.statusUpdate(shop.wabaId(), now, created.id(), created.name(), "APPROVED", "NONE"));
+        TemplateDetails promo =
+                CurrentStore.callAs(shop.store(), () -> templates.create(TemplatesIT.orderShipped("aviso_de_oferta")));
+        webhook(TemplateStores.statusUpdate(shop.wabaId(), now, promo.id(), promo.name(), "APPROVED", "NONE"));
+        webhook(TemplateStores.categoryNotice(
+                shop.wabaId(), now + 5, promo.id(), promo.name(), "UTILITY", "MARKETING"));
+
+        page.navigate(url("/configuracoes/whatsapp-oficial/modelos"));
+        assertThat(row("pedido_enviado").getByTestId("template-status")).hasText("Aprovado", POLLING);
+        assertThat(row("aviso_de_oferta").getByTestId("category-announced"))
+                .hasText("A Meta avisou que vai mudar a categoria deste modelo de Utilidade para Marketing.", POLLING);
+        shoot("templates-list-actions-1280");
+        page.setViewportSize(PHONE_WIDTH, 844);
+        shoot("templates-list-actions-390");
+        assertThat(scrollWidth()).as("list with actions at 390 px").isLessThanOrEqualTo(PHONE_WIDTH);
+        page.setViewportSize(1280, 900);
+
+        row("pedido_enviado").getByTestId("edit-template").click();
+        assertThat(page).hasURL(Pattern.compile("/modelos/" + created.id() + "/editar$"));
+        page.waitForLoadState(LoadState.LOAD);
+        assertThat(page.getByLabel("Nome do modelo")).hasValue("pedido_enviado");
+        assertThat(page.getByLabel("Nome do modelo")).not().isEditable();
+        assertThat(page.getByLabel("Categoria")).isDisabled();
+        assertThat(page.getByLabel("Exemplo de {{2}}")).hasValue("sexta-feira");
+        assertThat(page.getByTestId("edit-rules")).containsText("uma vez a cada 24 horas");
+        page.getByLabel("Texto da mensagem").fill("Oi {{1}}, seu pedido já está a caminho e chega até {{2}}.");
+        assertThat(page.getByTestId("preview-bubble"))
+                .containsText("Oi Ana, seu pedido já está a caminho e chega até sexta-feira.");
+        // The counter beside the text follows it; none of them lands inside the preview.
+        assertThat(page.locator("#count-body")).hasText("57/1.024 caracteres");
+        assertThat(page.locator("#preview")).not().containsText("caracteres");
+        shoot("templates-edit-1280");
+        page.setViewportSize(PHONE_WIDTH, 844);
+        shoot("templates-edit-390");
+        assertThat(scrollWidth()).as("edit at 390 px").isLessThanOrEqualTo(PHONE_WIDTH);
+        page.setViewportSize(1280, 900);
+
+        page.getByTestId("send-template").click();
+
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/modelos$"));
+        assertThat(page.getByTestId("template-edited")).containsText("pedido_enviado");
+        Locator status = row("pedido_enviado").getByTestId("template-status");
+        assertThat(status).hasText("Em análise");
+        page.evaluate("window.notReloaded = true");
+        webhook(TemplateStores.statusUpdate(
+                shop.wabaId(), Instant.now().getEpochSecond() + 60, created.id(), created.name(), "APPROVED", "NONE"));
+        assertThat(status).hasText("Aprovado", POLLING);
+        assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
+        assertThat(row("pedido_enviado")).containsText("Oi {{1}}, seu pedido já está a caminho");
+
+        row("pedido_enviado").getByTestId("delete-template").click();
+        assertThat(page).hasURL(Pattern.compile("/modelos/" + created.id() + "/excluir$"));
+        Locator consequences = page.getByTestId("delete-consequences");
+        assertThat(consequences).containsText("em todos os idiomas");
+        assertThat(consequences).containsText("Português (Brasil)");
+        assertThat(consequences).containsText("por 30 dias");
+        shoot("templates-delete-1280");
+        page.setViewportSize(PHONE_WIDTH, 844);
+        shoot("templates-delete-390");
+        assertThat(scrollWidth()).as("delete confirmation at 390 px").isLessThanOrEqualTo(PHONE_WIDTH);
+        page.setViewportSize(1280, 900);
+
+        page.getByTestId("confirm-delete").click();
+
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/modelos$"));
+        assertThat(page.getByTestId("template-deleted")).containsText("pedido_enviado");
+        assertThat(row("pedido_enviado")).hasCount(0);
+        assertThat(row("aviso_de_oferta")).hasCount(1);
+        assertThat(MetaTemplatesStub.deletionsSentTo(shop.wabaId())).containsExactly("pedido_enviado");
+        shoot("templates-deleted-1280");
+    }
+
+    @Test
     void theEditorSaysWhatMetaWouldRefuseBeforeSending() {
         page.navigate(url("/configuracoes/whatsapp-oficial/modelos/novo"));
         page.waitForLoadState(LoadState.LOAD);
@@ -180,7 +291,7 @@ class TemplatesBrowserIT extends TemplatesIntegrationTest {
     private void shoot(String name) {
         // From the top, as a person opening the page sees it (the preview follows the scroll).
         page.evaluate("window.scrollTo(0, 0)");
-        Path file = Paths.get("/tmp/shots", name + ".png");
+        Path file = Paths.get("target", "screenshots", name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     }
 

@@ -56,6 +56,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
     @Autowired
     TemplateSync sync;
 
+    @Autowired
+    TemplateChanges changes;
+
     Connected shop;
 
     @BeforeEach
@@ -199,6 +202,240 @@ class TemplatesIT extends TemplatesIntegrationTest {
     }
 
     @Test
+    void metasAdvanceNoticeOfARecategorisationWarnsBeforeItHappens() throws Exception {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_com_aviso")));
+
+        long now = Instant.now().getEpochSecond();
+        webhook(TemplateStores.categoryNotice(
+                shop.wabaId(), now + 10, created.id(), created.name(), "UTILITY", "MARKETING"));
+
+        await().atMost(WEBHOOK)
+                .untilAsserted(() ->
+                        assertThat(find("pedido_com_aviso").announcedCategory()).isEqualTo(TemplateCategory.MARKETING));
+        assertThat(find("pedido_com_aviso").category()).isEqualTo(TemplateCategory.UTILITY);
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
+                .contains("A Meta avisou que vai mudar a categoria deste modelo de Utilidade para Marketing.")
+                .contains("Depois da mudança, cada envio será cobrado como Marketing")
+                .doesNotContain("A Meta mudou a categoria");
+
+        webhook(categoryUpdate(shop.wabaId(), now + 20, created.id(), created.name(), "UTILITY", "MARKETING"));
+
+        await().atMost(WEBHOOK)
+                .untilAsserted(
+                        () -> assertThat(find("pedido_com_aviso").category()).isEqualTo(TemplateCategory.MARKETING));
+        assertThat(find("pedido_com_aviso").announcedCategory()).isNull();
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
+                .contains("A Meta mudou a categoria de Utilidade para Marketing")
+                .doesNotContain("A Meta avisou que vai mudar");
+    }
+
+    @Test
+    void anEditedApprovedTemplateGoesBackToReviewWithItsNewTextAndFollowsTheWebhooks() {
+        TemplateDetails approved = approved("pedido_editado");
+        MetaTemplatesStub.acceptsEdits(approved.id());
+
+        TemplateDetails edited = as(() -> changes.edit(template(approved), rewritten("pedido_editado")));
+
+        assertThat(edited.status()).isEqualTo(TemplateStatus.PENDING);
+        assertThat(find("pedido_editado").content().body()).isEqualTo("Oi {{1}}, seu pedido já está a caminho.");
+        assertThat(MetaTemplatesStub.editsSentTo(approved.id()))
+                .singleElement()
+                .satisfies(body -> assertThat(body)
+                        .contains("Oi {{1}}, seu pedido já está a caminho.")
+                        .doesNotContain("\"category\""));
+
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 200, approved.id(), approved.name(), "APPROVED", "NONE"));
+        awaitStatus("pedido_editado", TemplateStatus.APPROVED);
+    }
+
+    @Test
+    void aSecondEditOfAnApprovedTemplateWithin24HoursIsRefusedBeforeMeta() throws Exception {
+        TemplateDetails approved = approved("pedido_duas_vezes");
+        MetaTemplatesStub.acceptsEdits(approved.id());
+        as(() -> changes.edit(template(approved), rewritten("pedido_duas_vezes")));
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 200, approved.id(), approved.name(), "APPROVED", "NONE"));
+        awaitStatus("pedido_duas_vezes", TemplateStatus.APPROVED);
+
+        assertThatThrownBy(() -> as(() -> changes.edit(template(approved), rewritten("pedido_duas_vezes"))))
+                .isInstanceOfSatisfying(TemplateEditsExhausted.class, exhausted -> {
+                    assertThat(exhausted.window()).isEqualTo(TemplateEditsExhausted.Window.DAY);
+                    assertThat(exhausted.retryAt()).isAfter(Instant.now().plus(Duration.ofHours(23)));
+                });
+        assertThat(MetaTemplatesStub.editsSentTo(approved.id())).hasSize(1);
+        // The editor says so up front, before the merchant types anything.
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos/" + approved.id() + "/editar"))
+                .contains("A Meta deixa editar um modelo aprovado uma vez a cada 24 horas. Este já foi editado;")
+                .contains("a próxima edição é possível a partir de");
+    }
+
+    @Test
+    void aTemplateUnderReviewOrACategoryChangeOutsideARejectionIsRefusedBeforeMeta() {
+        TemplateDetails pending = as(() -> templates.create(orderShipped("pedido_em_analise")));
+        TemplateDetails approved = approved("pedido_de_utilidade");
+
+        assertThatThrownBy(() -> as(() -> changes.edit(template(pending), rewritten("pedido_em_analise"))))
+                .isInstanceOfSatisfying(
+                        TemplateRefused.class,
+                        refused -> assertThat(refused.problems())
+                                .extracting(TemplateProblem::code)
+                                .containsExactly("edit.under-review"));
+        assertThatThrownBy(() -> as(() -> changes.edit(
+                        template(approved),
+                        recategorised(rewritten("pedido_de_utilidade"), TemplateCategory.MARKETING))))
+                .isInstanceOfSatisfying(
+                        TemplateRefused.class,
+                        refused -> assertThat(refused.problems())
+                                .extracting(TemplateProblem::code)
+                                .containsExactly("edit.category"));
+        assertThat(MetaTemplatesStub.editsSentTo(pending.id())).isEmpty();
+        assertThat(MetaTemplatesStub.editsSentTo(approved.id())).isEmpty();
+    }
+
+    @Test
+    void aRejectedTemplateMayChangeCategoryAndAnyNumberOfTimes() {
+        TemplateDetails created = as(() -> templates.create(orderShipped("oferta_reprovada")));
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 10, created.id(), created.name(), "REJECTED", "PROMOTIONAL"));
+        awaitStatus("oferta_reprovada", TemplateStatus.REJECTED);
+        MetaTemplatesStub.acceptsEdits(created.id());
+
+        TemplateDetails edited = as(() -> changes.edit(
+                template(created), recategorised(rewritten("oferta_reprovada"), TemplateCategory.MARKETING)));
+
+        assertThat(edited.category()).isEqualTo(TemplateCategory.MARKETING);
+        assertThat(edited.status()).isEqualTo(TemplateStatus.PENDING);
+        assertThat(edited.reason()).isNull();
+        assertThat(MetaTemplatesStub.editsSentTo(created.id()))
+                .singleElement()
+                .satisfies(body -> assertThat(body).contains("\"category\":\"MARKETING\""));
+        webhook(statusUpdate(shop.wabaId(), now + 200, created.id(), created.name(), "REJECTED", "PROMOTIONAL"));
+        awaitStatus("oferta_reprovada", TemplateStatus.REJECTED);
+        as(() -> changes.edit(
+                template(created), recategorised(rewritten("oferta_reprovada"), TemplateCategory.MARKETING)));
+        assertThat(MetaTemplatesStub.editsSentTo(created.id())).hasSize(2);
+    }
+
+    @Test
+    void aRefusedEditShowsWhyAndKeepsWhatTheMerchantTyped() throws Exception {
+        TemplateDetails pending = as(() -> templates.create(orderShipped("pedido_sem_pressa")));
+
+        MvcResult answer = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos/" + pending.id() + "/editar")
+                        .cookie(login(shop))
+                        .with(csrf())
+                        .param("name", "outro_nome")
+                        .param("category", "UTILITY")
+                        .param("language", "pt_BR")
+                        .param("body", "Oi {{1}}, texto novo que eu escrevi com calma.")
+                        .param("examples[1]", "Bia")
+                        .param("footer", "Rodapé novo"))
+                .andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(422);
+        assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Este modelo está em análise na Meta: espere a decisão para editá-lo.")
+                .contains("Oi {{1}}, texto novo que eu escrevi com calma.", "value=\"Bia\"", "value=\"Rodapé novo\"")
+                .contains("value=\"pedido_sem_pressa\"")
+                .doesNotContain("outro_nome");
+        assertThat(MetaTemplatesStub.editsSentTo(pending.id())).isEmpty();
+    }
+
+    @Test
+    void metasOwnRefusalOfAnEditIsShownAndChangesNothing() throws Exception {
+        TemplateDetails approved = approved("pedido_recusado_na_edicao");
+        MetaTemplatesStub.refusesEdits(approved.id(), "O conteúdo do modelo não pode ser alterado agora.");
+
+        String answer = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos/" + approved.id() + "/editar")
+                        .cookie(login(shop))
+                        .with(csrf())
+                        .param("category", "UTILITY")
+                        .param("body", "Oi {{1}}, seu pedido já está a caminho.")
+                        .param("examples[1]", "Ana"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(answer)
+                .contains("A Meta recusou a alteração: O conteúdo do modelo não pode ser alterado agora. (código 100)")
+                .contains("Oi {{1}}, seu pedido já está a caminho.");
+        assertThat(find("pedido_recusado_na_edicao").status()).isEqualTo(TemplateStatus.APPROVED);
+        assertThat(find("pedido_recusado_na_edicao").content().body()).startsWith("Olá {{1}}, seu pedido saiu");
+    }
+
+    @Test
+    void theEditorOpensWithTheTemplateAsItIsAndItsCategoryLockedOutsideARejection() throws Exception {
+        TemplateDetails approved = approved("pedido_para_abrir");
+
+        String editor = page("/configuracoes/whatsapp-oficial/modelos/" + approved.id() + "/editar");
+
+        assertThat(editor)
+                .contains("Editar o modelo pedido_para_abrir")
+                .contains("Olá {{1}}, seu pedido saiu para entrega e chega até {{2}}.")
+                .contains("value=\"sexta-feira\"", "value=\"Falar com a loja\"")
+                .contains("a Meta só deixa mudar a categoria de um modelo reprovado")
+                .contains("uma vez a cada 24 horas e no máximo 10 vezes em 30 dias");
+        assertThat(mvc.perform(get("/configuracoes/whatsapp-oficial/modelos/999999999/editar")
+                                .cookie(login(shop)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void inEnglishTheEditorAndTheDeletionReadAsWritten() throws Exception {
+        TemplateDetails approved = approved("pedido_em_ingles_editado");
+
+        for (String path : List.of("/editar", "/excluir")) {
+            String page = mvc.perform(get("/configuracoes/whatsapp-oficial/modelos/" + approved.id() + path)
+                            .param("lang", "en")
+                            .cookie(login(shop)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).doesNotContain("??", "&#39;&#39;");
+            assertThat(page)
+                    .containsAnyOf(
+                            "Edit template pedido_em_ingles_editado", "Delete template pedido_em_ingles_editado?");
+        }
+    }
+
+    @Test
+    void aDeletionGoesToMetaByNameAndTakesEveryLanguageOffTheList() throws Exception {
+        MetaTemplatesStub.acceptsDeletions(shop.wabaId());
+        TemplateDetails portuguese = approved("aviso_bilingue");
+        as(() -> templates.create(inLanguage(orderShipped("aviso_bilingue"), "en_US")));
+
+        String confirmation = page("/configuracoes/whatsapp-oficial/modelos/" + portuguese.id() + "/excluir");
+        assertThat(confirmation)
+                .contains("Excluir o modelo aviso_bilingue?")
+                .contains("em todos os idiomas", "Português (Brasil)", "Inglês (EUA)")
+                .contains("não pode ser usado num modelo novo por 30 dias");
+
+        MvcResult deleted = mvc.perform(post("/configuracoes/whatsapp-oficial/modelos/" + portuguese.id() + "/excluir")
+                        .cookie(login(shop))
+                        .with(csrf()))
+                .andReturn();
+
+        assertThat(deleted.getResponse().getRedirectedUrl()).isEqualTo("/configuracoes/whatsapp-oficial/modelos");
+        assertThat((java.util.Map<String, Object>) deleted.getFlashMap())
+                .containsEntry("deleted", "aviso_bilingue")
+                .containsEntry("deletedLanguages", 2);
+        assertThat(MetaTemplatesStub.deletionsSentTo(shop.wabaId())).containsExactly("aviso_bilingue");
+        assertThat(find("aviso_bilingue").status()).isEqualTo(TemplateStatus.DELETED);
+        assertThat(as(() -> templates.find("aviso_bilingue", "en_US")))
+                .hasValueSatisfying(english -> assertThat(english.status()).isEqualTo(TemplateStatus.DELETED));
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos")).doesNotContain("aviso_bilingue");
+        // A late webhook of the review before the deletion brings nothing back.
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 300, portuguese.id(), portuguese.name(), "APPROVED", "NONE"));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(find("aviso_bilingue").status()).isEqualTo(TemplateStatus.DELETED));
+    }
+
+    @Test
     void aTemplateMadeInWhatsAppManagerArrivesWithItsFirstWebhook() {
         String id = MetaTemplatesStub.id();
 
@@ -248,6 +485,36 @@ class TemplatesIT extends TemplatesIntegrationTest {
             sync.syncDue();
             assertThat(CurrentStore.callAs(fresh.store(), () -> templates.find("promocao_relampago", "pt_BR")))
                     .hasValueSatisfying(found -> assertThat(found.status()).isEqualTo(TemplateStatus.REJECTED));
+        });
+    }
+
+    @Test
+    void aJustConnectedAccountSaysItsFirstSyncIsScheduledUntilMetaAnswers() throws Exception {
+        Connected fresh = TemplateStores.connectedStore(stores, accounts, "agendada");
+        MetaTemplatesStub.listsRecordedTemplates(fresh.wabaId());
+
+        assertThat(page(fresh, "/configuracoes/whatsapp-oficial/modelos/lista"))
+                .contains("Sincronização agendada", "every 5s")
+                .doesNotContain("Ainda não sincronizado");
+
+        await().atMost(WEBHOOK).untilAsserted(() -> {
+            sync.syncDue();
+            assertThat(page(fresh, "/configuracoes/whatsapp-oficial/modelos/lista"))
+                    .contains("Última sincronização", "promocao_relampago")
+                    .doesNotContain("Sincronização agendada");
+        });
+    }
+
+    @Test
+    void aFirstSyncMetaDidNotAnswerSaysWhenItTriesAgain() throws Exception {
+        // No list stubbed for this WABA: Meta answers 404 without an envelope.
+        Connected fresh = TemplateStores.connectedStore(stores, accounts, "sem-resposta");
+
+        await().atMost(WEBHOOK).untilAsserted(() -> {
+            sync.syncDue();
+            assertThat(page(fresh, "/configuracoes/whatsapp-oficial/modelos/lista"))
+                    .contains("A Meta não respondeu à última sincronização. Nova tentativa a partir de")
+                    .doesNotContain("Última sincronização", "Sincronização agendada");
         });
     }
 
@@ -367,6 +634,58 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 .contains("{{1}} chegou", "value=\"Seu pedido\"");
     }
 
+    /** A template of the shop Meta approved. */
+    private TemplateDetails approved(String name) {
+        TemplateDetails created = as(() -> templates.create(orderShipped(name)));
+        long now = Instant.now().getEpochSecond();
+        webhook(statusUpdate(shop.wabaId(), now + 10, created.id(), created.name(), "APPROVED", "NONE"));
+        awaitStatus(name, TemplateStatus.APPROVED);
+        return find(name);
+    }
+
+    private Template template(TemplateDetails details) {
+        return as(() -> changes.find(details.id())).orElseThrow();
+    }
+
+    static NewTemplate rewritten(String name) {
+        return new NewTemplate(
+                name,
+                TemplateCategory.UTILITY,
+                "pt_BR",
+                null,
+                null,
+                "Oi {{1}}, seu pedido já está a caminho.",
+                "Loja Exemplo",
+                List.of(),
+                Map.of("1", "Ana"));
+    }
+
+    static NewTemplate recategorised(NewTemplate template, TemplateCategory category) {
+        return new NewTemplate(
+                template.name(),
+                category,
+                template.language(),
+                template.header(),
+                template.headerExample(),
+                template.body(),
+                template.footer(),
+                template.buttons(),
+                template.examples());
+    }
+
+    static NewTemplate inLanguage(NewTemplate template, String language) {
+        return new NewTemplate(
+                template.name(),
+                template.category(),
+                language,
+                template.header(),
+                template.headerExample(),
+                template.body(),
+                template.footer(),
+                template.buttons(),
+                template.examples());
+    }
+
     private TemplateDetails find(String name) {
         return CurrentStore.callAs(shop.store(), () -> templates.find(name, "pt_BR"))
                 .orElseThrow(() -> new AssertionError(name + " is not recorded"));
@@ -389,7 +708,11 @@ class TemplatesIT extends TemplatesIntegrationTest {
     }
 
     private String page(String path) throws Exception {
-        return mvc.perform(get(path).cookie(login(shop)))
+        return page(shop, path);
+    }
+
+    private String page(Connected store, String path) throws Exception {
+        return mvc.perform(get(path).cookie(login(store)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

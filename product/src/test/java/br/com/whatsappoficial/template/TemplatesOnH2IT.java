@@ -76,8 +76,16 @@ class TemplatesOnH2IT {
                 .untilAsserted(
                         () -> assertThat(find(shop, "aviso_embutido").status()).isEqualTo(TemplateStatus.APPROVED));
 
+        assertThat(CurrentStore.callAs(shop.store(), templates::syncState).scheduled())
+                .isTrue();
         sync.syncDue();
 
+        assertThat(CurrentStore.callAs(shop.store(), templates::syncState))
+                .isEqualTo(new TemplateSyncState(
+                        CurrentStore.callAs(shop.store(), templates::lastSynchronized)
+                                .orElseThrow(),
+                        false,
+                        null));
         assertThat(find(shop, "pedido_enviado").status()).isEqualTo(TemplateStatus.APPROVED);
         assertThat(find(shop, "codigo_de_acesso").status()).isEqualTo(TemplateStatus.PAUSED);
         assertThat(CurrentStore.callAs(shop.store(), templates::list))

@@ -90,6 +90,31 @@ class TemplatesThroughTheSandboxBrowserIT {
         org.assertj.core.api.Assertions.assertThat(page.evaluate("window.notReloaded === true"))
                 .isEqualTo(true);
         Browsers.screenshot(page, "60-modelos-revisados-pelo-sandbox");
+
+        // The rejected one is fixed in the editor: the sandbox reviews the edit as Meta does.
+        row("pedido_enviado").getByTestId("edit-template").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertThat(page.getByLabel("Texto da mensagem")).hasValue("Olá {{1}}, seu pedido saiu para entrega.");
+        page.getByLabel("Texto da mensagem").fill("Olá {{1}}, seu pedido foi enviado hoje pelos Correios.");
+        page.getByTestId("send-template").click();
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/modelos$"));
+        assertThat(shipped).hasText("Em análise");
+        assertThat(shipped).hasText("Aprovado", REVIEW);
+        assertThat(row("pedido_enviado")).containsText("pelos Correios");
+
+        // And the promotional one is deleted at the sandbox, which then no longer lists it.
+        String promoId = CurrentStore.callAs(
+                        store,
+                        () -> templates.find("aviso_de_promocao", "pt_BR").orElseThrow())
+                .id();
+        row("aviso_de_promocao").getByTestId("delete-template").click();
+        assertThat(page.getByTestId("delete-consequences")).containsText("por 30 dias");
+        page.getByTestId("confirm-delete").click();
+        assertThat(page.getByTestId("template-deleted")).containsText("aviso_de_promocao");
+        assertThat(row("aviso_de_promocao")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sandbox.templateStatus(promoId))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        Browsers.screenshot(page, "61-modelo-editado-e-excluido-no-sandbox");
     }
 
     /** Writes a template in the editor and sends it to the review; back on the list. */
