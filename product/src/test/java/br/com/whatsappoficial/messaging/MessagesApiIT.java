@@ -221,8 +221,11 @@ class MessagesApiIT {
         sandbox.setFault("messages", SandboxFault.httpStatus(503));
 
         String id = id(send(template(customer())).andExpect(status().isAccepted()));
-        Thread.sleep(500);
-        read(id).andExpect(jsonPath("$.status").value("queued"));
+        // While Meta answers 503 the message waits in the outbox, retried, never failed.
+        Awaitility.await()
+                .during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> read(id).andExpect(jsonPath("$.status").value("queued")));
         sandbox.clearFaults();
 
         Awaitility.await()
