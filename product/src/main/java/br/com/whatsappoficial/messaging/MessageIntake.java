@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.messaging;
 
 import br.com.whatsappoficial.meta.OutboundMessage;
+import br.com.whatsappoficial.meta.WabaId;
 import br.com.whatsappoficial.template.ParameterFormat;
 import br.com.whatsappoficial.template.TemplateDetails;
 import br.com.whatsappoficial.template.Templates;
@@ -115,8 +116,7 @@ class MessageIntake {
     /** Only a template Meta approved in the sending number's account, with every variable filled. */
     private MessageContent template(MessageRequest.Template asked, SendingNumber number) {
         TemplateDetails template = templates
-                .find(asked.name(), asked.language())
-                .filter(found -> found.wabaId().equals(number.wabaId()))
+                .find(new WabaId(number.wabaId()), asked.name(), asked.language())
                 .orElseThrow(() -> new SendProblem.TemplateNotApproved(asked.name(), asked.language(), "NOT_FOUND"));
         if (!template.status().sendable()) {
             throw new SendProblem.TemplateNotApproved(

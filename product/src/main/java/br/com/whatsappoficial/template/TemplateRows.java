@@ -62,6 +62,21 @@ class TemplateRows {
                 .findFirst();
     }
 
+    /** The template of this name and language in one WABA (a store with two WABAs may have it in both). */
+    Optional<Template> find(WabaId waba, String name, TemplateLanguage language) {
+        return jdbc
+                .sql(COLUMNS
+                        + " where store_id = :storeId and waba_id = :waba and name = :name and language = :language"
+                        + " order by case when status = 'DELETED' then 1 else 0 end, updated_at desc")
+                .param("waba", waba.value())
+                .param("name", name)
+                .param("language", language.code())
+                .query(this::template)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
     Optional<Template> find(MessageTemplateId id) {
         return jdbc.sql(COLUMNS + " where store_id = :storeId and template_id = :id")
                 .param("id", id.value())

@@ -68,6 +68,17 @@ public class Templates {
         return rows.find(name, code).map(Template::details);
     }
 
+    /** The template of this name and language in one of the store's WABAs: what a send from its number uses. */
+    public Optional<TemplateDetails> find(WabaId waba, String name, String language) {
+        TemplateLanguage code;
+        try {
+            code = new TemplateLanguage(language);
+        } catch (TemplateRefused notALanguage) {
+            return Optional.empty();
+        }
+        return rows.find(waba, name, code).map(Template::details);
+    }
+
     /** What the template would look like and what Meta would refuse in it, without sending anything. */
     public TemplateCheck check(NewTemplate template) {
         return TemplateCheck.of(template);
