@@ -63,8 +63,8 @@ class OutboxIT {
             List<Callable<Void>> claimers = new ArrayList<>();
             for (int worker = 0; worker < 8; worker++) {
                 HikariDataSource pool = pools.get(worker % 2);
-                Outbox outbox = new Outbox(JdbcClient.create(pool), Clock.systemUTC());
                 TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
+                Outbox outbox = new Outbox(JdbcClient.create(pool), transaction, Clock.systemUTC());
                 claimers.add(() -> {
                     List<Outbox.Due> batch;
                     do {
