@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -213,6 +215,16 @@ public class ConnectedAccounts {
     /** Every WABA linked to the store, the first connected first: a second one never goes unseen. */
     public List<AccountOverview> overviews() {
         return AccountRows.wabas(jdbc).stream().map(this::overviewOf).toList();
+    }
+
+    /**
+     * The store's WABAs (the first connected first) with their numbers, without their timelines: what a
+     * send decides on, many times a second during a campaign.
+     */
+    public Map<Waba, List<ConnectedNumber>> numbersByWaba() {
+        Map<Waba, List<ConnectedNumber>> numbers = new LinkedHashMap<>();
+        AccountRows.wabas(jdbc).forEach(waba -> numbers.put(waba, AccountRows.numbers(jdbc, waba.wabaId())));
+        return numbers;
     }
 
     private AccountOverview overviewOf(Waba waba) {

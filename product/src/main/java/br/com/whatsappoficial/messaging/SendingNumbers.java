@@ -1,6 +1,5 @@
 package br.com.whatsappoficial.messaging;
 
-import br.com.whatsappoficial.account.AccountOverview;
 import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.account.ConnectedNumber;
 import br.com.whatsappoficial.account.IntegrationStatus;
@@ -22,16 +21,16 @@ class SendingNumbers {
 
     /** Throws {@link NumberNotReady} when none: not connected, access to renew, or Meta refused the number. */
     SendingNumber current() {
-        for (AccountOverview overview : accounts.overviews()) {
-            if (overview.waba().needsReconnection()) {
+        for (var waba : accounts.numbersByWaba().entrySet()) {
+            if (waba.getKey().needsReconnection()) {
                 continue;
             }
-            var usable = overview.numbers().stream()
+            var usable = waba.getValue().stream()
                     .sorted(Comparator.comparing(ConnectedNumber::active).reversed())
                     .filter(number -> number.verdict().status() != IntegrationStatus.REPROVADA)
                     .findFirst();
             if (usable.isPresent()) {
-                return of(overview.waba(), usable.get());
+                return of(waba.getKey(), usable.get());
             }
         }
         throw new NumberNotReady();

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The merchant's journey with an API key in a real Chromium: create it, copy it once, use it against the
@@ -39,6 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * go to /tmp/shots for a person to look at.
  */
 @PostgresIntegrationTest
+// Its numbers are made up: Meta (the sandbox) would refuse their tokens if the reconciliation read them.
+@TestPropertySource(properties = "account.reconciliation-poll=1h")
 class ApiKeysBrowserIT {
 
     static final int PHONE_WIDTH = 390;

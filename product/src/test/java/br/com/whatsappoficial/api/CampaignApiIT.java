@@ -40,6 +40,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -52,6 +53,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * and GET /api/v1/limits.
  */
 @PostgresIntegrationTest
+// Its numbers are made up: Meta (the sandbox) would refuse their tokens if the reconciliation read them.
+@TestPropertySource(properties = "account.reconciliation-poll=1h")
 @AutoConfigureMockMvc
 @Import(CampaignApiIT.EchoApi.class)
 class CampaignApiIT {

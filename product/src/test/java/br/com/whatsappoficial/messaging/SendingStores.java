@@ -27,13 +27,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
-import org.springframework.stereotype.Component;
 
 /**
  * Stores connected through the sandbox as onboarding leaves them: a business at Meta with a WABA and a
- * verified, registered number, the store's record of it, an API key, and templates Meta approved.
+ * verified, registered number, the store's record of it, an API key, and templates Meta approved. Tests
+ * {@code @Import} it: it is no component, so contexts without the sandbox (live mode) never see it.
  */
-@Component
 class SendingStores {
 
     /**

@@ -108,6 +108,14 @@ final class MetaWebhooks {
                    "text":{"body":"%s"}}]}}]}]}""".formatted(wabaId, phoneNumberId, messageId, text);
     }
 
+    /**
+     * A status the product cannot read (its time is not a Unix timestamp): quarantined at once. A status
+     * value Meta adds later is not unreadable: it is kept as it came.
+     */
+    static String unreadableStatus(String wabaId, String phoneNumberId, String messageId) {
+        return statuses(wabaId, phoneNumberId, messageId, "sent").replace("\"1750030073\"", "\"ontem\"");
+    }
+
     static String statuses(String wabaId, String phoneNumberId, String messageId, String... statuses) {
         StringBuilder items = new StringBuilder();
         for (String status : statuses) {

@@ -66,8 +66,7 @@ class QuarantinePageBrowserIT {
         wamid = "wamid.HBgNNTUxMTkxMjM0NTY3OBUCABIYFjNFQjBCNkM3" + run;
         StoreId store = stores.create("Loja " + run, "Dona " + run, "dona-" + run + "@loja.example", "senha-123456");
         MetaWebhooks.connect(jdbc, store, waba, phone);
-        assertThat(meta.post(MetaWebhooks.statuses(waba, phone, wamid, "deleted")))
-                .isEqualTo(200);
+        assertThat(meta.post(MetaWebhooks.unreadableStatus(waba, phone, wamid))).isEqualTo(200);
         workers.drain();
         // A body cut off by a proxy, with a long unbroken token: it must not widen the page.
         assertThat(meta.post("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + waba
@@ -94,7 +93,7 @@ class QuarantinePageBrowserIT {
         page.navigate(url("/webhooks/admin/quarentena"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Quarentena de webhooks")))
                 .isVisible();
-        Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("unknown message status deleted"))
+        Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("not a Unix timestamp: ontem"))
                 .filter(new Locator.FilterOptions().setHasText(waba));
         assertThat(row).hasCount(1);
         assertThat(row).containsText("messages");
@@ -104,7 +103,7 @@ class QuarantinePageBrowserIT {
         assertThat(page.getByRole(
                         AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Evento nº \\d+$"))))
                 .isVisible();
-        assertThat(page.getByTestId("payload")).containsText("\"status\" : \"deleted\"");
+        assertThat(page.getByTestId("payload")).containsText("\"timestamp\" : \"ontem\"");
         assertThat(page.getByTestId("payload")).containsText(wamid);
         Browsers.screenshot(page, "quarentena-02-evento");
 
@@ -119,7 +118,7 @@ class QuarantinePageBrowserIT {
         page.waitForLoadState(LoadState.LOAD);
         Browsers.screenshot(page, "quarentena-03-reprocessado");
         assertThat(jdbc.sql("select state from webhook_inbox where idempotency_key = :key")
-                        .param("key", "status:deleted:" + wamid)
+                        .param("key", "status:sent:" + wamid)
                         .query(String.class)
                         .single())
                 .isEqualTo("PENDING");

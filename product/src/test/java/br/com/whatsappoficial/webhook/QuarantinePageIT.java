@@ -79,10 +79,10 @@ class QuarantinePageIT {
         StoreId store = stores.create("Loja " + run, "Dona " + run, "dona-" + run + "@loja.example", "senha-123456");
         MetaWebhooks.connect(jdbc, store, waba, phone);
 
-        assertThat(meta.post(MetaWebhooks.statuses(waba, phone, "wamid.q-" + run, "deleted")))
+        assertThat(meta.post(MetaWebhooks.unreadableStatus(waba, phone, "wamid.q-" + run)))
                 .isEqualTo(200);
         workers.drain();
-        unreadable = id("status:deleted:wamid.q-" + run);
+        unreadable = id("status:sent:wamid.q-" + run);
         assertThat(state(unreadable)).isEqualTo("QUARANTINED");
 
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + run
@@ -127,7 +127,7 @@ class QuarantinePageIT {
                 .contains(
                         "Quarentena de webhooks",
                         waba,
-                        "unknown message status deleted",
+                        "not a Unix timestamp: ontem",
                         "corpo ilegível",
                         "Evento que o produto não sabe ler",
                         "Corpo ilegível: a Meta enviou um conteúdo que não é o JSON dos webhooks");
@@ -155,7 +155,7 @@ class QuarantinePageIT {
                 .doesNotContain("<script>alert(1)</script>", ">Reprocessar<")
                 .contains("não pode ser reprocessado");
         assertThat(get(PAGE + "/" + unreadable, SUPPORT).body())
-                .contains("&quot;status&quot; : &quot;deleted&quot;", ">Reprocessar<");
+                .contains("&quot;timestamp&quot; : &quot;ontem&quot;", ">Reprocessar<");
     }
 
     @Test
