@@ -20,6 +20,9 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("br.com.whatsappoficial");
 
+    /** The leased-jobs module queries a table across stores: using it is direct JDBC like any other. */
+    static final String LEASED_JOBS = "br.com.leasedjobs..";
+
     @Test
     void storeOwnedDataIsOnlyQueriedThroughTheStoreScope() {
         noClasses()
@@ -42,8 +45,12 @@ class ArchitectureTests {
                 .orShould()
                 .dependOnClassesThat()
                 .areAssignableTo(Connection.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage(LEASED_JOBS)
                 .because("every store-owned query must go through StoreScopedJdbc, which binds the current store;"
-                        + " classes that must see all stores say why with @CrossStore")
+                        + " classes that must see all stores (such as the leased queues, which claim every"
+                        + " store's rows) say why with @CrossStore")
                 .check(PRODUCT);
     }
 }

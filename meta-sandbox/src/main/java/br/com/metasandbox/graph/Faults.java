@@ -2,6 +2,8 @@ package br.com.metasandbox.graph;
 
 import br.com.metasandbox.SandboxFault;
 import br.com.metasandbox.state.SqlTimes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,11 +55,7 @@ public class Faults {
     Optional<SandboxFault> of(String operation) {
         return jdbc.sql("select * from sandbox_faults where operation = :operation")
                 .param("operation", operation)
-                .query((rs, row) -> new SandboxFault(
-                        Duration.ofMillis(rs.getLong("latency_ms")),
-                        rs.getObject("http_status", Integer.class),
-                        rs.getObject("graph_error_code", Integer.class),
-                        rs.getBoolean("hang")))
+                .query(Faults::fault)
                 .optional();
     }
 
@@ -65,13 +63,7 @@ public class Faults {
     public java.util.Map<String, SandboxFault> all() {
         java.util.Map<String, SandboxFault> all = new java.util.TreeMap<>();
         jdbc.sql("select * from sandbox_faults")
-                .query((rs, row) -> all.put(
-                        rs.getString("operation"),
-                        new SandboxFault(
-                                Duration.ofMillis(rs.getLong("latency_ms")),
-                                rs.getObject("http_status", Integer.class),
-                                rs.getObject("graph_error_code", Integer.class),
-                                rs.getBoolean("hang"))))
+                .query((rs, row) -> all.put(rs.getString("operation"), fault(rs, row)))
                 .list();
         return all;
     }
@@ -111,5 +103,13 @@ public class Faults {
         if (fault.graphErrorCode() != null) {
             throw GraphRefusal.of(fault.graphErrorCode(), "Sandbox fault switch for " + operation + ".");
         }
+    }
+
+    private static SandboxFault fault(ResultSet rs, int row) throws SQLException {
+        return new SandboxFault(
+                Duration.ofMillis(rs.getLong("latency_ms")),
+                rs.getObject("http_status", Integer.class),
+                rs.getObject("graph_error_code", Integer.class),
+                rs.getBoolean("hang"));
     }
 }

@@ -1,5 +1,7 @@
 package br.com.metasandbox.state;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,22 +31,14 @@ public class DeliveryScripts {
     public Optional<Script> scriptFor(String waId) {
         return jdbc.sql("select * from sandbox_delivery_scripts where wa_id = :waId")
                 .param("waId", waId)
-                .query((rs, row) -> new Script(
-                        rs.getString("wa_id"),
-                        rs.getString("outcome"),
-                        rs.getInt("delay_seconds"),
-                        SqlTimes.requiredInstant(rs, "updated_at")))
+                .query(DeliveryScripts::script)
                 .optional();
     }
 
     /** Every scripted customer, the latest first. */
     public List<Script> all() {
         return jdbc.sql("select * from sandbox_delivery_scripts order by updated_at desc, wa_id")
-                .query((rs, row) -> new Script(
-                        rs.getString("wa_id"),
-                        rs.getString("outcome"),
-                        rs.getInt("delay_seconds"),
-                        SqlTimes.requiredInstant(rs, "updated_at")))
+                .query(DeliveryScripts::script)
                 .list();
     }
 
@@ -66,5 +60,13 @@ public class DeliveryScripts {
         jdbc.sql("delete from sandbox_delivery_scripts where wa_id = :waId")
                 .param("waId", waId)
                 .update();
+    }
+
+    private static Script script(ResultSet rs, int row) throws SQLException {
+        return new Script(
+                rs.getString("wa_id"),
+                rs.getString("outcome"),
+                rs.getInt("delay_seconds"),
+                SqlTimes.requiredInstant(rs, "updated_at"));
     }
 }

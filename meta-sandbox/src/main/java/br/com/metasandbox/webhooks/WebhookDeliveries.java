@@ -17,6 +17,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The webhook outbox. Claiming is a conditional update on a lease (portable to H2 and PostgreSQL), so
  * that several nodes share the work and a node that dies mid-send leaves the row to another after the lease.
+ *
+ * <p>The lease is a column of its own ({@code lease_until}) rather than the due time pushed ahead, as the
+ * leased-jobs primitive does: here the due time is Meta's schedule, which the console shows, which
+ * {@link #cancelNotYetDue} reads to tell a delivery not yet sent, and which {@link #retryNow} moves; a
+ * due time moved by a claim would let a delivery being sent be cancelled, or be sent twice.
  */
 @Repository
 public class WebhookDeliveries {

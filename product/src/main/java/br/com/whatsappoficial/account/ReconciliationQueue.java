@@ -1,16 +1,16 @@
 package br.com.whatsappoficial.account;
 
+import br.com.leasedjobs.JobTable;
+import br.com.leasedjobs.LeasedJobs;
 import br.com.whatsappoficial.store.CrossStore;
 import br.com.whatsappoficial.store.StoreId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Hands out numbers due for a fresh read of Meta's fields, to one node each (SKIP LOCKED and a lease). */
 @Component
@@ -19,32 +19,27 @@ class ReconciliationQueue {
 
     static final Duration LEASE = Duration.ofMinutes(5);
 
+    private static final JobTable NUMBERS =
+            JobTable.of("phone_numbers", "phone_number_id", "next_sync_at").selecting("waba_id", "store_id");
+
     record Due(String phoneNumberId, String wabaId, StoreId store) {}
 
-    private final JdbcClient jdbc;
+    private final LeasedJobs numbers;
     private final Clock clock;
 
-    ReconciliationQueue(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ReconciliationQueue(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+        this.numbers = NUMBERS.on(jdbc, transaction);
         this.clock = clock;
     }
 
-    @Transactional
     List<Due> claim(int limit) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Due> due = jdbc.sql("""
-                        select p.phone_number_id, p.waba_id, p.store_id from phone_numbers p
-                        where p.next_sync_at <= :now order by p.next_sync_at limit :limit for update skip locked""")
-                .param("now", now)
-                .param("limit", limit)
-                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), new StoreId(rs.getObject(3, UUID.class))))
-                .list();
-        for (Due row : due) {
-            jdbc.sql("update phone_numbers set next_sync_at = :lease where phone_number_id = :id")
-                    .param("lease", now.plus(LEASE))
-                    .param("id", row.phoneNumberId())
-                    .update();
-        }
-        return due;
+        return numbers.claim(
+                limit,
+                clock.instant(),
+                LEASE,
+                (rs, n) -> new Due(
+                        rs.getString("phone_number_id"),
+                        rs.getString("waba_id"),
+                        new StoreId(rs.getObject("store_id", UUID.class))));
     }
 }

@@ -1,16 +1,16 @@
 package br.com.whatsappoficial.messaging;
 
+import br.com.leasedjobs.JobTable;
+import br.com.leasedjobs.LeasedJobs;
 import br.com.whatsappoficial.store.CrossStore;
 import br.com.whatsappoficial.store.StoreId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands out queued messages that are due, each to one worker on one node: claimed with SKIP LOCKED and
@@ -23,6 +23,12 @@ class Outbox {
     /** Longer than a Graph call with its timeouts: a worker that outlives it lost the node. */
     static final Duration LEASE = Duration.ofMinutes(2);
 
+    // in_flight is read before the claim sets it: a message claimed while in flight was with a worker
+    // whose lease ran out
+    private static final JobTable MESSAGES = JobTable.of("messaging_outbox", "message_id", "due_at")
+            .selecting("store_id", "in_flight")
+            .settingOnClaim("in_flight = true");
+
     /**
      * A message to send.
      *
@@ -30,33 +36,22 @@ class Outbox {
      */
     record Due(MessageId message, StoreId store, boolean wasInFlight) {}
 
-    private final JdbcClient jdbc;
+    private final LeasedJobs messages;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    Outbox(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+        this.messages = MESSAGES.on(jdbc, transaction);
         this.clock = clock;
     }
 
-    @Transactional
     List<Due> claim(int limit) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Due> due = jdbc.sql("""
-                        select message_id, store_id, in_flight from messaging_outbox
-                        where due_at <= :now order by due_at limit :limit for update skip locked""")
-                .param("now", now)
-                .param("limit", limit)
-                .query((rs, n) -> new Due(
-                        new MessageId(rs.getObject(1, UUID.class)),
-                        new StoreId(rs.getObject(2, UUID.class)),
-                        rs.getBoolean(3)))
-                .list();
-        if (!due.isEmpty()) {
-            jdbc.sql("update messaging_outbox set in_flight = true, due_at = :lease where message_id in (:ids)")
-                    .param("lease", now.plus(LEASE))
-                    .param("ids", due.stream().map(row -> row.message().value()).toList())
-                    .update();
-        }
-        return due;
+        return messages.claim(
+                limit,
+                clock.instant(),
+                LEASE,
+                (rs, n) -> new Due(
+                        new MessageId(rs.getObject("message_id", UUID.class)),
+                        new StoreId(rs.getObject("store_id", UUID.class)),
+                        rs.getBoolean("in_flight")));
     }
 }

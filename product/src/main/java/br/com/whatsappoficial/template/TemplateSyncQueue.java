@@ -1,17 +1,17 @@
 package br.com.whatsappoficial.template;
 
+import br.com.leasedjobs.JobTable;
+import br.com.leasedjobs.LeasedJobs;
 import br.com.whatsappoficial.meta.WabaId;
 import br.com.whatsappoficial.store.CrossStore;
 import br.com.whatsappoficial.store.StoreId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands out WABAs due for a sync of their templates, to one node each: claimed with SKIP LOCKED and
@@ -23,32 +23,25 @@ class TemplateSyncQueue {
 
     static final Duration LEASE = Duration.ofMinutes(5);
 
+    private static final JobTable SYNCS =
+            JobTable.of("template_syncs", "waba_id", "next_sync_at").selecting("store_id");
+
     record Due(WabaId waba, StoreId store) {}
 
-    private final JdbcClient jdbc;
+    private final LeasedJobs syncs;
     private final Clock clock;
 
-    TemplateSyncQueue(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    TemplateSyncQueue(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+        this.syncs = SYNCS.on(jdbc, transaction);
         this.clock = clock;
     }
 
-    @Transactional
     List<Due> claim(int limit) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Due> due = jdbc.sql("""
-                        select waba_id, store_id from template_syncs
-                        where next_sync_at <= :now order by next_sync_at limit :limit for update skip locked""")
-                .param("now", now)
-                .param("limit", limit)
-                .query((rs, n) -> new Due(new WabaId(rs.getString(1)), new StoreId(rs.getObject(2, UUID.class))))
-                .list();
-        for (Due row : due) {
-            jdbc.sql("update template_syncs set next_sync_at = :lease where waba_id = :waba")
-                    .param("lease", now.plus(LEASE))
-                    .param("waba", row.waba().value())
-                    .update();
-        }
-        return due;
+        return syncs.claim(
+                limit,
+                clock.instant(),
+                LEASE,
+                (rs, n) -> new Due(
+                        new WabaId(rs.getString("waba_id")), new StoreId(rs.getObject("store_id", UUID.class))));
     }
 }

@@ -1,5 +1,7 @@
 package br.com.whatsappoficial.webhook;
 
+import br.com.leasedjobs.JobTable;
+import br.com.leasedjobs.LeasedJobs;
 import br.com.whatsappoficial.store.CrossStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,55 +23,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 @CrossStore("workers claim events of every store; each is then processed as its own store once resolved")
 class InboxQueue {
 
-    // SKIP LOCKED: PostgreSQL's queue idiom; H2 (PostgreSQL mode) accepts the same clause.
-    private static final String DUE = """
-            select id, idempotency_key, field, waba_id, phone_number_id, payload, attempts, received_at
-            from webhook_inbox
-            where state in ('PENDING', 'PARKED') and next_attempt_at <= :now
-            order by next_attempt_at
-            limit :limit
-            for update skip locked""";
+    // parked events (no store owns their WABA or number yet) are looked at again like pending ones
+    private static final JobTable EVENTS = JobTable.of("webhook_inbox", "id", "next_attempt_at")
+            .selecting("idempotency_key", "field", "waba_id", "phone_number_id", "payload", "attempts", "received_at")
+            .where("state in ('PENDING', 'PARKED')")
+            .settingOnClaim("attempts = attempts + 1");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final LeasedJobs events;
     private final Clock clock;
 
     InboxQueue(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.events = EVENTS.on(JdbcClient.create(jdbc), transaction);
         this.clock = clock;
     }
 
     /**
      * Claims up to {@code limit} due events for {@code lease}: they are not due again before it ends,
-     * so a node that dies holding them only delays them.
+     * so a node that dies holding them only delays them. Each claim counts as an attempt, and the
+     * attempt number identifies this claim when its outcome is recorded.
      */
     List<ClaimedEvent> claim(int limit, Duration lease) {
-        OffsetDateTime now = now();
-        return transaction.execute(status -> {
-            List<ClaimedEvent> due = jdbc.query(
-                    DUE,
-                    Map.of("now", now, "limit", limit),
-                    (row, n) -> new ClaimedEvent(
-                            row.getLong("id"),
-                            row.getString("idempotency_key"),
-                            row.getString("field"),
-                            row.getString("waba_id"),
-                            row.getString("phone_number_id"),
-                            row.getString("payload"),
-                            row.getInt("attempts") + 1,
-                            row.getObject("received_at", OffsetDateTime.class)));
-            if (!due.isEmpty()) {
-                jdbc.update(
-                        "update webhook_inbox set attempts = attempts + 1, next_attempt_at = :leaseEnd where id in (:ids)",
-                        new MapSqlParameterSource()
-                                .addValue("leaseEnd", now.plus(lease))
-                                .addValue(
-                                        "ids",
-                                        due.stream().map(ClaimedEvent::id).toList()));
-            }
-            return due;
-        });
+        return events.claim(
+                limit,
+                clock.instant(),
+                lease,
+                (row, n) -> new ClaimedEvent(
+                        row.getLong("id"),
+                        row.getString("idempotency_key"),
+                        row.getString("field"),
+                        row.getString("waba_id"),
+                        row.getString("phone_number_id"),
+                        row.getString("payload"),
+                        row.getInt("attempts") + 1,
+                        row.getObject("received_at", OffsetDateTime.class)));
     }
 
     /**

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(
         properties = {"messaging.outbox-poll=1h", "account.reconciliation-poll=1h", "template.sync-poll=1h"})
 class OutboxIT {
+
+    // A database of its own: on the run's shared one, the outbox workers of other tests' contexts (still
+    // cached, still polling) take some of these messages before the two nodes do.
+    private static final String DATABASE = PostgresTestDatabase.newDatabase();
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+    }
 
     @Autowired
     StoreDirectory stores;
@@ -63,8 +74,8 @@ class OutboxIT {
             List<Callable<Void>> claimers = new ArrayList<>();
             for (int worker = 0; worker < 8; worker++) {
                 HikariDataSource pool = pools.get(worker % 2);
-                Outbox outbox = new Outbox(JdbcClient.create(pool), Clock.systemUTC());
                 TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
+                Outbox outbox = new Outbox(JdbcClient.create(pool), transaction, Clock.systemUTC());
                 claimers.add(() -> {
                     List<Outbox.Due> batch;
                     do {
@@ -116,7 +127,7 @@ class OutboxIT {
 
     private static HikariDataSource pool() {
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(PostgresTestDatabase.jdbcUrl());
+        pool.setJdbcUrl(DATABASE);
         pool.setUsername(PostgresTestDatabase.user());
         pool.setPassword(PostgresTestDatabase.password());
         pool.setMaximumPoolSize(4);

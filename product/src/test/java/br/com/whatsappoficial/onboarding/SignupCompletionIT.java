@@ -139,11 +139,13 @@ class SignupCompletionIT {
                             assertThat(received.phoneNumberId()).isEqualTo(phone.id());
                             assertThat(received.text()).isEqualTo("Oi, vocês entregam?");
                         }));
-        assertThat(jdbc.sql("select state from webhook_inbox where idempotency_key = :key")
-                        .param("key", "message:" + wamid)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("DONE");
+        // the listener hears the event inside the transaction that then marks the event done
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql("select state from webhook_inbox where idempotency_key = :key")
+                                .param("key", "message:" + wamid)
+                                .query(String.class)
+                                .single())
+                        .isEqualTo("DONE"));
 
         // Meta's reviews arrive later, by webhook, and only move the status.
         sandbox.setReview(waba.id(), "APPROVED");
