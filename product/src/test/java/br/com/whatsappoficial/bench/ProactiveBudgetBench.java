@@ -41,7 +41,8 @@ class ProactiveBudgetBench {
     static final int COUNTED = 100_000;
     static final int LIMIT = 250_000;
     static final Duration WARM_UP = Duration.ofSeconds(3);
-    static final Duration RUN = Duration.ofSeconds(10);
+    static final int ROUNDS = 5;
+    static final Duration SLICE = Duration.ofSeconds(2);
     static final int RACES = 10_000;
     static final int LAST_SLOTS = 1_000;
     static final int RACING_CUSTOMERS = 3_000;
@@ -79,16 +80,19 @@ class ProactiveBudgetBench {
         timed(WARM_UP, () -> naive(portfolio, warmUp.next()));
         timed(WARM_UP, () -> lockAndCommit(portfolio));
 
+        // Slices of each, taken in turn, so that a build starting on the machine meanwhile slows all three alike.
         String loadBefore = Load.now();
-        Rate floor = timed(RUN, () -> lockAndCommit(portfolio));
         Customers budgetCustomers = new Customers(portfolio, 2);
-        CpuMeter.Reading started = CpuMeter.read();
-        Rate budget = timed(RUN, () -> one.decide(portfolio, budgetCustomers.next(), LIMIT, Instant.now()));
-        CpuMeter.Reading budgetCpu = CpuMeter.read().minus(started);
         Customers naiveCustomers = new Customers(portfolio, 3);
-        started = CpuMeter.read();
-        Rate naive = timed(RUN, () -> naive(portfolio, naiveCustomers.next()));
-        CpuMeter.Reading naiveCpu = CpuMeter.read().minus(started);
+        Rate floor = Rate.NONE;
+        Rate budget = Rate.NONE;
+        Rate naive = Rate.NONE;
+        for (int round = 0; round < ROUNDS; round++) {
+            floor = floor.plus(timed(SLICE.dividedBy(2), () -> lockAndCommit(portfolio)));
+            budget = budget.plus(
+                    timed(SLICE, () -> one.decide(portfolio, budgetCustomers.next(), LIMIT, Instant.now())));
+            naive = naive.plus(timed(SLICE, () -> naive(portfolio, naiveCustomers.next())));
+        }
         String loadAfter = Load.now();
 
         assertThat(budget.decisions().get(Decision.LIMIT_REACHED)).isNull();
@@ -115,10 +119,10 @@ class ProactiveBudgetBench {
                 budget.perSecond() / naive.perSecond(),
                 floor.perSecond(),
                 100 * budget.perSecond() / floor.perSecond(),
-                naiveCpu.jvmNanos() / 1e3 / naive.count(),
-                naiveCpu.postgresNanos() / 1e3 / naive.count(),
-                budgetCpu.jvmNanos() / 1e3 / budget.count(),
-                budgetCpu.postgresNanos() / 1e3 / budget.count());
+                naive.cpu().jvmNanos() / 1e3 / naive.count(),
+                naive.cpu().postgresNanos() / 1e3 / naive.count(),
+                budget.cpu().jvmNanos() / 1e3 / budget.count(),
+                budget.cpu().postgresNanos() / 1e3 / budget.count());
     }
 
     @Test
@@ -254,14 +258,31 @@ class ProactiveBudgetBench {
         });
     }
 
-    record Rate(long count, double seconds, Map<Decision, Integer> decisions) {
+    /** Decisions taken in some time, what they decided and the CPU they took (this JVM, all of PostgreSQL). */
+    record Rate(long count, double seconds, Map<Decision, Integer> decisions, CpuMeter.Reading cpu) {
+
+        static final Rate NONE = new Rate(0, 0, Map.of(), new CpuMeter.Reading(0, 0));
+
         double perSecond() {
             return count / seconds;
+        }
+
+        Rate plus(Rate other) {
+            Map<Decision, Integer> both = new EnumMap<>(Decision.class);
+            decisions.forEach((decision, n) -> both.merge(decision, n, Integer::sum));
+            other.decisions.forEach((decision, n) -> both.merge(decision, n, Integer::sum));
+            CpuMeter.Reading cpuBoth = new CpuMeter.Reading(
+                    cpu.jvmNanos() + other.cpu.jvmNanos(),
+                    cpu.postgresNanos() < 0 || other.cpu.postgresNanos() < 0
+                            ? -1
+                            : cpu.postgresNanos() + other.cpu.postgresNanos());
+            return new Rate(count + other.count, seconds + other.seconds, both, cpuBoth);
         }
     }
 
     private static Rate timed(Duration duration, java.util.function.Supplier<Decision> decision) {
         Map<Decision, Integer> decisions = new EnumMap<>(Decision.class);
+        CpuMeter.Reading cpuStart = CpuMeter.read();
         long started = System.nanoTime();
         long end = started + duration.toNanos();
         long count = 0;
@@ -271,7 +292,7 @@ class ProactiveBudgetBench {
             count++;
             now = System.nanoTime();
         } while (now < end);
-        return new Rate(count, (now - started) / 1e9, decisions);
+        return new Rate(count, (now - started) / 1e9, decisions, CpuMeter.read().minus(cpuStart));
     }
 
     /** Half customers already counted (at random), half customers never seen before. */
