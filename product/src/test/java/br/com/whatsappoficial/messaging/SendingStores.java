@@ -31,17 +31,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores connected through the sandbox as onboarding leaves them: a business at Meta with a WABA and a
- * verified, registered number, the store's record of it, an API key, and templates Meta approved.
+ * verified, registered number, the store's record of it, an API key, and templates Meta approved; public
+ * for the campaign benchmark.
  */
 @Component
-class SendingStores {
+public class SendingStores {
 
     /**
      * A connected store.
      *
      * @param key the store's API key, as the engine sends it
      */
-    record Shop(StoreId store, SandboxBusiness business, SandboxWaba waba, SandboxPhone phone, String key) {}
+    public record Shop(StoreId store, SandboxBusiness business, SandboxWaba waba, SandboxPhone phone, String key) {}
 
     private final SandboxMeta sandbox;
     private final StoreDirectory stores;
@@ -71,7 +72,7 @@ class SendingStores {
         this.templates = templates;
     }
 
-    Shop connected(String label) {
+    public Shop connected(String label) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = label + "-" + run + "@envios.example";
         StoreId store = stores.create("Loja " + label + " " + run, "Marta", email, "senha-" + run);
@@ -97,7 +98,7 @@ class SendingStores {
     }
 
     /** A template created through the product and approved at Meta, once the product knows it is. */
-    TemplateDetails approvedTemplate(Shop shop, String name, String body, Map<String, String> examples) {
+    public TemplateDetails approvedTemplate(Shop shop, String name, String body, Map<String, String> examples) {
         TemplateDetails created = CurrentStore.callAs(
                 shop.store(),
                 () -> templates.create(new NewTemplate(
