@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,10 +74,22 @@ public class SendingStores {
     }
 
     public Shop connected(String label) {
+        return connected(label, null);
+    }
+
+    /**
+     * A connected store whose portfolio Meta gave {@code messagingLimit} (TIER_250 … TIER_UNLIMITED; null
+     * for the sandbox's first tier) before the WABA existed, so that every webhook and Graph answer the
+     * product gets carries that limit and none an older one.
+     */
+    public Shop connected(String label, @Nullable String messagingLimit) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = label + "-" + run + "@envios.example";
         StoreId store = stores.create("Loja " + label + " " + run, "Marta", email, "senha-" + run);
         SandboxBusiness business = sandbox.createBusiness("Loja " + label + " " + run);
+        if (messagingLimit != null) {
+            sandbox.setMessagingLimit(business.id(), messagingLimit);
+        }
         SandboxWaba waba = sandbox.createWaba(business.id(), "Loja " + label);
         SandboxPhone phone = sandbox.addPhone(
                 waba.id(), "+551199" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja " + label);
