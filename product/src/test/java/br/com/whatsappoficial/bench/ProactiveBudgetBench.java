@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The proactive budget's decision on a portfolio that already counts 100,000 customers in its rolling
  * 24 h, against, as the baseline in the same run, the decision a reasonable engineer would write first:
  * count the distinct customers of the window's message history (indexed by portfolio and time, the
- * customer in the index), then record the message. Then two nodes racing for the last slots, where only
+ * customer in the index), then record the message; and the same count written as a count of a select
+ * distinct, which PostgreSQL hashes instead of sorting. Then two nodes racing for the last slots, where only
  * correctness is asserted. Run with {@code bench/run}; asserts no time.
  */
 @PostgresIntegrationTest
@@ -77,21 +78,25 @@ class ProactiveBudgetBench {
 
         Customers warmUp = new Customers(portfolio, 1);
         timed(WARM_UP, () -> one.decide(portfolio, warmUp.next(), LIMIT, Instant.now()));
-        timed(WARM_UP, () -> naive(portfolio, warmUp.next()));
+        timed(WARM_UP, () -> naive(portfolio, warmUp.next(), COUNT_DISTINCT));
+        timed(WARM_UP, () -> naive(portfolio, warmUp.next(), COUNT_OF_DISTINCT));
         timed(WARM_UP, () -> lockAndCommit(portfolio));
 
         // Slices of each, taken in turn, so that a build starting on the machine meanwhile slows all three alike.
         String loadBefore = Load.now();
         Customers budgetCustomers = new Customers(portfolio, 2);
         Customers naiveCustomers = new Customers(portfolio, 3);
+        Customers hashedCustomers = new Customers(portfolio, 4);
         Rate floor = Rate.NONE;
         Rate budget = Rate.NONE;
         Rate naive = Rate.NONE;
+        Rate hashed = Rate.NONE;
         for (int round = 0; round < ROUNDS; round++) {
             floor = floor.plus(timed(SLICE.dividedBy(2), () -> lockAndCommit(portfolio)));
             budget = budget.plus(
                     timed(SLICE, () -> one.decide(portfolio, budgetCustomers.next(), LIMIT, Instant.now())));
-            naive = naive.plus(timed(SLICE, () -> naive(portfolio, naiveCustomers.next())));
+            naive = naive.plus(timed(SLICE, () -> naive(portfolio, naiveCustomers.next(), COUNT_DISTINCT)));
+            hashed = hashed.plus(timed(SLICE, () -> naive(portfolio, hashedCustomers.next(), COUNT_OF_DISTINCT)));
         }
         String loadAfter = Load.now();
 
@@ -103,6 +108,7 @@ class ProactiveBudgetBench {
                 naive: lock, count(distinct) over the 24 h history, insert : %,10.0f decisions/s   (baseline)
                 ProactiveBudget.take, half new and half counted customers  : %,10.0f decisions/s   (%s)
                 ratio take / naive                                         : %10.1f   (target >= 100)
+                naive, count(*) of a select distinct (hash aggregate)      : %,10.0f decisions/s   (take / it: %.1f)
                 floor: lock the portfolio's row and commit, nothing else   : %,10.0f decisions/s   (take reaches %.0f%% of it)
                 CPU per decision (µs)          JVM      PostgreSQL
                   naive                   %8.1f        %8.1f
@@ -117,6 +123,8 @@ class ProactiveBudgetBench {
                 budget.perSecond(),
                 budget.decisions(),
                 budget.perSecond() / naive.perSecond(),
+                hashed.perSecond(),
+                budget.perSecond() / hashed.perSecond(),
                 floor.perSecond(),
                 100 * budget.perSecond() / floor.perSecond(),
                 naive.cpu().jvmNanos() / 1e3 / naive.count(),
@@ -228,16 +236,24 @@ class ProactiveBudgetBench {
         jdbc.execute("vacuum analyze bench_message_history");
     }
 
+    static final String COUNT_DISTINCT = """
+            select count(distinct customer) from bench_message_history
+            where portfolio = ? and sent_at > now() - interval '24 hours'""";
+
+    /** The same count, which PostgreSQL answers with a hash aggregate instead of sorting. */
+    static final String COUNT_OF_DISTINCT = """
+            select count(*) from (select distinct customer from bench_message_history
+            where portfolio = ? and sent_at > now() - interval '24 hours') customers""";
+
     /**
      * The decision as first written: the portfolio locked for the same exactness, the window's distinct
-     * customers counted, and the message recorded unless that count is at the limit and the customer is new.
+     * customers counted, and the message recorded unless that count is at the limit (which this benchmark
+     * never reaches, so a counted customer's lookup at the limit is left out).
      */
-    private Decision naive(String portfolio, String customer) {
+    private Decision naive(String portfolio, String customer, String count) {
         return transaction.execute(status -> {
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, portfolio);
-            int used = jdbc.queryForObject("""
-                    select count(distinct customer) from bench_message_history
-                    where portfolio = ? and sent_at > now() - interval '24 hours'""", Integer.class, portfolio);
+            int used = jdbc.queryForObject(count, Integer.class, portfolio);
             if (used >= LIMIT) {
                 return Decision.LIMIT_REACHED;
             }
