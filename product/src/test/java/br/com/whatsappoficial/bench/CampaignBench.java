@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -40,6 +41,9 @@ import org.springframework.test.context.TestPropertySource;
  * another size. Run with {@code bench/run}; asserts no time.
  */
 @PostgresIntegrationTest
+// Closed afterwards: its pool and workers would otherwise hold connections and CPU while the next benches
+// measure, and bench/run once ran PostgreSQL out of connections with every bench's context open.
+@DirtiesContext
 @Import(SendingStores.class)
 @TestPropertySource(
         properties = {

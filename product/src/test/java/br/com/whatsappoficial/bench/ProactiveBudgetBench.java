@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * correctness is asserted. Run with {@code bench/run}; asserts no time.
  */
 @PostgresIntegrationTest
+// Closed afterwards: its pool and workers would otherwise hold connections and CPU while the next benches
+// measure, and bench/run once ran PostgreSQL out of connections with every bench's context open.
+@DirtiesContext
 @TestPropertySource(properties = {"account.reconciliation-poll=1h", "template.sync-poll=1h"})
 class ProactiveBudgetBench {
 
