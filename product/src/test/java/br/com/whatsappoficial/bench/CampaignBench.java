@@ -202,7 +202,7 @@ class CampaignBench {
                     long cpuStart = threads.getCurrentThreadCpuTime();
                     try (KeepAliveClient client = new KeepAliveClient(port, "/api/v1/messages")) {
                         for (int i = next.getAndIncrement(); i < MESSAGES; i = next.getAndIncrement()) {
-                            int status = client.post(
+                            int status = client.postWithHeaders(
                                     message(i),
                                     "Authorization: Bearer " + shop.key(),
                                     "Idempotency-Key: " + UUID.randomUUID());

@@ -34,11 +34,11 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** Answers the status code, or -1 when the connection failed (it is reopened for the next POST). */
     int post(byte[] body, String signature) {
-        return post(body, "X-Hub-Signature-256: " + signature);
+        return postWithHeaders(body, "X-Hub-Signature-256: " + signature);
     }
 
     /** POSTs with these extra header lines ({@code Name: value}); answers as {@link #post(byte[], String)}. */
-    int post(byte[] body, String... headers) {
+    int postWithHeaders(byte[] body, String... headers) {
         try {
             StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + address.getPort()
                     + "\r\nContent-Type: application/json\r\n");
