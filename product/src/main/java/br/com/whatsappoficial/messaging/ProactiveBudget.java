@@ -58,8 +58,22 @@ class ProactiveBudget {
      * the message is queued.
      */
     Cost take(String portfolio, Customer customer, ProactiveLimit limit, MessageId message, Instant now) {
-        int used = lockAndForgetExpired(portfolio, now);
+        BudgetCounter counter = lockAndForgetExpired(portfolio, now);
         OffsetDateTime until = utc(now.plus(WINDOW));
+        // With room left, one insert decides a new customer (a campaign's usual case) and finds a counted one.
+        if ((limit.unlimited() || counter.used() < limit.customers())
+                && jdbc.sql("""
+                                        insert into messaging_budget_customers (portfolio, customer, counted_until, held_by)
+                                        values (:portfolio, :customer, :until, :message) on conflict do nothing""")
+                                .param("portfolio", portfolio)
+                                .param("customer", customer.key())
+                                .param("until", until)
+                                .param("message", message.value())
+                                .update()
+                        == 1) {
+            save(portfolio, counter.withNewCustomer(until.toInstant()));
+            return Cost.NEW_CUSTOMER;
+        }
         int renewed = jdbc.sql("""
                         update messaging_budget_customers set counted_until = :until
                         where portfolio = :portfolio and customer = :customer""")
@@ -67,25 +81,12 @@ class ProactiveBudget {
                 .param("portfolio", portfolio)
                 .param("customer", customer.key())
                 .update();
-        if (renewed == 1) {
-            saveUsed(portfolio, used);
-            return Cost.ALREADY_COUNTED;
-        }
-        if (!limit.unlimited() && used >= limit.customers()) {
-            saveUsed(portfolio, used);
+        save(portfolio, counter);
+        if (renewed == 0) {
             throw new SendProblem.LimitReached(
                     limit.customers(), nextRelease(portfolio).orElse(now.plus(WINDOW)));
         }
-        jdbc.sql("""
-                        insert into messaging_budget_customers (portfolio, customer, counted_until, held_by)
-                        values (:portfolio, :customer, :until, :message)""")
-                .param("portfolio", portfolio)
-                .param("customer", customer.key())
-                .param("until", until)
-                .param("message", message.value())
-                .update();
-        saveUsed(portfolio, used + 1);
-        return Cost.NEW_CUSTOMER;
+        return Cost.ALREADY_COUNTED;
     }
 
     /**
@@ -93,7 +94,7 @@ class ProactiveBudget {
      * another message to that customer is still on its way, which then holds it.
      */
     void release(String portfolio, Customer customer, MessageId failed, Instant now) {
-        int used = lockAndForgetExpired(portfolio, now);
+        BudgetCounter counter = lockAndForgetExpired(portfolio, now);
         Optional<UUID> holder = jdbc.sql("""
                         select held_by from messaging_budget_customers
                         where portfolio = :portfolio and customer = :customer""")
@@ -102,7 +103,7 @@ class ProactiveBudget {
                 .query(UUID.class)
                 .optional();
         if (holder.isEmpty() || !holder.get().equals(failed.value())) {
-            saveUsed(portfolio, used);
+            save(portfolio, counter);
             return;
         }
         Optional<UUID> successor = jdbc.sql("""
@@ -125,14 +126,14 @@ class ProactiveBudget {
             jdbc.sql("update messaging_messages set counts_against_limit = true where message_id = :next")
                     .param("next", successor.get())
                     .update();
-            saveUsed(portfolio, used);
+            save(portfolio, counter);
             return;
         }
         jdbc.sql("delete from messaging_budget_customers where portfolio = :portfolio and customer = :customer")
                 .param("portfolio", portfolio)
                 .param("customer", customer.key())
                 .update();
-        saveUsed(portfolio, used - 1);
+        save(portfolio, counter.withoutOne());
     }
 
     /** The budget as of now, without locking: what the limits resource and dry runs show. */
@@ -184,26 +185,52 @@ class ProactiveBudget {
         return counted;
     }
 
-    private int lockAndForgetExpired(String portfolio, Instant now) {
-        jdbc.sql("insert into messaging_budgets (portfolio, used) values (:portfolio, 0) on conflict do nothing")
-                .param("portfolio", portfolio)
-                .update();
-        int used = jdbc.sql("select used from messaging_budgets where portfolio = :portfolio for update")
-                .param("portfolio", portfolio)
-                .query(Integer.class)
-                .single();
+    /**
+     * Locks the portfolio's counter row (created on its first decision) and forgets the customers whose
+     * 24 h ran out, if any can have. Each statement is a round trip inside the lock: the usual decision makes
+     * one here, the lock, and the delete runs only once the earliest counted customer's time has come.
+     */
+    private BudgetCounter lockAndForgetExpired(String portfolio, Instant now) {
+        Optional<BudgetCounter> locked = lock(portfolio);
+        if (locked.isEmpty()) {
+            jdbc.sql("insert into messaging_budgets (portfolio, used) values (:portfolio, 0) on conflict do nothing")
+                    .param("portfolio", portfolio)
+                    .update();
+            locked = lock(portfolio);
+        }
+        BudgetCounter counter = locked.orElseThrow();
+        if (counter.nextExpiry() != null && counter.nextExpiry().isAfter(now)) {
+            return counter;
+        }
         int expired = jdbc.sql("""
                         delete from messaging_budget_customers
                         where portfolio = :portfolio and counted_until <= :now""")
                 .param("portfolio", portfolio)
                 .param("now", utc(now))
                 .update();
-        return used - expired;
+        return counter.forgetting(expired, nextRelease(portfolio).orElse(null));
     }
 
-    private void saveUsed(String portfolio, int used) {
-        jdbc.sql("update messaging_budgets set used = :used where portfolio = :portfolio")
-                .param("used", used)
+    private Optional<BudgetCounter> lock(String portfolio) {
+        return jdbc.sql("select used, next_expiry from messaging_budgets where portfolio = :portfolio for update")
+                .param("portfolio", portfolio)
+                .query((row, n) -> {
+                    OffsetDateTime next = row.getObject(2, OffsetDateTime.class);
+                    int used = row.getInt(1);
+                    Instant nextExpiry = next == null ? null : next.toInstant();
+                    return new BudgetCounter(used, nextExpiry, used, nextExpiry);
+                })
+                .optional();
+    }
+
+    /** Writes the portfolio's count and next expiry, unless the decision left both as stored. */
+    private void save(String portfolio, BudgetCounter counter) {
+        if (!counter.changed()) {
+            return;
+        }
+        jdbc.sql("update messaging_budgets set used = :used, next_expiry = :next where portfolio = :portfolio")
+                .param("used", counter.used())
+                .param("next", counter.nextExpiry() == null ? null : utc(counter.nextExpiry()))
                 .param("portfolio", portfolio)
                 .update();
     }

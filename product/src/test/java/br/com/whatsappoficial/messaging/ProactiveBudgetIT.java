@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.testsupport.PostgresIntegrationTest;
-import br.com.testsupport.PostgresTestDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The proactive budget on PostgreSQL, decided by two nodes at once (each with its own connection pool, as
@@ -35,41 +30,22 @@ class ProactiveBudgetIT {
 
     static final ProactiveLimit FIFTY = new ProactiveLimit(50, ProactiveLimit.Source.FLOOR);
 
-    record Node(HikariDataSource pool, ProactiveBudget budget, TransactionTemplate transaction) {
-
-        static Node start() {
-            HikariDataSource pool = new HikariDataSource();
-            pool.setJdbcUrl(PostgresTestDatabase.jdbcUrl());
-            pool.setUsername(PostgresTestDatabase.user());
-            pool.setPassword(PostgresTestDatabase.password());
-            pool.setMaximumPoolSize(8);
-            return new Node(
-                    pool,
-                    new ProactiveBudget(JdbcClient.create(pool)),
-                    new TransactionTemplate(new DataSourceTransactionManager(pool)));
-        }
-
-        ProactiveBudget.Cost take(String portfolio, Customer customer, ProactiveLimit limit, Instant now) {
-            return transaction.execute(status -> budget.take(portfolio, customer, limit, MessageId.random(), now));
-        }
-    }
-
-    Node one;
-    Node two;
+    BudgetNode one;
+    BudgetNode two;
     String portfolio;
     Instant now = Instant.parse("2026-12-03T12:00:00Z");
 
     @BeforeEach
     void twoNodesOnOneDatabase() {
-        one = Node.start();
-        two = Node.start();
+        one = BudgetNode.start(8);
+        two = BudgetNode.start(8);
         portfolio = "business-" + UUID.randomUUID();
     }
 
     @AfterEach
     void stopNodes() {
-        one.pool().close();
-        two.pool().close();
+        one.close();
+        two.close();
     }
 
     @Test
@@ -78,7 +54,7 @@ class ProactiveBudgetIT {
         AtomicInteger refused = new AtomicInteger();
         List<Callable<Void>> races = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            Node node = i % 2 == 0 ? one : two;
+            BudgetNode node = i % 2 == 0 ? one : two;
             Customer customer = new Customer("55119" + (80000000 + i));
             races.add(() -> {
                 try {
@@ -106,7 +82,7 @@ class ProactiveBudgetIT {
         Customer customer = new Customer("5511987650000");
         List<Callable<ProactiveBudget.Cost>> races = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            Node node = i % 2 == 0 ? one : two;
+            BudgetNode node = i % 2 == 0 ? one : two;
             races.add(() -> node.take(portfolio, customer, FIFTY, now));
         }
         List<ProactiveBudget.Cost> costs = new ArrayList<>();

@@ -27,20 +27,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores connected through the sandbox as onboarding leaves them: a business at Meta with a WABA and a
  * verified, registered number, the store's record of it, an API key, and templates Meta approved. Tests
- * {@code @Import} it: it is no component, so contexts without the sandbox (live mode) never see it.
+ * {@code @Import} it: it is no component, so contexts without the sandbox (live mode) never see it; public
+ * for the campaign benchmark.
  */
-class SendingStores {
+public class SendingStores {
 
     /**
      * A connected store.
      *
      * @param key the store's API key, as the engine sends it
      */
-    record Shop(StoreId store, SandboxBusiness business, SandboxWaba waba, SandboxPhone phone, String key) {}
+    public record Shop(StoreId store, SandboxBusiness business, SandboxWaba waba, SandboxPhone phone, String key) {}
 
     private final SandboxMeta sandbox;
     private final StoreDirectory stores;
@@ -80,11 +82,23 @@ class SendingStores {
         return "8" + random.nextInt(100, 1000) + random.nextInt(2000, 8000);
     }
 
-    Shop connected(String label) {
+    public Shop connected(String label) {
+        return connected(label, null);
+    }
+
+    /**
+     * A connected store whose portfolio Meta gave {@code messagingLimit} (TIER_250 … TIER_UNLIMITED; null
+     * for the sandbox's first tier) before the WABA existed, so that every webhook and Graph answer the
+     * product gets carries that limit and none an older one.
+     */
+    public Shop connected(String label, @Nullable String messagingLimit) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = label + "-" + run + "@envios.example";
         StoreId store = stores.create("Loja " + label + " " + run, "Marta", email, "senha-" + run);
         SandboxBusiness business = sandbox.createBusiness("Loja " + label + " " + run);
+        if (messagingLimit != null) {
+            sandbox.setMessagingLimit(business.id(), messagingLimit);
+        }
         SandboxWaba waba = sandbox.createWaba(business.id(), "Loja " + label);
         SandboxPhone phone = sandbox.addPhone(
                 waba.id(), "+551199" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja " + label);
@@ -106,7 +120,7 @@ class SendingStores {
     }
 
     /** A template created through the product and approved at Meta, once the product knows it is. */
-    TemplateDetails approvedTemplate(Shop shop, String name, String body, Map<String, String> examples) {
+    public TemplateDetails approvedTemplate(Shop shop, String name, String body, Map<String, String> examples) {
         TemplateDetails created = CurrentStore.callAs(
                 shop.store(),
                 () -> templates.create(new NewTemplate(
