@@ -109,7 +109,7 @@ class ProactiveBudget {
         Optional<UUID> successor = jdbc.sql("""
                         select message_id from messaging_messages
                         where portfolio = :portfolio and customer = :customer and message_id <> :failed
-                          and sending <> 'refused' and status <> 'failed'
+                          and sending <> 'REFUSED' and status <> 'failed'
                         order by created_at limit 1""")
                 .param("portfolio", portfolio)
                 .param("customer", customer.key())

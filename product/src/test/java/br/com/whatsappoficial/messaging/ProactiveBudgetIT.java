@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -27,6 +31,12 @@ import org.springframework.test.context.TestPropertySource;
 @PostgresIntegrationTest
 @TestPropertySource(properties = {"account.reconciliation-poll=1h", "template.sync-poll=1h"})
 class ProactiveBudgetIT {
+
+    @Autowired
+    StoreDirectory stores;
+
+    @Autowired
+    MessageRows rows;
 
     static final ProactiveLimit FIFTY = new ProactiveLimit(50, ProactiveLimit.Source.FLOOR);
 
@@ -135,5 +145,71 @@ class ProactiveBudgetIT {
 
         assertThat(one.budget().usage(portfolio, now).used()).isZero();
         assertThat(one.budget().counted(portfolio, List.of(ana), now)).isEmpty();
+    }
+
+    @Test
+    void aFailedHolderHandsItsSlotToAnotherMessageToTheSameCustomerStillOnItsWay() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StoreId store = stores.create("Loja P " + run, "Paula", "paula-" + run + "@p.example", "senha-paula-1");
+        Customer bia = new Customer("5511944444444");
+        StoredMessage first = message(bia);
+        StoredMessage second = message(bia);
+        CurrentStore.runAs(store, () -> {
+            rows.insert(first);
+            rows.insert(second);
+            // Out of every worker's reach (other cached contexts poll this database too): only the test moves them.
+            rows.leaveOutbox(first.id());
+            rows.leaveOutbox(second.id());
+        });
+        one.transaction().executeWithoutResult(status -> one.budget().take(portfolio, bia, FIFTY, first.id(), now));
+        one.transaction().executeWithoutResult(status -> one.budget().take(portfolio, bia, FIFTY, second.id(), now));
+
+        refuse(store, first);
+        one.transaction().executeWithoutResult(status -> one.budget().release(portfolio, bia, first.id(), now));
+
+        assertThat(one.budget().usage(portfolio, now).used())
+                .as("the second message holds it")
+                .isEqualTo(1);
+        assertThat(CurrentStore.callAs(
+                        store, () -> rows.find(second.id()).orElseThrow().countsAgainstLimit()))
+                .isTrue();
+
+        refuse(store, second);
+        one.transaction().executeWithoutResult(status -> one.budget().release(portfolio, bia, second.id(), now));
+
+        assertThat(one.budget().usage(portfolio, now).used()).isZero();
+    }
+
+    /** What the dispatch does when Meta refuses a message: settled as refused and failed. */
+    private void refuse(StoreId store, StoredMessage message) {
+        CurrentStore.runAs(store, () -> {
+            rows.settle(message.id(), Sending.REFUSED, now);
+            rows.updateStatus(message.id(), DeliveryStatus.FAILED, null, null, now);
+        });
+    }
+
+    private StoredMessage message(Customer customer) {
+        return new StoredMessage(
+                MessageId.random(),
+                "phone-p",
+                "waba-p",
+                portfolio,
+                customer,
+                "+" + customer.key(),
+                "+" + customer.key(),
+                null,
+                null,
+                new MessageContent.Text("Oi", false),
+                null,
+                null,
+                false,
+                DeliveryStatus.QUEUED,
+                Sending.QUEUED,
+                null,
+                0,
+                null,
+                null,
+                now,
+                now);
     }
 }
