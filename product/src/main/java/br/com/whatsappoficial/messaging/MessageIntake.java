@@ -7,6 +7,7 @@ import br.com.whatsappoficial.template.TemplateDetails;
 import br.com.whatsappoficial.template.Templates;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +52,8 @@ class MessageIntake {
     /** The queued message; for a key already used with the same body, the message it queued then. */
     @Transactional
     StoredMessage queue(String idempotencyKey, String requestHash, MessageRequest request) {
-        Instant now = clock.instant();
+        // At the database's precision, so that an Idempotency-Key's replay answers the very same createdAt.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         MessageId id = MessageId.random();
         Optional<MessageId> earlier = idempotency.reserve(idempotencyKey, requestHash, id, now);
         if (earlier.isPresent()) {

@@ -152,13 +152,24 @@ class MessagesApiIT {
         String key = UUID.randomUUID().toString();
         String customer = customer();
 
-        String first = id(send(key, template(customer)).andExpect(status().isAccepted()));
-        String again = id(send(key, template(customer)).andExpect(status().isAccepted()));
+        String firstAnswer = send(key, template(customer))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String againAnswer = send(key, template(customer))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String first = JsonPath.read(firstAnswer, "$.id");
+        String again = JsonPath.read(againAnswer, "$.id");
         send(key, template(customer()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("idempotency_conflict"));
 
         assertThat(again).isEqualTo(first);
+        assertThat(againAnswer).as("the first answer, again").isEqualTo(firstAnswer);
         limits().andExpect(jsonPath("$.proactive.used").value(1));
     }
 
