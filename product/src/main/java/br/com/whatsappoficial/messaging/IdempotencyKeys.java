@@ -25,6 +25,34 @@ class IdempotencyKeys {
     }
 
     /**
+     * The message an earlier request queued under the key within 24 h, read without reserving anything, so
+     * that a replay answers as the first time even when the same request would be refused today (its
+     * template since paused, the budget since used up); {@link SendProblem.IdempotencyConflict} when that
+     * request's body was another.
+     */
+    Optional<MessageId> answered(String key, String requestHash, Instant now) {
+        record Earlier(String hash, UUID message) {}
+        Optional<Earlier> earlier = jdbc.sql("""
+                        select request_hash, message_id from messaging_idempotency
+                        where store_id = :storeId and idempotency_key = :key and created_at > :expired""")
+                .param("key", key)
+                .param("expired", OffsetDateTime.ofInstant(now.minus(KEPT), ZoneOffset.UTC))
+                .query((rs, n) -> new Earlier(rs.getString(1), rs.getObject(2, UUID.class)))
+                .optional();
+        if (earlier.isPresent() && !earlier.get().hash().equals(requestHash)) {
+            throw new SendProblem.IdempotencyConflict();
+        }
+        return earlier.map(found -> new MessageId(found.message()));
+    }
+
+    /** Gives back a key reserved for a message that was then refused: a refusal holds nothing. */
+    void forget(String key, MessageId candidate) {
+        jdbc.sql("""
+                        delete from messaging_idempotency
+                        where store_id = :storeId and idempotency_key = :key and message_id = :message""").param("key", key).param("message", candidate.value()).update();
+    }
+
+    /**
      * Reserves the key for a new message; empty when it is new. A request already answered under the key
      * returns that message, or {@link SendProblem.IdempotencyConflict} when its body was another. Two
      * requests racing with one key wait for each other here (the key's row), so only one message is queued.

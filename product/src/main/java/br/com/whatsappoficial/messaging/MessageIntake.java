@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides whether a message may go and queues it, in one transaction: the recipient, the customer's
- * window, the template and its parameters, then the proactive budget's slot, then the message and its
- * place in the outbox. The 202 the engine gets means all of that is durable; any refusal leaves nothing.
+ * Decides whether a message may go and queues it: the recipient, the customer's window, the template and
+ * its parameters are read first; then, in the transaction its portfolio's concurrent messages share
+ * ({@link PortfolioBatches}), the Idempotency-Key, the proactive budget's slot, the message and its place
+ * in the outbox. The 202 the engine gets means all of that is durable; any refusal leaves nothing.
  */
 @Component
 class MessageIntake {
@@ -27,7 +27,7 @@ class MessageIntake {
     private final IdempotencyKeys idempotency;
     private final SendingNumbers numbers;
     private final ServiceWindows windows;
-    private final ProactiveBudget budget;
+    private final PortfolioBatches batches;
     private final Templates templates;
     private final MessageRows rows;
     private final Clock clock;
@@ -36,28 +36,26 @@ class MessageIntake {
             IdempotencyKeys idempotency,
             SendingNumbers numbers,
             ServiceWindows windows,
-            ProactiveBudget budget,
+            PortfolioBatches batches,
             Templates templates,
             MessageRows rows,
             Clock clock) {
         this.idempotency = idempotency;
         this.numbers = numbers;
         this.windows = windows;
-        this.budget = budget;
+        this.batches = batches;
         this.templates = templates;
         this.rows = rows;
         this.clock = clock;
     }
 
     /** The queued message; for a key already used with the same body, the message it queued then. */
-    @Transactional
     StoredMessage queue(String idempotencyKey, String requestHash, MessageRequest request) {
         // At the database's precision, so that an Idempotency-Key's replay answers the very same createdAt.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        MessageId id = MessageId.random();
-        Optional<MessageId> earlier = idempotency.reserve(idempotencyKey, requestHash, id, now);
-        if (earlier.isPresent()) {
-            return rows.find(earlier.get()).orElseThrow();
+        Optional<MessageId> answered = idempotency.answered(idempotencyKey, requestHash, now);
+        if (answered.isPresent()) {
+            return rows.find(answered.get()).orElseThrow();
         }
         SendingNumber number = numbers.current();
         Recipient recipient = recipient(request);
@@ -68,33 +66,47 @@ class MessageIntake {
         if (content.needsOpenWindow() && !windowOpen) {
             throw new SendProblem.OutsideWindow();
         }
-        boolean newCustomer = !windowOpen
-                && budget.take(number.portfolio(), recipient.customer(), number.limit(), id, now)
-                        == ProactiveBudget.Cost.NEW_CUSTOMER;
-        StoredMessage message = new StoredMessage(
-                id,
-                number.phoneNumberId(),
-                number.wabaId(),
-                number.portfolio(),
-                recipient.customer(),
-                recipient.input(),
-                recipient.to(),
-                recipient.userId(),
-                null,
-                content,
-                request.metadata(),
-                request.callbackUrl(),
-                newCustomer,
-                DeliveryStatus.QUEUED,
-                Sending.QUEUED,
-                null,
-                0,
-                null,
-                null,
-                now,
-                now);
-        rows.insert(message);
-        return message;
+        MessageId id = MessageId.random();
+        return batches.run(number.portfolio(), ledger -> {
+            // The same key may have raced here from another request since the look above.
+            Optional<MessageId> earlier = idempotency.reserve(idempotencyKey, requestHash, id, now);
+            if (earlier.isPresent()) {
+                return rows.find(earlier.get()).orElseThrow();
+            }
+            boolean newCustomer;
+            try {
+                newCustomer = !windowOpen
+                        && ledger.take(recipient.customer(), number.limit(), id, now)
+                                == ProactiveBudget.Cost.NEW_CUSTOMER;
+            } catch (SendProblem.LimitReached full) {
+                idempotency.forget(idempotencyKey, id);
+                throw full;
+            }
+            StoredMessage message = new StoredMessage(
+                    id,
+                    number.phoneNumberId(),
+                    number.wabaId(),
+                    number.portfolio(),
+                    recipient.customer(),
+                    recipient.input(),
+                    recipient.to(),
+                    recipient.userId(),
+                    null,
+                    content,
+                    request.metadata(),
+                    request.callbackUrl(),
+                    newCustomer,
+                    DeliveryStatus.QUEUED,
+                    Sending.QUEUED,
+                    null,
+                    0,
+                    null,
+                    null,
+                    now,
+                    now);
+            rows.insert(message);
+            return message;
+        });
     }
 
     /** A user id Meta already linked to a number is that number's customer: one window, one slot. */

@@ -58,35 +58,68 @@ class ProactiveBudget {
      * the message is queued.
      */
     Cost take(String portfolio, Customer customer, ProactiveLimit limit, MessageId message, Instant now) {
-        BudgetCounter counter = lockAndForgetExpired(portfolio, now);
-        OffsetDateTime until = utc(now.plus(WINDOW));
-        // With room left, one insert decides a new customer (a campaign's usual case) and finds a counted one.
-        if ((limit.unlimited() || counter.used() < limit.customers())
-                && jdbc.sql("""
-                                        insert into messaging_budget_customers (portfolio, customer, counted_until, held_by)
-                                        values (:portfolio, :customer, :until, :message) on conflict do nothing""")
-                                .param("portfolio", portfolio)
-                                .param("customer", customer.key())
-                                .param("until", until)
-                                .param("message", message.value())
-                                .update()
-                        == 1) {
-            save(portfolio, counter.withNewCustomer(until.toInstant()));
-            return Cost.NEW_CUSTOMER;
+        Ledger ledger = open(portfolio, now);
+        try {
+            return ledger.take(customer, limit, message, now);
+        } finally {
+            ledger.close();
         }
-        int renewed = jdbc.sql("""
-                        update messaging_budget_customers set counted_until = :until
-                        where portfolio = :portfolio and customer = :customer""")
-                .param("until", until)
-                .param("portfolio", portfolio)
-                .param("customer", customer.key())
-                .update();
-        save(portfolio, counter);
-        if (renewed == 0) {
-            throw new SendProblem.LimitReached(
-                    limit.customers(), nextRelease(portfolio).orElse(now.plus(WINDOW)));
+    }
+
+    /**
+     * Locks the portfolio's counter for the rest of the caller's transaction, so that several decisions
+     * share one lock and one commit; {@link Ledger#close} writes the count back before that commit.
+     */
+    Ledger open(String portfolio, Instant now) {
+        return new Ledger(portfolio, lockAndForgetExpired(portfolio, now));
+    }
+
+    /** A portfolio's budget while its transaction holds the lock: decisions in turn, one write at the end. */
+    final class Ledger {
+
+        private final String portfolio;
+        private BudgetCounter counter;
+
+        private Ledger(String portfolio, BudgetCounter counter) {
+            this.portfolio = portfolio;
+            this.counter = counter;
         }
-        return Cost.ALREADY_COUNTED;
+
+        /** See {@link ProactiveBudget#take}; writes only the customer's row. */
+        Cost take(Customer customer, ProactiveLimit limit, MessageId message, Instant now) {
+            OffsetDateTime until = utc(now.plus(WINDOW));
+            // With room left, one insert decides a new customer (a campaign's usual case) and finds a counted one.
+            if ((limit.unlimited() || counter.used() < limit.customers())
+                    && jdbc.sql("""
+                                            insert into messaging_budget_customers (portfolio, customer, counted_until, held_by)
+                                            values (:portfolio, :customer, :until, :message) on conflict do nothing""")
+                                    .param("portfolio", portfolio)
+                                    .param("customer", customer.key())
+                                    .param("until", until)
+                                    .param("message", message.value())
+                                    .update()
+                            == 1) {
+                counter = counter.withNewCustomer(until.toInstant());
+                return Cost.NEW_CUSTOMER;
+            }
+            int renewed = jdbc.sql("""
+                            update messaging_budget_customers set counted_until = :until
+                            where portfolio = :portfolio and customer = :customer""")
+                    .param("until", until)
+                    .param("portfolio", portfolio)
+                    .param("customer", customer.key())
+                    .update();
+            if (renewed == 0) {
+                throw new SendProblem.LimitReached(
+                        limit.customers(), nextRelease(portfolio).orElse(now.plus(WINDOW)));
+            }
+            return Cost.ALREADY_COUNTED;
+        }
+
+        /** Writes the count the decisions left, inside the transaction that still holds the lock. */
+        void close() {
+            save(portfolio, counter);
+        }
     }
 
     /**

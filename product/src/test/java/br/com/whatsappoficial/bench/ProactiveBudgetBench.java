@@ -52,6 +52,8 @@ class ProactiveBudgetBench {
     static final int LAST_SLOTS = 1_000;
     static final int RACING_CUSTOMERS = 3_000;
     static final int THREADS_PER_NODE = 4;
+    /** Requests a campaign engine keeps in flight at once, each deciding one message. */
+    static final int CALLERS = 16;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -85,6 +87,7 @@ class ProactiveBudgetBench {
         timed(WARM_UP, () -> naive(portfolio, warmUp.next(), COUNT_DISTINCT));
         timed(WARM_UP, () -> naive(portfolio, warmUp.next(), COUNT_OF_DISTINCT));
         timed(WARM_UP, () -> lockAndCommit(portfolio));
+        timedConcurrently(WARM_UP, () -> one.decideInBatch(portfolio, warmUp.next(), LIMIT, Instant.now()));
 
         // Slices of each, taken in turn, so that a build starting on the machine meanwhile slows all three alike.
         String loadBefore = Load.now();
@@ -95,16 +98,25 @@ class ProactiveBudgetBench {
         Rate budget = Rate.NONE;
         Rate naive = Rate.NONE;
         Rate hashed = Rate.NONE;
+        Customers batchedCustomers = new Customers(portfolio, 5);
+        Customers naiveConcurrentCustomers = new Customers(portfolio, 6);
+        Rate batched = Rate.NONE;
+        Rate naiveConcurrent = Rate.NONE;
         for (int round = 0; round < ROUNDS; round++) {
             floor = floor.plus(timed(SLICE.dividedBy(2), () -> lockAndCommit(portfolio)));
             budget = budget.plus(
                     timed(SLICE, () -> one.decide(portfolio, budgetCustomers.next(), LIMIT, Instant.now())));
             naive = naive.plus(timed(SLICE, () -> naive(portfolio, naiveCustomers.next(), COUNT_DISTINCT)));
             hashed = hashed.plus(timed(SLICE, () -> naive(portfolio, hashedCustomers.next(), COUNT_OF_DISTINCT)));
+            batched = batched.plus(timedConcurrently(
+                    SLICE, () -> one.decideInBatch(portfolio, batchedCustomers.next(), LIMIT, Instant.now())));
+            naiveConcurrent = naiveConcurrent.plus(
+                    timedConcurrently(SLICE, () -> naive(portfolio, naiveConcurrentCustomers.next(), COUNT_DISTINCT)));
         }
         String loadAfter = Load.now();
 
         assertThat(budget.decisions().get(Decision.LIMIT_REACHED)).isNull();
+        assertThat(batched.decisions().get(Decision.LIMIT_REACHED)).isNull();
         System.out.printf(
                 """
 
@@ -114,9 +126,14 @@ class ProactiveBudgetBench {
                 ratio take / naive                                         : %10.1f   (target >= 100)
                 naive, count(*) of a select distinct (hash aggregate)      : %,10.0f decisions/s   (take / it: %.1f)
                 floor: lock the portfolio's row and commit, nothing else   : %,10.0f decisions/s   (take reaches %.0f%% of it)
+                %d callers at once, as a campaign engine's requests arrive:
+                naive, each its own lock, count and commit                 : %,10.0f decisions/s   (baseline)
+                PortfolioBatches: one lock and one commit per batch        : %,10.0f decisions/s   (%s)
+                ratio batched / naive                                      : %10.1f   (target >= 100)
                 CPU per decision (µs)          JVM      PostgreSQL
                   naive                   %8.1f        %8.1f
                   take                    %8.1f        %8.1f
+                  batched, %d callers     %8.1f        %8.1f
                 (one machine's figures: compare ratios, not rates)
                 %n""",
                 COUNTED,
@@ -131,10 +148,18 @@ class ProactiveBudgetBench {
                 budget.perSecond() / hashed.perSecond(),
                 floor.perSecond(),
                 100 * budget.perSecond() / floor.perSecond(),
+                CALLERS,
+                naiveConcurrent.perSecond(),
+                batched.perSecond(),
+                batched.decisions(),
+                batched.perSecond() / naiveConcurrent.perSecond(),
                 naive.cpu().jvmNanos() / 1e3 / naive.count(),
                 naive.cpu().postgresNanos() / 1e3 / naive.count(),
                 budget.cpu().jvmNanos() / 1e3 / budget.count(),
-                budget.cpu().postgresNanos() / 1e3 / budget.count());
+                budget.cpu().postgresNanos() / 1e3 / budget.count(),
+                CALLERS,
+                batched.cpu().jvmNanos() / 1e3 / batched.count(),
+                batched.cpu().postgresNanos() / 1e3 / batched.count());
     }
 
     @Test
@@ -155,7 +180,7 @@ class ProactiveBudgetBench {
                     ? counted(random.nextInt(COUNTED))
                     : fresh(portfolio, random.nextInt(RACING_CUSTOMERS));
             races.add(() -> {
-                Decision decision = node.decide(portfolio, customer, limit, Instant.now());
+                Decision decision = node.decideInBatch(portfolio, customer, limit, Instant.now());
                 decisions.computeIfAbsent(decision, d -> new AtomicInteger()).incrementAndGet();
                 if (decision == Decision.NEW_CUSTOMER) {
                     newCustomerDecisions
@@ -187,7 +212,7 @@ class ProactiveBudgetBench {
         System.out.printf(
                 """
 
-                === proactive budget races (PostgreSQL, 2 nodes x %d threads, %d cores, load %s -> %s) ===
+                === proactive budget races (PostgreSQL, 2 nodes x %d threads deciding in batches as their API requests do, %d cores, load %s -> %s) ===
                 %,d decisions for the last %,d slots of %,d (%,d customers not yet counted, repeats, 1 in 5 already counted)
                 decisions/s                                                : %,10.0f
                 outcomes                                                   : %s
@@ -315,6 +340,29 @@ class ProactiveBudgetBench {
         return new Rate(count, (now - started) / 1e9, decisions, CpuMeter.read().minus(cpuStart));
     }
 
+    /** {@link #CALLERS} threads deciding in a loop for the same time, counted together. */
+    private static Rate timedConcurrently(Duration duration, java.util.function.Supplier<Decision> decision) {
+        Map<Decision, Integer> decisions = new ConcurrentHashMap<>();
+        AtomicInteger count = new AtomicInteger();
+        CpuMeter.Reading cpuStart = CpuMeter.read();
+        long started = System.nanoTime();
+        long end = started + duration.toNanos();
+        try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
+            for (int i = 0; i < CALLERS; i++) {
+                callers.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        decisions.merge(decision.get(), 1, Integer::sum);
+                        count.incrementAndGet();
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<Decision, Integer> byDecision = new EnumMap<>(Decision.class);
+        byDecision.putAll(decisions);
+        return new Rate(count.get(), seconds, byDecision, CpuMeter.read().minus(cpuStart));
+    }
+
     /** Half customers already counted (at random), half customers never seen before. */
     private static final class Customers {
         private final String portfolio;
@@ -327,7 +375,7 @@ class ProactiveBudgetBench {
             this.fresh = (int) seed * 10_000_000;
         }
 
-        String next() {
+        synchronized String next() {
             return random.nextBoolean() ? counted(random.nextInt(COUNTED)) : fresh(portfolio, fresh++);
         }
     }

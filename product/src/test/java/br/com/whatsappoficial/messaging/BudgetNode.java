@@ -2,6 +2,7 @@ package br.com.whatsappoficial.messaging;
 
 import br.com.testsupport.PostgresTestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -24,21 +25,29 @@ public final class BudgetNode implements AutoCloseable {
     private final HikariDataSource pool;
     private final ProactiveBudget budget;
     private final TransactionTemplate transaction;
+    private final PortfolioBatches batches;
 
-    private BudgetNode(HikariDataSource pool) {
+    private BudgetNode(HikariDataSource pool, Clock clock) {
         this.pool = pool;
         this.budget = new ProactiveBudget(JdbcClient.create(pool));
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
+        this.transaction = new TransactionTemplate(transactions);
+        this.batches = new PortfolioBatches(budget, transactions, clock);
     }
 
     /** A node on the test run's database with a pool of {@code connections}. */
     public static BudgetNode start(int connections) {
+        return start(connections, Clock.systemUTC());
+    }
+
+    /** A node whose batches see the time of {@code clock}, for tests that decide at a time of their own. */
+    public static BudgetNode start(int connections, Clock clock) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(PostgresTestDatabase.jdbcUrl());
         pool.setUsername(PostgresTestDatabase.user());
         pool.setPassword(PostgresTestDatabase.password());
         pool.setMaximumPoolSize(connections);
-        return new BudgetNode(pool);
+        return new BudgetNode(pool, clock);
     }
 
     /** One decision in its own transaction, as {@link MessageIntake} takes it for a proactive message. */
@@ -51,6 +60,29 @@ public final class BudgetNode implements AutoCloseable {
         } catch (SendProblem.LimitReached limitReached) {
             return Decision.LIMIT_REACHED;
         }
+    }
+
+    /**
+     * One decision as concurrent API requests take theirs: in the portfolio's next batch, sharing its lock
+     * and commit with the decisions that arrive together ({@link PortfolioBatches}).
+     */
+    public Decision decideInBatch(String portfolio, String customer, int limit, Instant now) {
+        try {
+            return takeInBatch(
+                                    portfolio,
+                                    new Customer(customer),
+                                    new ProactiveLimit(limit, ProactiveLimit.Source.META),
+                                    now)
+                            == ProactiveBudget.Cost.NEW_CUSTOMER
+                    ? Decision.NEW_CUSTOMER
+                    : Decision.ALREADY_COUNTED;
+        } catch (SendProblem.LimitReached limitReached) {
+            return Decision.LIMIT_REACHED;
+        }
+    }
+
+    ProactiveBudget.Cost takeInBatch(String portfolio, Customer customer, ProactiveLimit limit, Instant now) {
+        return batches.run(portfolio, ledger -> ledger.take(customer, limit, MessageId.random(), now));
     }
 
     /** How many customers the portfolio has counted now. */

@@ -7,8 +7,10 @@ import br.com.testsupport.PostgresIntegrationTest;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreId;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,8 +49,8 @@ class ProactiveBudgetIT {
 
     @BeforeEach
     void twoNodesOnOneDatabase() {
-        one = BudgetNode.start(8);
-        two = BudgetNode.start(8);
+        one = BudgetNode.start(8, Clock.fixed(now, ZoneOffset.UTC));
+        two = BudgetNode.start(8, Clock.fixed(now, ZoneOffset.UTC));
         portfolio = "business-" + UUID.randomUUID();
     }
 
@@ -58,8 +60,33 @@ class ProactiveBudgetIT {
         two.close();
     }
 
+    /** How a node decides: each decision its own transaction, or in its portfolio's batch. */
+    @FunctionalInterface
+    interface Decider {
+        ProactiveBudget.Cost take(BudgetNode node, Customer customer);
+    }
+
     @Test
     void twoNodesRacingForTheLastSlotsNeverGoOverTheLimit() throws Exception {
+        raceForFiftySlots((node, customer) -> node.take(portfolio, customer, FIFTY, now));
+    }
+
+    @Test
+    void twoNodesRacingInBatchesNeverGoOverTheLimit() throws Exception {
+        raceForFiftySlots((node, customer) -> node.takeInBatch(portfolio, customer, FIFTY, now));
+    }
+
+    @Test
+    void aCustomerRacedForByBothNodesIsCountedOnce() throws Exception {
+        raceForOneCustomer((node, customer) -> node.take(portfolio, customer, FIFTY, now));
+    }
+
+    @Test
+    void aCustomerRacedForInBatchesIsCountedOnce() throws Exception {
+        raceForOneCustomer((node, customer) -> node.takeInBatch(portfolio, customer, FIFTY, now));
+    }
+
+    private void raceForFiftySlots(Decider decider) throws Exception {
         AtomicInteger granted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         List<Callable<Void>> races = new ArrayList<>();
@@ -68,7 +95,7 @@ class ProactiveBudgetIT {
             Customer customer = new Customer("55119" + (80000000 + i));
             races.add(() -> {
                 try {
-                    node.take(portfolio, customer, FIFTY, now);
+                    decider.take(node, customer);
                     granted.incrementAndGet();
                 } catch (SendProblem.LimitReached limitReached) {
                     refused.incrementAndGet();
@@ -87,13 +114,12 @@ class ProactiveBudgetIT {
         assertThat(one.budget().usage(portfolio, now).used()).isEqualTo(50);
     }
 
-    @Test
-    void aCustomerRacedForByBothNodesIsCountedOnce() throws Exception {
+    private void raceForOneCustomer(Decider decider) throws Exception {
         Customer customer = new Customer("5511987650000");
         List<Callable<ProactiveBudget.Cost>> races = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             BudgetNode node = i % 2 == 0 ? one : two;
-            races.add(() -> node.take(portfolio, customer, FIFTY, now));
+            races.add(() -> decider.take(node, customer));
         }
         List<ProactiveBudget.Cost> costs = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
