@@ -101,17 +101,22 @@ class AccountSignals {
 
     /**
      * The portfolio's messaging limit changed (business_capability_update, or the limit a
-     * phone_number_quality_update carries): every number of the WABA shares it. A redelivered or older
-     * event that changes nothing adds no timeline line.
+     * phone_number_quality_update carries): every number of the WABA shares it. A redelivered event adds
+     * no timeline line, and one older than the limit the number has changes nothing.
      */
     @Transactional
-    void messagingLimitChanged(String wabaId, String limit) {
+    void messagingLimitChanged(String wabaId, String limit, @Nullable Instant at) {
+        // A limit Meta sent without a time is as new as its arrival.
+        OffsetDateTime since = at == null ? now() : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         for (String phone : phonesOf(wabaId)) {
             AccountRows.lockNumber(jdbc, phone);
             ConnectedNumber before = AccountRows.number(jdbc, phone).orElseThrow();
-            jdbc.sql("update phone_numbers set messaging_limit = :limit"
-                            + " where store_id = :storeId and phone_number_id = :id")
+            jdbc.sql("""
+                            update phone_numbers set messaging_limit = :limit, messaging_limit_at = :since
+                            where store_id = :storeId and phone_number_id = :id
+                              and (messaging_limit_at is null or messaging_limit_at <= :since)""")
                     .param("limit", limit)
+                    .param("since", since)
                     .param("id", phone)
                     .update();
             timeline.recordChanges(before, AccountRows.number(jdbc, phone).orElseThrow());

@@ -8,6 +8,7 @@ import br.com.whatsappoficial.meta.SecretVault;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreId;
 import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -127,7 +128,10 @@ public class ConnectedAccounts {
                                code_verification_status = coalesce(:verification, code_verification_status),
                                status = coalesce(:status, status), name_status = coalesce(:nameStatus, name_status),
                                quality_rating = coalesce(:quality, quality_rating),
-                               messaging_limit = coalesce(:limit, messaging_limit),
+                               messaging_limit = case when :limitAt is not null and (messaging_limit_at is null
+                                   or messaging_limit_at <= :limitAt) then :limit else messaging_limit end,
+                               messaging_limit_at = case when :limitAt is not null and (messaging_limit_at is null
+                                   or messaging_limit_at <= :limitAt) then :limitAt else messaging_limit_at end,
                                throughput_level = coalesce(:throughput, throughput_level),
                                on_business_app = coalesce(:onBusinessApp, on_business_app),
                                health_status = :health, last_synced_at = :now
@@ -138,6 +142,11 @@ public class ConnectedAccounts {
                 .param("nameStatus", fields.nameStatus())
                 .param("quality", fields.qualityRating())
                 .param("limit", fields.whatsappBusinessManagerMessagingLimit())
+                // Read now, so it is as new as the read; a webhook's newer limit stays.
+                .param(
+                        "limitAt",
+                        fields.whatsappBusinessManagerMessagingLimit() == null ? null : now(),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
                 .param(
                         "throughput",
                         fields.throughput() == null ? null : fields.throughput().level())

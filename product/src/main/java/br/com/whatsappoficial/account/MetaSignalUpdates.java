@@ -42,7 +42,7 @@ class MetaSignalUpdates {
         CurrentStore.runAs(event.store(), () -> {
             MessagingTier.of(event.maxDailyConversationsPerBusiness())
                     .or(() -> MessagingTier.of(event.currentLimit()))
-                    .ifPresent(limit -> accounts.messagingLimitChanged(event.wabaId(), limit));
+                    .ifPresent(limit -> accounts.messagingLimitChanged(event.wabaId(), limit, event.at()));
             accounts.readFromMetaSoon(event.wabaId());
         });
     }
@@ -50,8 +50,8 @@ class MetaSignalUpdates {
     @ApplicationModuleListener
     void on(BusinessCapabilityChanged event) {
         MessagingTier.of(event.maxDailyConversationsPerBusiness())
-                .ifPresent(limit ->
-                        CurrentStore.runAs(event.store(), () -> accounts.messagingLimitChanged(event.wabaId(), limit)));
+                .ifPresent(limit -> CurrentStore.runAs(
+                        event.store(), () -> accounts.messagingLimitChanged(event.wabaId(), limit, event.at())));
     }
 
     @ApplicationModuleListener

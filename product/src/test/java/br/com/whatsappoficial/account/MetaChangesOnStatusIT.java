@@ -12,10 +12,13 @@ import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.SandboxPhone;
 import br.com.metasandbox.SandboxWaba;
 import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreId;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,10 @@ class MetaChangesOnStatusIT {
     @Autowired
     StoreDirectory stores;
 
+    @Autowired
+    AccountSignals signals;
+
+    StoreId store;
     Cookie merchant;
     SandboxBusiness business;
     SandboxWaba waba;
@@ -54,7 +61,7 @@ class MetaChangesOnStatusIT {
     @BeforeEach
     void anActiveNumber() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        stores.create("Loja Q " + run, "Quitéria", "q-" + run + "@q.example", "senha-q-123");
+        store = stores.create("Loja Q " + run, "Quitéria", "q-" + run + "@q.example", "senha-q-123");
         merchant = mvc.perform(
                         formLogin("/login").user("q-" + run + "@q.example").password("senha-q-123"))
                 .andReturn()
@@ -82,6 +89,19 @@ class MetaChangesOnStatusIT {
                 .untilAsserted(() -> assertThat(statusPage())
                         .contains("Até 10.000 clientes únicos a cada 24 horas", "Limite de envios alterado")
                         .doesNotContain("Até 250 clientes únicos"));
+    }
+
+    @Test
+    void anOlderLimitThatArrivesAfterANewerOneChangesNothing() throws Exception {
+        // Meta's times, ahead of the reads of the number that may still run, which are as new as their reading.
+        Instant newer = Instant.now().plus(Duration.ofHours(2));
+        CurrentStore.runAs(store, () -> signals.messagingLimitChanged(waba.id(), "TIER_100K", newer));
+        CurrentStore.runAs(
+                store, () -> signals.messagingLimitChanged(waba.id(), "TIER_2K", newer.minus(Duration.ofMinutes(1))));
+
+        assertThat(statusPage())
+                .contains("Até 100.000 clientes únicos a cada 24 horas")
+                .doesNotContain("Até 2.000 clientes únicos");
     }
 
     @Test
