@@ -8,6 +8,7 @@ import br.com.whatsappoficial.meta.MessageAccepted;
 import br.com.whatsappoficial.meta.MetaCallFailed;
 import br.com.whatsappoficial.meta.MetaErrorClass;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,8 +27,15 @@ class MessageDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(MessageDispatch.class);
 
+    /** The number sent faster than its throughput allows: its pace slows down. */
+    static final int THROUGHPUT_EXCEEDED = 130429;
+
+    /** Too many messages to one customer in a short time. */
+    static final int PAIR_RATE_EXCEEDED = 131056;
+
     private final MessageRows rows;
     private final ProactiveBudget budget;
+    private final NumberPace pace;
     private final ConnectedAccounts accounts;
     private final GraphMessages graph;
     private final MessagingSettings settings;
@@ -37,6 +45,7 @@ class MessageDispatch {
     MessageDispatch(
             MessageRows rows,
             ProactiveBudget budget,
+            NumberPace pace,
             ConnectedAccounts accounts,
             GraphMessages graph,
             MessagingSettings settings,
@@ -44,6 +53,7 @@ class MessageDispatch {
             Clock clock) {
         this.rows = rows;
         this.budget = budget;
+        this.pace = pace;
         this.accounts = accounts;
         this.graph = graph;
         this.settings = settings;
@@ -97,12 +107,25 @@ class MessageDispatch {
             return;
         }
         int attempt = message.attempts() + 1;
+        Integer code = failed.error() == null ? null : failed.error().code();
+        if (code != null && code == THROUGHPUT_EXCEEDED) {
+            pace.slowDown(message.phoneNumberId(), now);
+        }
         if (failed.errorClass().retryable() && attempt < settings.maxAttempts()) {
-            transaction.executeWithoutResult(
-                    status -> rows.retryAt(message.id(), now.plus(settings.retryDelay(attempt)), now));
+            Duration delay =
+                    code != null && code == PAIR_RATE_EXCEEDED ? pairRateDelay(attempt) : settings.retryDelay(attempt);
+            transaction.executeWithoutResult(status -> rows.retryAt(message.id(), now.plus(delay), now));
             return;
         }
         fail(message, metaFailure(failed.errorClass().retryable() ? "meta_unavailable" : "meta_refused", failed));
+    }
+
+    /**
+     * Meta's advice for its pair rate limit (too many messages to one customer in a short time): wait 4^X
+     * seconds, X counting the failures from 0. Only this customer's message waits; the others go on.
+     */
+    static Duration pairRateDelay(int attempt) {
+        return Duration.ofSeconds((long) Math.pow(4, Math.min(attempt - 1, 6)));
     }
 
     /** It failed before Meta accepted it: the engine reads why, and the customer's slot goes back. */

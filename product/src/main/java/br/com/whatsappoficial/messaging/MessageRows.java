@@ -61,8 +61,11 @@ class MessageRows {
                 .param("createdAt", utc(message.createdAt()))
                 .update();
         addToTimeline(message.id(), DeliveryStatus.QUEUED.apiName(), message.createdAt());
-        jdbc.sql("insert into messaging_outbox (message_id, store_id, due_at) values (:id, :storeId, :due)")
+        jdbc.sql("""
+                        insert into messaging_outbox (message_id, store_id, due_at, phone_number_id)
+                        values (:id, :storeId, :due, :phone)""")
                 .param("id", message.id().value())
+                .param("phone", message.phoneNumberId())
                 .param("due", utc(message.createdAt()))
                 .update();
     }
@@ -180,8 +183,22 @@ class MessageRows {
                         update messaging_messages set attempts = attempts + 1, updated_at = :now
                         where store_id = :storeId and message_id = :id""").param("now", utc(now)).param("id", id.value()).update();
         jdbc.sql("""
-                        update messaging_outbox set due_at = :due, in_flight = false
+                        update messaging_outbox set due_at = :due, in_flight = false, slot_at = null
                         where store_id = :storeId and message_id = :id""").param("due", utc(due)).param("id", id.value()).update();
+    }
+
+    /**
+     * Puts the message back in the outbox until shortly before the slot its number gave it, without
+     * counting an attempt: it has not been tried.
+     */
+    void waitForSlot(MessageId id, Instant slot, Instant due) {
+        jdbc.sql("""
+                        update messaging_outbox set due_at = :due, slot_at = :slot, in_flight = false
+                        where store_id = :storeId and message_id = :id""")
+                .param("due", utc(due))
+                .param("slot", utc(slot))
+                .param("id", id.value())
+                .update();
     }
 
     void leaveOutbox(MessageId id) {

@@ -6,8 +6,11 @@ import br.com.whatsappoficial.store.CrossStore;
 import br.com.whatsappoficial.store.StoreId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,15 +29,21 @@ class Outbox {
     // in_flight is read before the claim sets it: a message claimed while in flight was with a worker
     // whose lease ran out
     private static final JobTable MESSAGES = JobTable.of("messaging_outbox", "message_id", "due_at")
-            .selecting("store_id", "in_flight")
+            .selecting("store_id", "in_flight", "phone_number_id", "slot_at")
             .settingOnClaim("in_flight = true");
 
     /**
      * A message to send.
      *
      * @param wasInFlight a worker took it before and never came back: it may have reached Meta
+     * @param slot the send slot its number gave it earlier, if it had to wait for one
      */
-    record Due(MessageId message, StoreId store, boolean wasInFlight) {}
+    record Due(
+            MessageId message,
+            StoreId store,
+            boolean wasInFlight,
+            String phoneNumberId,
+            @Nullable Instant slot) {}
 
     private final LeasedJobs messages;
     private final Clock clock;
@@ -52,6 +61,12 @@ class Outbox {
                 (rs, n) -> new Due(
                         new MessageId(rs.getObject("message_id", UUID.class)),
                         new StoreId(rs.getObject("store_id", UUID.class)),
-                        rs.getBoolean("in_flight")));
+                        rs.getBoolean("in_flight"),
+                        rs.getString("phone_number_id"),
+                        slot(rs.getObject("slot_at", OffsetDateTime.class))));
+    }
+
+    private static @Nullable Instant slot(@Nullable OffsetDateTime slot) {
+        return slot == null ? null : slot.toInstant();
     }
 }

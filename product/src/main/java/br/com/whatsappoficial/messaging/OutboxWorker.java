@@ -1,49 +1,145 @@
 package br.com.whatsappoficial.messaging;
 
+import br.com.whatsappoficial.account.ConnectedAccounts;
+import br.com.whatsappoficial.account.ConnectedNumber;
+import br.com.whatsappoficial.account.Throughput;
 import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * On every node, takes due messages from the outbox and sends each as its store, a batch at a time on
- * virtual threads (a Graph call waits on the network, not on a core), until none is due.
+ * On every node, takes due messages from the outbox and sends each as its store at the slot its number's
+ * pace gives it ({@link NumberPace}), at most {@code messaging.senders} at once on virtual threads (a Graph
+ * call waits on the network, not on a core). A message whose slot is further ahead than {@link #HORIZON}
+ * goes back to the outbox until shortly before it, so a big campaign on one number neither holds the
+ * workers nor stands before another number's messages: its backlog is spread over the times its number
+ * can send.
  */
 @Component
 class OutboxWorker {
+
+    /** How long a worker waits for a slot; a later one is waited for in the outbox. */
+    static final Duration HORIZON = Duration.ofSeconds(1);
+
+    /** How early a message waiting for its slot is claimed again, to be ready when the slot comes. */
+    static final Duration LEAD = Duration.ofMillis(200);
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final Outbox outbox;
     private final MessageDispatch dispatch;
-    private final MessagingSettings settings;
+    private final NumberPace pace;
+    private final ConnectedAccounts accounts;
+    private final MessageRows rows;
+    private final Clock clock;
+    private final Semaphore senders;
 
-    OutboxWorker(Outbox outbox, MessageDispatch dispatch, MessagingSettings settings) {
+    OutboxWorker(
+            Outbox outbox,
+            MessageDispatch dispatch,
+            NumberPace pace,
+            ConnectedAccounts accounts,
+            MessageRows rows,
+            MessagingSettings settings,
+            Clock clock) {
         this.outbox = outbox;
         this.dispatch = dispatch;
-        this.settings = settings;
+        this.pace = pace;
+        this.accounts = accounts;
+        this.rows = rows;
+        this.clock = clock;
+        this.senders = new Semaphore(settings.senders());
     }
 
     @Scheduled(fixedDelayString = "${messaging.outbox-poll:500ms}")
-    void work() {
-        List<Outbox.Due> batch;
-        do {
-            batch = outbox.claim(settings.senders());
-            try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (Outbox.Due due : batch) {
-                    calls.submit(() -> send(due));
-                }
+    void work() throws InterruptedException {
+        while (true) {
+            // Waits for a free sender, so that a campaign keeps every sender busy between two polls.
+            senders.acquire();
+            int free = 1 + senders.drainPermits();
+            List<Outbox.Due> batch = outbox.claim(free);
+            senders.release(free - batch.size());
+            if (batch.isEmpty()) {
+                return;
             }
-        } while (batch.size() == settings.senders());
+            Instant now = clock.instant();
+            for (var sender : bySender(batch).entrySet()) {
+                StoreId store = sender.getKey().store();
+                CurrentStore.runAs(store, () -> schedule(sender.getKey().phoneNumberId(), sender.getValue(), now));
+            }
+        }
     }
 
-    private void send(Outbox.Due due) {
+    private record Sender(StoreId store, String phoneNumberId) {}
+
+    private static Map<Sender, List<Outbox.Due>> bySender(List<Outbox.Due> batch) {
+        Map<Sender, List<Outbox.Due>> bySender = new LinkedHashMap<>();
+        for (Outbox.Due due : batch) {
+            bySender.computeIfAbsent(new Sender(due.store(), due.phoneNumberId()), sender -> new ArrayList<>())
+                    .add(due);
+        }
+        return bySender;
+    }
+
+    /** Gives each message of one number its slot: sent at it, or back to the outbox until shortly before. */
+    private void schedule(String phoneNumberId, List<Outbox.Due> dues, Instant now) {
+        List<Outbox.Due> unslotted =
+                dues.stream().filter(due -> due.slot() == null).toList();
+        List<Instant> slots = unslotted.isEmpty()
+                ? List.of()
+                : pace.take(phoneNumberId, messagesPerSecond(phoneNumberId), unslotted.size(), now);
+        int next = 0;
+        for (Outbox.Due due : dues) {
+            Instant slot = due.slot() != null ? due.slot() : slots.get(next++);
+            if (slot.isAfter(now.plus(HORIZON))) {
+                rows.waitForSlot(due.message(), slot, slot.minus(LEAD));
+                senders.release();
+            } else {
+                StoreId store = due.store();
+                Thread.ofVirtual().name("outbox-send").start(() -> {
+                    try {
+                        sleepUntil(slot);
+                        send(store, due);
+                    } finally {
+                        senders.release();
+                    }
+                });
+            }
+        }
+    }
+
+    private int messagesPerSecond(String phoneNumberId) {
+        return accounts.number(phoneNumberId)
+                .map(ConnectedNumber::throughput)
+                .orElse(new Throughput(null, null))
+                .messagesPerSecond();
+    }
+
+    private void sleepUntil(Instant slot) {
+        long nanos = Duration.between(clock.instant(), slot).toNanos();
+        if (nanos > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(nanos));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void send(StoreId store, Outbox.Due due) {
         try {
-            CurrentStore.runAs(due.store(), () -> dispatch.attempt(due.message(), due.wasInFlight()));
+            CurrentStore.runAs(store, () -> dispatch.attempt(due.message(), due.wasInFlight()));
         } catch (RuntimeException unexpected) {
             // The lease runs out and the message is looked at again (as in flight: never resent blindly).
             log.error("Sending message {} failed unexpectedly", due.message(), unexpected);

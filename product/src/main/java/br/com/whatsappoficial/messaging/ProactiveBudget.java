@@ -75,6 +75,7 @@ class ProactiveBudget {
     }
 
     /** A portfolio's budget while its transaction holds the lock: decisions in turn, one write at the end. */
+    @CrossStore("a portfolio's budget, as ProactiveBudget's")
     final class Ledger {
 
         private final String portfolio;

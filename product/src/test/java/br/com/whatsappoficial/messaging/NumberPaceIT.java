@@ -1,0 +1,87 @@
+package br.com.whatsappoficial.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A number's send slots taken by many workers at once on PostgreSQL: none shared, none closer than its
+ * throughput allows, none wasted; and further apart for a while after Meta said the number went too fast.
+ */
+@PostgresIntegrationTest
+@TestPropertySource(properties = {"account.reconciliation-poll=1h", "template.sync-poll=1h"})
+class NumberPaceIT {
+
+    @Autowired
+    NumberPace pace;
+
+    @Autowired
+    StoreDirectory stores;
+
+    StoreId store;
+    String phone;
+    final Instant now = Instant.parse("2026-12-04T12:00:00Z");
+
+    @BeforeEach
+    void aStore() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        store = stores.create("Loja P " + run, "Paula", "p-" + run + "@p.example", "senha-p-123");
+        phone = "pace-" + run;
+    }
+
+    @Test
+    void workersTakingSlotsTogetherGetEachOnceAndOneEightiethOfASecondApart() throws Exception {
+        List<Callable<List<Instant>>> workers = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            int count = 1 + i % 3;
+            workers.add(() -> CurrentStore.callAs(store, () -> pace.take(phone, 80, count, now)));
+        }
+        List<Instant> slots = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(12)) {
+            for (Future<List<Instant>> taken : threads.invokeAll(workers)) {
+                slots.addAll(taken.get());
+            }
+        }
+
+        List<Instant> sorted = slots.stream().sorted().toList();
+        assertThat(sorted).doesNotHaveDuplicates().hasSize(240).first().isEqualTo(now);
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)))
+                    .isEqualTo(Duration.ofMillis(12).plusNanos(500_000));
+        }
+    }
+
+    @Test
+    void afterMetaSaysTheNumberWentTooFastItsSlotsArePausedThenTwiceAsFarApart() throws Exception {
+        CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
+        CurrentStore.runAs(store, () -> pace.slowDown(phone, now));
+
+        List<Instant> slots = CurrentStore.callAs(store, () -> pace.take(phone, 80, 2, now));
+
+        assertThat(slots).containsExactly(now.plusSeconds(1), now.plusSeconds(1).plusMillis(25));
+    }
+
+    @Test
+    void aNumberThatSentNothingForAWhileStartsNowNotWhereItStopped() throws Exception {
+        CurrentStore.callAs(store, () -> pace.take(phone, 20, 3, now));
+
+        assertThat(CurrentStore.callAs(store, () -> pace.take(phone, 20, 1, now.plusSeconds(60))))
+                .containsExactly(now.plusSeconds(60));
+    }
+}
