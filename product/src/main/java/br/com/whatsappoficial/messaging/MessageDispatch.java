@@ -28,6 +28,7 @@ class MessageDispatch {
 
     private final MessageRows rows;
     private final ProactiveBudget budget;
+    private final OptOuts optOuts;
     private final ConnectedAccounts accounts;
     private final GraphMessages graph;
     private final MessagingSettings settings;
@@ -37,6 +38,7 @@ class MessageDispatch {
     MessageDispatch(
             MessageRows rows,
             ProactiveBudget budget,
+            OptOuts optOuts,
             ConnectedAccounts accounts,
             GraphMessages graph,
             MessagingSettings settings,
@@ -44,6 +46,7 @@ class MessageDispatch {
             Clock clock) {
         this.rows = rows;
         this.budget = budget;
+        this.optOuts = optOuts;
         this.accounts = accounts;
         this.graph = graph;
         this.settings = settings;
@@ -105,7 +108,10 @@ class MessageDispatch {
         fail(message, metaFailure(failed.errorClass().retryable() ? "meta_unavailable" : "meta_refused", failed));
     }
 
-    /** It failed before Meta accepted it: the engine reads why, and the customer's slot goes back. */
+    /**
+     * It failed before Meta accepted it: the engine reads why, and the customer's slot goes back. Meta's
+     * refusal for a customer who stopped the store's marketing puts them on the suppression list.
+     */
     private void fail(StoredMessage message, StoredMessage.Failure failure) {
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
@@ -115,6 +121,14 @@ class MessageDispatch {
             rows.updateStatus(message.id(), DeliveryStatus.FAILED, failure, null, now);
             rows.addToTimeline(message.id(), DeliveryStatus.FAILED.apiName(), now);
             budget.release(message.portfolio(), message.customer(), message.id(), now);
+            if (failure.metaCode() != null && failure.metaCode() == MetaReports.MARKETING_STOPPED) {
+                optOuts.add(new OptOut(
+                        message.customer(),
+                        OptOutSource.META_FAILED,
+                        now,
+                        message.id().toString(),
+                        null));
+            }
         });
     }
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides whether a message may go and queues it, in one transaction: the recipient, the customer's
- * window, the template and its parameters, then the proactive budget's slot, then the message and its
+ * window, the template and its parameters, the store's suppression list, then the proactive budget's slot, then the message and its
  * place in the outbox. The 202 the engine gets means all of that is durable; any refusal leaves nothing.
  */
 @Component
@@ -28,6 +28,7 @@ class MessageIntake {
     private final SendingNumbers numbers;
     private final ServiceWindows windows;
     private final ProactiveBudget budget;
+    private final OptOuts optOuts;
     private final Templates templates;
     private final MessageRows rows;
     private final Clock clock;
@@ -37,6 +38,7 @@ class MessageIntake {
             SendingNumbers numbers,
             ServiceWindows windows,
             ProactiveBudget budget,
+            OptOuts optOuts,
             Templates templates,
             MessageRows rows,
             Clock clock) {
@@ -44,6 +46,7 @@ class MessageIntake {
         this.numbers = numbers;
         this.windows = windows;
         this.budget = budget;
+        this.optOuts = optOuts;
         this.templates = templates;
         this.rows = rows;
         this.clock = clock;
@@ -62,9 +65,15 @@ class MessageIntake {
         SendingNumber number = numbers.current();
         Recipient recipient = recipient(request);
         MessageContent content = content(request.content(), number);
-        boolean windowOpen = windows.closesAt(number.phoneNumberId(), recipient.customer())
-                .map(now::isBefore)
-                .orElse(false);
+        Optional<Instant> closesAt =
+                windows.closesAt(number.phoneNumberId(), recipient.customer()).filter(now::isBefore);
+        boolean windowOpen = closesAt.isPresent();
+        // Before the budget: a refused customer never holds a slot.
+        Optional<OptOut> optedOut = optOuts.find(recipient.customer());
+        if (optedOut.isPresent()
+                && !closesAt.map(optedOut.get()::allowsReplyInWindowClosingAt).orElse(false)) {
+            throw new SendProblem.OptedOut(optedOut.get().optedOutAt());
+        }
         if (content.needsOpenWindow() && !windowOpen) {
             throw new SendProblem.OutsideWindow();
         }
