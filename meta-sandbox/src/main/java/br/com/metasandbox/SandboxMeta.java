@@ -8,6 +8,7 @@ import br.com.metasandbox.state.Business;
 import br.com.metasandbox.state.DeliveryScripts;
 import br.com.metasandbox.state.DisplayNumbers;
 import br.com.metasandbox.state.InboundMessages;
+import br.com.metasandbox.state.MarketingStops;
 import br.com.metasandbox.state.PhoneNumber;
 import br.com.metasandbox.state.SandboxAccounts;
 import br.com.metasandbox.state.SandboxCredentials;
@@ -65,6 +66,7 @@ public class SandboxMeta {
     private final InboundMessages inbound;
     private final TemplateReviews templates;
     private final DeliveryScripts deliveryScripts;
+    private final MarketingStops marketingStops;
     private final Clock clock;
 
     SandboxMeta(
@@ -79,9 +81,11 @@ public class SandboxMeta {
             InboundMessages inbound,
             TemplateReviews templates,
             DeliveryScripts deliveryScripts,
+            MarketingStops marketingStops,
             Clock clock) {
         this.templates = templates;
         this.deliveryScripts = deliveryScripts;
+        this.marketingStops = marketingStops;
         this.accounts = accounts;
         this.credentials = credentials;
         this.verification = verification;
@@ -326,6 +330,28 @@ public class SandboxMeta {
         inbound.insert(new InboundMessages.Inbound(id, phoneId, waId, name.isBlank() ? waId : name.strip(), body, now));
         webhooks.inboundText(phone, waId, name.isBlank() ? waId : name.strip(), id, body, now);
         return id;
+    }
+
+    /**
+     * The customer taps "stop promotions" ({@code stop} true) or "resume" in the chat with the number:
+     * Meta sends the user_preferences webhook, and from a stop on its marketing templates fail with 131050.
+     */
+    @Transactional
+    public void customerSetsMarketing(String phoneId, String customer, String name, boolean stop) {
+        PhoneNumber phone = phone(phoneId);
+        String waId = WaId.fromRecipient(customer).value();
+        Instant now = clock.instant();
+        if (stop) {
+            marketingStops.stop(phoneId, waId, now);
+        } else {
+            marketingStops.resume(phoneId, waId);
+        }
+        webhooks.userPreference(phone, waId, name.isBlank() ? waId : name.strip(), stop ? "stop" : "resume", now);
+    }
+
+    /** Whether the customer stopped the number's marketing messages on the simulated phone. */
+    public boolean marketingStopped(String phoneId, String customer) {
+        return marketingStops.stopped(phoneId, WaId.fromRecipient(customer).value());
     }
 
     /** What the product sent from the number, oldest first. */

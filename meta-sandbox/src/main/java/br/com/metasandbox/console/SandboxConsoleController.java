@@ -234,6 +234,9 @@ class SandboxConsoleController {
         String digits = typed.replaceAll("\\D", "");
         model.addAttribute("customer", digits.isEmpty() ? typed : "+" + digits);
         model.addAttribute("name", name);
+        model.addAttribute(
+                "marketingStopped",
+                chosen != null && digits.length() >= 8 && meta.marketingStopped(chosen.id(), typed));
         conversation(chosen, typed, model);
         return "sandbox/console/phone";
     }
@@ -245,6 +248,17 @@ class SandboxConsoleController {
         return "sandbox/console/phone :: conversation";
     }
 
+    /** The customer stops ({@code stop}) or resumes ({@code resume}) the number's promotions in the chat's menu. */
+    @PostMapping("/sandbox/console/phone/marketing")
+    String marketing(
+            @RequestParam String phone,
+            @RequestParam String customer,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam String preference) {
+        meta.customerSetsMarketing(phone, customer, name, "stop".equals(preference));
+        return backToPhone(phone, customer, name);
+    }
+
     @PostMapping("/sandbox/console/phone/send")
     String send(
             @RequestParam String phone,
@@ -254,6 +268,10 @@ class SandboxConsoleController {
         if (!body.isBlank()) {
             meta.customerSends(phone, customer, name, body);
         }
+        return backToPhone(phone, customer, name);
+    }
+
+    private static String backToPhone(String phone, String customer, String name) {
         return "redirect:"
                 + UriComponentsBuilder.fromPath("/sandbox/console/phone")
                         .queryParam("phone", phone)

@@ -1,6 +1,7 @@
 package br.com.metasandbox.graph;
 
 import br.com.metasandbox.state.DeliveryScripts;
+import br.com.metasandbox.state.MarketingStops;
 import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.PhoneNumber;
 import br.com.metasandbox.state.SandboxAccounts;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -42,6 +44,7 @@ public class MessageSending {
     private final TemplateMessages templates;
     private final MessagingLimits limits;
     private final DeliveryScripts scripts;
+    private final MarketingStops marketingStops;
     private final WebhookNotifications webhooks;
     private final JsonMapper json;
     private final Clock clock;
@@ -52,6 +55,7 @@ public class MessageSending {
             TemplateMessages templates,
             MessagingLimits limits,
             DeliveryScripts scripts,
+            MarketingStops marketingStops,
             WebhookNotifications webhooks,
             JsonMapper json,
             Clock clock) {
@@ -60,6 +64,7 @@ public class MessageSending {
         this.templates = templates;
         this.limits = limits;
         this.scripts = scripts;
+        this.marketingStops = marketingStops;
         this.webhooks = webhooks;
         this.json = json;
         this.clock = clock;
@@ -146,7 +151,8 @@ public class MessageSending {
 
     /**
      * Plans the statuses: beyond the portfolio's messaging limit the send fails (only outside the customer's
-     * window); else the customer's script, else the number's suffix, else read. A delivered send outside the
+     * window), a marketing template to a customer who stopped the number's marketing fails with 131050; else
+     * the customer's script, else the number's suffix, else read. A delivered send outside the
      * window counts for the limit.
      */
     private void deliver(
@@ -158,6 +164,14 @@ public class MessageSending {
             Instant now) {
         if (!insideWindow && !limits.admits(phone, waId, now)) {
             webhooks.failed(phone, sent, MessagingLimits.LIMIT_REACHED);
+            return;
+        }
+        if (template != null
+                && "MARKETING".equals(template.category())
+                && marketingStops.stopped(phone.id(), waId.value())) {
+            // A customer who stopped the number's marketing gets none; as for the other failures, the
+            // sandbox tells it in a failed status, not in the send's answer (Meta does not say which).
+            webhooks.failed(phone, sent, Objects.requireNonNull(DeliveryOutcome.MARKETING_STOPPED.failure()));
             return;
         }
         DeliveryScripts.@Nullable Script script =

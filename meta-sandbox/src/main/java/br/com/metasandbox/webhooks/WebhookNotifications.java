@@ -32,6 +32,7 @@ public class WebhookNotifications {
     static final String QUALITY_UPDATE = "phone_number_quality_update";
     static final String CAPABILITY_UPDATE = "business_capability_update";
     static final String SECURITY = "security";
+    static final String USER_PREFERENCES = "user_preferences";
     public static final String TEMPLATE_STATUS = "message_template_status_update";
     public static final String TEMPLATE_CATEGORY = "template_category_update";
     public static final String TEMPLATE_QUALITY = "message_template_quality_update";
@@ -185,6 +186,32 @@ public class WebhookNotifications {
         value.put("contacts", List.of(map("profile", map("name", name), "wa_id", waId)));
         value.put("messages", List.of(message));
         outbox.enqueueWithoutTime(MESSAGES, phone.wabaId(), value, messagesCallback(phone));
+    }
+
+    /**
+     * A customer stopped ({@code stop}) or resumed ({@code resume}) the number's marketing messages, in the
+     * documented shape: metadata, contacts and one {@code user_preferences} item whose {@code timestamp} is
+     * an integer [doc]. Like {@code messages}, it goes to the number's or the WABA's override when set
+     * (the sandbox's choice: Meta documents overrides for messages webhooks only).
+     */
+    public void userPreference(PhoneNumber phone, String waId, String name, String value, Instant at) {
+        Map<String, Object> preference = map(
+                "wa_id",
+                waId,
+                "detail",
+                "stop".equals(value)
+                        ? "User requested to stop marketing messages"
+                        : "User requested to resume marketing messages",
+                "category",
+                "marketing_messages",
+                "value",
+                value,
+                "timestamp",
+                at.getEpochSecond());
+        Map<String, Object> body = messagingValue(phone);
+        body.put("contacts", List.of(map("profile", map("name", name), "wa_id", waId)));
+        body.put("user_preferences", List.of(preference));
+        outbox.enqueue(USER_PREFERENCES, phone.wabaId(), body, messagesCallback(phone), Duration.ZERO);
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import br.com.metasandbox.Graph;
 import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.SandboxScene;
+import br.com.metasandbox.SandboxTemplateFixtures;
 import br.com.metasandbox.WebhookReceiver;
 import br.com.metasandbox.WebhookReceiverAwait;
 import br.com.metasandbox.state.SandboxAccounts;
@@ -259,6 +260,55 @@ class SandboxWebhooksIT {
                             assertThat(delivery.status()).isEqualTo(WebhookDelivery.DELIVERED);
                             assertThat(delivery.attempts()).isEqualTo(2);
                         }));
+    }
+
+    @Test
+    void theCustomerStopsAndResumesPromotionsAndStoppedMarketingFailsWith131050() {
+        scene.connected(meta, graph);
+        SandboxTemplateFixtures.approved(
+                meta,
+                graph,
+                scene,
+                SandboxTemplateFixtures.withBody("oferta", "MARKETING", "Oferta para você, {{1}}!"));
+
+        meta.customerSetsMarketing(scene.phone().id(), "+5511912345678", "Ana Souza", true);
+
+        LoggedRequest stop = received("\"user_preferences\":[", 1).getFirst();
+        JsonNode change =
+                WebhookReceiver.json(stop).path("entry").get(0).path("changes").get(0);
+        assertThat(change.path("field").asString()).isEqualTo("user_preferences");
+        JsonNode value = change.path("value");
+        assertThat(value.path("metadata").path("phone_number_id").asString())
+                .isEqualTo(scene.phone().id());
+        assertThat(value.path("contacts").get(0).path("wa_id").asString()).isEqualTo("5511912345678");
+        JsonNode preference = value.path("user_preferences").get(0);
+        assertThat(preference.path("wa_id").asString()).isEqualTo("5511912345678");
+        assertThat(preference.path("category").asString()).isEqualTo("marketing_messages");
+        assertThat(preference.path("value").asString()).isEqualTo("stop");
+        assertThat(preference.path("detail").asString()).isEqualTo("User requested to stop marketing messages");
+        assertThat(preference.path("timestamp").isIntegralNumber()).isTrue();
+
+        Graph.Answer sent = graph.postJson(
+                "/" + scene.phone().id() + "/messages",
+                scene.token(),
+                SandboxTemplateFixtures.message(
+                        "+5511912345678",
+                        SandboxTemplateFixtures.send("oferta", List.of(SandboxTemplateFixtures.texts("body", "Ana"))),
+                        null));
+        assertThat(sent.status()).as(sent.body().toString()).isEqualTo(200);
+        JsonNode failed = value(received("\"code\":131050", 1).getFirst())
+                .path("statuses")
+                .get(0);
+        assertThat(failed.path("status").asString()).isEqualTo("failed");
+
+        meta.customerSetsMarketing(scene.phone().id(), "+5511912345678", "Ana Souza", false);
+        assertThat(value(received("\"value\":\"resume\"", 1).getFirst())
+                        .path("user_preferences")
+                        .get(0)
+                        .path("detail")
+                        .asString())
+                .isEqualTo("User requested to resume marketing messages");
+        assertThat(meta.marketingStopped(scene.phone().id(), "+5511912345678")).isFalse();
     }
 
     @Test

@@ -36,6 +36,7 @@ class MessageDispatch {
     private final MessageRows rows;
     private final ProactiveBudget budget;
     private final NumberPace pace;
+    private final OptOuts optOuts;
     private final ConnectedAccounts accounts;
     private final GraphMessages graph;
     private final MessagingSettings settings;
@@ -46,6 +47,7 @@ class MessageDispatch {
             MessageRows rows,
             ProactiveBudget budget,
             NumberPace pace,
+            OptOuts optOuts,
             ConnectedAccounts accounts,
             GraphMessages graph,
             MessagingSettings settings,
@@ -54,6 +56,7 @@ class MessageDispatch {
         this.rows = rows;
         this.budget = budget;
         this.pace = pace;
+        this.optOuts = optOuts;
         this.accounts = accounts;
         this.graph = graph;
         this.settings = settings;
@@ -128,7 +131,10 @@ class MessageDispatch {
         return Duration.ofSeconds((long) Math.pow(4, Math.min(attempt - 1, 6)));
     }
 
-    /** It failed before Meta accepted it: the engine reads why, and the customer's slot goes back. */
+    /**
+     * It failed before Meta accepted it: the engine reads why, and the customer's slot goes back. Meta's
+     * refusal for a customer who stopped the store's marketing puts them on the suppression list.
+     */
     private void fail(StoredMessage message, StoredMessage.Failure failure) {
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
@@ -138,6 +144,14 @@ class MessageDispatch {
             rows.updateStatus(message.id(), DeliveryStatus.FAILED, failure, null, now);
             rows.addToTimeline(message.id(), DeliveryStatus.FAILED.apiName(), now);
             budget.release(message.portfolio(), message.customer(), message.id(), now);
+            if (failure.metaCode() != null && failure.metaCode() == MetaReports.MARKETING_STOPPED) {
+                optOuts.add(new OptOut(
+                        message.customer(),
+                        OptOutSource.META_FAILED,
+                        now,
+                        message.id().toString(),
+                        null));
+            }
         });
     }
 

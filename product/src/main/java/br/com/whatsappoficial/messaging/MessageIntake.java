@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a message may go and queues it: the recipient, the customer's window, the template and
- * its parameters are read first; then, in the transaction its portfolio's concurrent messages share
- * ({@link PortfolioBatches}), the Idempotency-Key, the proactive budget's slot, the message and its place
- * in the outbox. The 202 the engine gets means all of that is durable; any refusal leaves nothing.
+ * its parameters and the store's suppression list are read first; then, in the transaction its
+ * portfolio's concurrent messages share ({@link PortfolioBatches}), the Idempotency-Key, the proactive
+ * budget's slot, the message and its place in the outbox. The 202 the engine gets means all of that is
+ * durable; any refusal leaves nothing.
  */
 @Component
 class MessageIntake {
@@ -28,6 +29,7 @@ class MessageIntake {
     private final SendingNumbers numbers;
     private final ServiceWindows windows;
     private final PortfolioBatches batches;
+    private final OptOuts optOuts;
     private final Templates templates;
     private final MessageRows rows;
     private final Clock clock;
@@ -37,6 +39,7 @@ class MessageIntake {
             SendingNumbers numbers,
             ServiceWindows windows,
             PortfolioBatches batches,
+            OptOuts optOuts,
             Templates templates,
             MessageRows rows,
             Clock clock) {
@@ -44,6 +47,7 @@ class MessageIntake {
         this.numbers = numbers;
         this.windows = windows;
         this.batches = batches;
+        this.optOuts = optOuts;
         this.templates = templates;
         this.rows = rows;
         this.clock = clock;
@@ -60,9 +64,15 @@ class MessageIntake {
         SendingNumber number = numbers.current();
         Recipient recipient = recipient(request);
         MessageContent content = content(request.content(), number);
-        boolean windowOpen = windows.closesAt(number.phoneNumberId(), recipient.customer())
-                .map(now::isBefore)
-                .orElse(false);
+        Optional<Instant> closesAt =
+                windows.closesAt(number.phoneNumberId(), recipient.customer()).filter(now::isBefore);
+        boolean windowOpen = closesAt.isPresent();
+        // Before the budget: a refused customer never holds a slot.
+        Optional<OptOut> optedOut = optOuts.find(recipient.customer());
+        if (optedOut.isPresent()
+                && !closesAt.map(optedOut.get()::allowsReplyInWindowClosingAt).orElse(false)) {
+            throw new SendProblem.OptedOut(optedOut.get().optedOutAt());
+        }
         if (content.needsOpenWindow() && !windowOpen) {
             throw new SendProblem.OutsideWindow();
         }

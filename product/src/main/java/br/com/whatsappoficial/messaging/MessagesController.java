@@ -175,9 +175,17 @@ class MessagesController {
     @Operation(
             summary = "Send a message",
             description = "Decides at once whether the message may go: the recipient, the customer's 24 h"
-                    + " window (text and link only inside it), the template (approved, parameters matching) and"
-                    + " the proactive budget, whose slot is held from this answer on. The same Idempotency-Key"
-                    + " with the same body within 24 h answers the same message again.",
+                    + " window (text and link only inside it), the template (approved, parameters matching), the"
+                    + " store's suppression list and the proactive budget, whose slot is held from this answer on."
+                    + " The same Idempotency-Key with the same body within 24 h answers the same message again.\n\n"
+                    + "Opt-outs: a customer who stopped the store's marketing at Meta (error 131050 or the"
+                    + " `user_preferences` webhook), wrote a stop word alone (PARAR, SAIR, CANCELAR, DESCADASTRAR)"
+                    + " or was put on the list by the merchant gets `recipient_opted_out` for every message, of"
+                    + " any category: the product cannot tell a promotion from a notice by its words, and a"
+                    + " customer who said stop should hear nothing unasked. The one exception is a customer who"
+                    + " wrote to the store after opting out: inside the 24 h window their message opened, the"
+                    + " store may answer them. The merchant lifts an entry in Configurações › WhatsApp Oficial ›"
+                    + " Descadastros; Meta's `resume` lifts it by itself.",
             parameters =
                     @Parameter(
                             name = "Idempotency-Key",
@@ -189,8 +197,8 @@ class MessagesController {
     @ApiResponse(responseCode = "409", description = "`number_not_ready`, `idempotency_conflict`")
     @ApiResponse(
             responseCode = "422",
-            description =
-                    "`invalid_recipient`, `outside_service_window`, `template_not_approved`, `template_parameters`")
+            description = "`invalid_recipient`, `recipient_opted_out` (`optedOutAt` says since when),"
+                    + " `outside_service_window`, `template_not_approved`, `template_parameters`")
     @ApiResponse(responseCode = "429", description = "`proactive_limit_reached`; `retryAfter` says when a slot frees")
     ResponseEntity<Queued> send(
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,

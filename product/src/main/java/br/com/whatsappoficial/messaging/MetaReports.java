@@ -2,6 +2,7 @@ package br.com.whatsappoficial.messaging;
 
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.webhook.InboundMessageReceived;
+import br.com.whatsappoficial.webhook.MarketingPreferencesChanged;
 import br.com.whatsappoficial.webhook.MessageStatusReported;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,18 +13,24 @@ import org.springframework.stereotype.Component;
 /**
  * What Meta tells about customers and messages, applied as the event's store: a customer's message
  * opens their window; a status moves our message forward (or only joins its timeline when it is late,
- * repeated or a status we do not know yet).
+ * repeated or a status we do not know yet). A stop word alone, a send failed with 131050 and a marketing
+ * stop put the customer on the store's suppression list; a marketing resume takes them off.
  */
 @Component
 class MetaReports {
 
+    /** Meta's error for a customer who stopped the business's marketing messages. */
+    static final int MARKETING_STOPPED = 131050;
+
     private final ServiceWindows windows;
     private final MessageRows rows;
+    private final OptOuts optOuts;
     private final Clock clock;
 
-    MetaReports(ServiceWindows windows, MessageRows rows, Clock clock) {
+    MetaReports(ServiceWindows windows, MessageRows rows, OptOuts optOuts, Clock clock) {
         this.windows = windows;
         this.rows = rows;
+        this.optOuts = optOuts;
         this.clock = clock;
     }
 
@@ -43,6 +50,24 @@ class MetaReports {
                 return;
             }
             windows.customerWrote(message.phoneNumberId(), customer, message.sentAt());
+            if ("text".equals(message.type()) && message.text() != null && StopWords.isStopCommand(message.text())) {
+                optOuts.add(new OptOut(
+                        customer, OptOutSource.STOP_WORD, message.sentAt(), message.messageId(), message.text()));
+            }
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(MarketingPreferencesChanged changed) {
+        CurrentStore.runAs(changed.store(), () -> {
+            for (MarketingPreferencesChanged.Preference preference : changed.preferences()) {
+                Customer customer = Customer.ofWaId(preference.waId());
+                if (preference.stop()) {
+                    optOuts.add(new OptOut(customer, OptOutSource.META_PREFERENCES, preference.at(), null, null));
+                } else if (preference.resume()) {
+                    optOuts.lift(customer, preference.at(), "meta_preferences");
+                }
+            }
         });
     }
 
@@ -56,6 +81,15 @@ class MetaReports {
                 .flatMap(MessageId::parse)
                 .flatMap(rows::lock)
                 .or(() -> rows.lockByMetaId(report.messageId()));
+        if (report.errors().stream().anyMatch(error -> error.code() == MARKETING_STOPPED)) {
+            customerOf(report, found)
+                    .ifPresent(customer -> optOuts.add(new OptOut(
+                            customer,
+                            OptOutSource.META_FAILED,
+                            report.at(),
+                            found.map(message -> message.id().toString()).orElse(report.messageId()),
+                            null)));
+        }
         if (found.isEmpty()) {
             // A message the API did not send (another tool of the merchant's): nothing of ours to move.
             return;
@@ -80,6 +114,18 @@ class MetaReports {
             rows.updateStatus(message.id(), next, failure, pricing, now);
         }
         rows.addToTimeline(message.id(), report.status(), report.at());
+    }
+
+    /** Whom a status is about: our message's customer, else the one Meta names. */
+    private Optional<Customer> customerOf(MessageStatusReported report, Optional<StoredMessage> ours) {
+        if (ours.isPresent()) {
+            return Optional.of(ours.get().customer());
+        }
+        if (report.recipientId() != null) {
+            return Optional.of(Customer.ofWaId(report.recipientId()));
+        }
+        return Optional.ofNullable(report.recipientUserId())
+                .map(userId -> windows.linkedCustomer(userId).orElseGet(() -> Customer.ofUserId(userId)));
     }
 
     private static StoredMessage.Failure failure(MessageStatusReported report) {

@@ -33,12 +33,15 @@ class RecipientsController {
     private final SendingNumbers numbers;
     private final ServiceWindows windows;
     private final ProactiveBudget budget;
+    private final OptOuts optOuts;
     private final Clock clock;
 
-    RecipientsController(SendingNumbers numbers, ServiceWindows windows, ProactiveBudget budget, Clock clock) {
+    RecipientsController(
+            SendingNumbers numbers, ServiceWindows windows, ProactiveBudget budget, OptOuts optOuts, Clock clock) {
         this.numbers = numbers;
         this.windows = windows;
         this.budget = budget;
+        this.optOuts = optOuts;
         this.clock = clock;
     }
 
@@ -56,7 +59,8 @@ class RecipientsController {
             @Schema(
                     description = "`free`: inside the customer's window, or already counted in the last 24 h;"
                             + " `counts`: takes a new slot of the proactive budget; `limited`: would need a slot and"
-                            + " none is left; `invalid`: not a number or user id WhatsApp can reach",
+                            + " none is left; `opted_out`: on the store's suppression list (a send answers"
+                            + " `recipient_opted_out`); `invalid`: not a number or user id WhatsApp can reach",
                     allowableValues = {"free", "counts", "limited", "opted_out", "invalid"})
             String verdict,
 
@@ -89,6 +93,7 @@ class RecipientsController {
                 .map(Recipient::customer)
                 .toList();
         Map<Customer, Instant> open = windows.closingAfter(number.phoneNumberId(), customers, now);
+        Map<Customer, OptOut> optedOut = optOuts.among(customers);
         Set<Customer> counted = new HashSet<>(budget.counted(number.portfolio(), customers, now));
         ProactiveBudget.Usage usage = budget.usage(number.portfolio(), now);
         long remaining =
@@ -106,7 +111,10 @@ class RecipientsController {
                     ? recipient.get().to()
                     : recipient.get().userId();
             Instant closes = open.get(customer);
-            if (closes != null) {
+            OptOut entry = optedOut.get(customer);
+            if (entry != null && (closes == null || !entry.allowsReplyInWindowClosingAt(closes))) {
+                verdicts.add(new Verdict(input, normalized, "opted_out", null));
+            } else if (closes != null) {
                 verdicts.add(new Verdict(input, normalized, "free", closes));
             } else if (counted.contains(customer)) {
                 verdicts.add(new Verdict(input, normalized, "free", null));

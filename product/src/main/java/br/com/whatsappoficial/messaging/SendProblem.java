@@ -37,6 +37,24 @@ abstract class SendProblem extends ApiProblem {
         }
     }
 
+    /**
+     * The customer is on the store's suppression list since {@code optedOutAt}; only a reply inside a
+     * window they opened after that may go.
+     */
+    static final class OptedOut extends SendProblem {
+        private final transient Instant optedOutAt;
+
+        OptedOut(Instant optedOutAt) {
+            super(ProblemCode.RECIPIENT_OPTED_OUT);
+            this.optedOutAt = optedOutAt;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("optedOutAt", optedOutAt.toString());
+        }
+    }
+
     static final class InvalidRecipient extends SendProblem {
         InvalidRecipient(String input) {
             super(ProblemCode.INVALID_RECIPIENT, input);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -26,6 +27,11 @@ class SecurityConfiguration {
 
     /** Merchant pages that members may not even see. */
     static final String[] ADMINS_ONLY = {"/configuracoes/whatsapp-oficial/api", "/configuracoes/whatsapp-oficial/api/**"
+    };
+
+    /** Merchant pages every member sees but only admins change. */
+    static final String[] ADMINS_CHANGE = {
+        "/configuracoes/whatsapp-oficial/descadastros", "/configuracoes/whatsapp-oficial/descadastros/**"
     };
 
     /**
@@ -73,6 +79,9 @@ class SecurityConfiguration {
                         .permitAll()
                         // An API key acts for the whole store: only its admins create and revoke them.
                         .requestMatchers(ADMINS_ONLY)
+                        .hasRole(StoreRole.ADMIN.name())
+                        // Lifting an opt-out lets campaigns reach a customer again.
+                        .requestMatchers(HttpMethod.POST, ADMINS_CHANGE)
                         .hasRole(StoreRole.ADMIN.name())
                         .anyRequest()
                         .authenticated())

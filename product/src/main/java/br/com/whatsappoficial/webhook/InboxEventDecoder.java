@@ -27,6 +27,7 @@ final class InboxEventDecoder {
         return Optional.ofNullable(
                 switch (field) {
                     case "messages" -> message(value, store);
+                    case "user_preferences" -> preferences(value, store);
                     case "account_update" ->
                         new AccountUpdated(
                                 store,
@@ -163,6 +164,19 @@ final class InboxEventDecoder {
         }
         // Value-level errors[] (out-of-band errors) and other shapes have no consumer yet.
         return null;
+    }
+
+    /** Meta's {@code user_preferences}: each customer's marketing stop or resume, with its Unix-seconds time. */
+    private static MarketingPreferencesChanged preferences(JsonNode value, StoreId store) {
+        List<MarketingPreferencesChanged.Preference> preferences = new ArrayList<>();
+        for (JsonNode preference : value.path("user_preferences")) {
+            preferences.add(new MarketingPreferencesChanged.Preference(
+                    required(preference, "wa_id"),
+                    Optional.ofNullable(text(preference, "category")).orElse(""),
+                    required(preference, "value").toLowerCase(Locale.ROOT),
+                    seconds(preference.path("timestamp"))));
+        }
+        return new MarketingPreferencesChanged(store, required(value.path("metadata"), "phone_number_id"), preferences);
     }
 
     private static @Nullable String profileName(JsonNode value, @Nullable String from) {

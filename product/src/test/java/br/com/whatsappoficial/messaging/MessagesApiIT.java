@@ -377,21 +377,8 @@ class MessagesApiIT {
                   "statuses":[%s]}}]}]}""".formatted(shop.waba().id(), shop.phone().id(), items);
     }
 
-    /** Posts a webhook signed with the sandbox app's secret, as Meta does. */
     private int webhook(String body) throws Exception {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/webhooks/meta"))
-                .header("Content-Type", "application/json")
-                .header(
-                        br.com.whatsappoficial.meta.WebhookSignature.HEADER,
-                        br.com.whatsappoficial.meta.WebhookSignature.sign(
-                                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "sandbox-app-secret"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
-            return http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        }
+        return engine().webhook(body);
     }
 
     private static String template(String to) {
@@ -405,29 +392,30 @@ class MessagesApiIT {
     }
 
     private ResultActions send(String body) throws Exception {
-        return send(UUID.randomUUID().toString(), body);
+        return engine().send(body);
     }
 
     private ResultActions send(String idempotencyKey, String body) throws Exception {
-        return mvc.perform(withKey(post("/api/v1/messages"))
-                .header("Idempotency-Key", idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body));
+        return engine().send(idempotencyKey, body);
     }
 
     private ResultActions read(String id) throws Exception {
-        return mvc.perform(withKey(get("/api/v1/messages/" + id))).andExpect(status().isOk());
+        return engine().read(id);
     }
 
     private ResultActions limits() throws Exception {
-        return mvc.perform(withKey(get("/api/v1/limits"))).andExpect(status().isOk());
+        return engine().limits();
     }
 
     private MockHttpServletRequestBuilder withKey(MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", "Bearer " + shop.key());
+        return engine().withKey(request);
+    }
+
+    private CampaignEngine engine() {
+        return new CampaignEngine(mvc, shop.key(), port);
     }
 
     private static String id(ResultActions result) throws Exception {
-        return JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.id");
+        return CampaignEngine.id(result);
     }
 }

@@ -17,13 +17,27 @@ public final class StoreFixtures {
     /** A member (not admin) of the store, who logs in with {@code password}. */
     public static void addMember(
             JdbcClient jdbc, StoreDirectory directory, StoreId store, String email, String password) {
+        addUser(jdbc, store, email, password, "Membro da loja", StoreRole.MEMBER);
+    }
+
+    /** Another admin of the store, who logs in with {@code password}; returns them as the login finds them. */
+    public static StoreUserPrincipal addAdmin(
+            JdbcClient jdbc, StoreDirectory directory, StoreId store, String email, String password) {
+        addUser(jdbc, store, email, password, "Admin da loja", StoreRole.ADMIN);
+        return login(directory, email);
+    }
+
+    private static void addUser(
+            JdbcClient jdbc, StoreId store, String email, String password, String name, StoreRole role) {
         jdbc.sql("""
                         insert into store_users (user_id, store_id, email, display_name, password_hash, role, created_at)
-                        values (:id, :store, :email, 'Membro da loja', :hash, 'MEMBER', current_timestamp)""")
+                        values (:id, :store, :email, :name, :hash, :role, current_timestamp)""")
                 .param("id", UUID.randomUUID())
                 .param("store", store.value())
                 .param("email", email)
+                .param("name", name)
                 .param("hash", "{noop}" + password)
+                .param("role", role.name())
                 .update();
     }
 
