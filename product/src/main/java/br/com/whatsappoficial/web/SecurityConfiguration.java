@@ -4,6 +4,7 @@ import br.com.whatsappoficial.meta.MetaSettings;
 import br.com.whatsappoficial.store.CurrentStoreFilter;
 import br.com.whatsappoficial.store.StoreRole;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,12 @@ class SecurityConfiguration {
     /** Merchant pages that members may not even see. */
     static final String[] ADMINS_ONLY = {"/configuracoes/whatsapp-oficial/api", "/configuracoes/whatsapp-oficial/api/**"
     };
+
+    /** Where an invited person, not logged in yet, sets their password with the invitation's one-time link. */
+    static final String INVITATION = "/convite/**";
+
+    /** Methods that only read: members see everything of their store that is not admins-only. */
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
     /**
      * No observation around each security filter: with no tracing they only fed timers nobody reads,
@@ -71,8 +78,14 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
                         .permitAll()
+                        .requestMatchers(INVITATION)
+                        .permitAll()
                         // An API key acts for the whole store: only its admins create and revoke them.
                         .requestMatchers(ADMINS_ONLY)
+                        .hasRole(StoreRole.ADMIN.name())
+                        // Every change (connecting WhatsApp, templates, sync, team) is an admin's, a route
+                        // added tomorrow included; login and logout are answered by filters before this.
+                        .requestMatchers(request -> !READING.contains(request.getMethod()))
                         .hasRole(StoreRole.ADMIN.name())
                         .anyRequest()
                         .authenticated())
