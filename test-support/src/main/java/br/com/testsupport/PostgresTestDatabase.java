@@ -55,7 +55,10 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
                 // they share one database, and some move their clock by days: a scheduled
                 // retention run in one would delete the done events another test waits for
                 "webhook.retention-enabled",
-                "false");
+                "false",
+                // a node on an external database must name its mode; these tests play Meta with the sandbox
+                "meta.mode",
+                "sandbox");
         // Below a test's own @TestPropertySource values, so that a test can still change any of these.
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         MapPropertySource source = new MapPropertySource("postgresTestDatabase", defaults);

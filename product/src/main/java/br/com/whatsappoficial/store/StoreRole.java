@@ -4,7 +4,7 @@ package br.com.whatsappoficial.store;
 public enum StoreRole {
     /** Connects WhatsApp, manages settings and the team. */
     ADMIN,
-    /** Reads status and tests the account. */
+    /** Sees everything of the store (status, templates, team) and changes nothing. */
     MEMBER;
 
     public String authority() {

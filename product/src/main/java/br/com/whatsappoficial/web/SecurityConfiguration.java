@@ -4,10 +4,10 @@ import br.com.whatsappoficial.meta.MetaSettings;
 import br.com.whatsappoficial.store.CurrentStoreFilter;
 import br.com.whatsappoficial.store.StoreRole;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -29,10 +29,11 @@ class SecurityConfiguration {
     static final String[] ADMINS_ONLY = {"/configuracoes/whatsapp-oficial/api", "/configuracoes/whatsapp-oficial/api/**"
     };
 
-    /** Merchant pages every member sees but only admins change. */
-    static final String[] ADMINS_CHANGE = {
-        "/configuracoes/whatsapp-oficial/descadastros", "/configuracoes/whatsapp-oficial/descadastros/**"
-    };
+    /** Where an invited person, not logged in yet, sets their password with the invitation's one-time link. */
+    static final String INVITATION = "/convite/**";
+
+    /** Methods that only read: members see everything of their store that is not admins-only. */
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
     /**
      * No observation around each security filter: with no tracing they only fed timers nobody reads,
@@ -77,11 +78,14 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
                         .permitAll()
+                        .requestMatchers(INVITATION)
+                        .permitAll()
                         // An API key acts for the whole store: only its admins create and revoke them.
                         .requestMatchers(ADMINS_ONLY)
                         .hasRole(StoreRole.ADMIN.name())
-                        // Lifting an opt-out lets campaigns reach a customer again.
-                        .requestMatchers(HttpMethod.POST, ADMINS_CHANGE)
+                        // Every change (connecting WhatsApp, templates, sync, team) is an admin's, a route
+                        // added tomorrow included; login and logout are answered by filters before this.
+                        .requestMatchers(request -> !READING.contains(request.getMethod()))
                         .hasRole(StoreRole.ADMIN.name())
                         .anyRequest()
                         .authenticated())

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,12 +36,12 @@ import org.springframework.test.web.servlet.MockMvc;
 /** A live node makes live keys and refuses test keys, the sandbox's public demo keys among them. */
 @SpringBootTest(
         properties = {
+            "meta.mode=live",
             "meta.app-id=1234567890",
             "meta.app-secret=live-secret-for-tests",
             "meta.config-id=987654321",
             "meta.webhook-verify-token=live-verify"
         })
-@ActiveProfiles("live")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @AutoConfigureMockMvc
 class LiveModeApiKeysIT {

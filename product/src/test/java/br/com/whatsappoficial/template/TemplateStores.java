@@ -23,16 +23,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * What the template tests need of the rest of the product: a store with a connected WABA (recorded
  * through the account module's API, as onboarding does) and Meta's signed webhooks.
  */
-final class TemplateStores {
+public final class TemplateStores {
 
     static final String APP_SECRET = "sandbox-app-secret";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Connected(StoreId store, String wabaId, String email, String password) {}
+    public record Connected(StoreId store, String wabaId, String phoneNumberId, String email, String password) {}
 
     private TemplateStores() {}
 
-    static Connected connectedStore(StoreDirectory stores, ConnectedAccounts accounts, String label) {
+    public static Connected connectedStore(StoreDirectory stores, ConnectedAccounts accounts, String label) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = label + "-" + run + "@modelos.example";
         String password = "senha-" + run;
@@ -69,7 +69,7 @@ final class TemplateStores {
         if (outcome != ConnectOutcome.CONNECTED) {
             throw new IllegalStateException("could not connect the test WABA: " + outcome);
         }
-        return new Connected(store, waba, email, password);
+        return new Connected(store, waba, phone, email, password);
     }
 
     /** Posts one signed webhook, as Meta does. */

@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "meta.mode=live",
             "meta.app-id=1234567890",
             "meta.app-secret=live-secret-for-tests",
             "meta.config-id=987654321",
@@ -39,7 +39,6 @@ import org.springframework.test.web.servlet.MockMvc;
             "app.metrics.username=scraper",
             "app.metrics.password-hash={noop}scrape-me"
         })
-@ActiveProfiles("live")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @AutoConfigureMockMvc
 class LiveModeMetricsIT {

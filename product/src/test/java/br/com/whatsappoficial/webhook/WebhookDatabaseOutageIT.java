@@ -40,6 +40,7 @@ import org.springframework.test.context.TestPropertySource;
 @Import(WebhookDatabaseOutageIT.Processed.class)
 @TestPropertySource(
         properties = {
+            "meta.mode=sandbox",
             "spring.datasource.hikari.connection-timeout=1000",
             "spring.datasource.hikari.validation-timeout=500",
             "webhook.first-retry-delay=100ms",

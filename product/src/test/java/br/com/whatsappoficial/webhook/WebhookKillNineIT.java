@@ -90,6 +90,7 @@ class WebhookKillNineIT {
                         System.getProperty("java.class.path"),
                         "br.com.whatsappoficial.WhatsAppOficialApplication",
                         "--server.port=" + port,
+                        "--meta.mode=sandbox",
                         "--spring.datasource.url=" + PostgresTestDatabase.jdbcUrl(),
                         "--spring.datasource.username=" + PostgresTestDatabase.user(),
                         "--spring.datasource.password=" + PostgresTestDatabase.password(),
