@@ -12,18 +12,20 @@ import org.springframework.stereotype.Component;
 /**
  * What Meta tells about customers and messages, applied as the event's store: a customer's message
  * opens their window; a status moves our message forward (or only joins its timeline when it is late,
- * repeated or a status we do not know yet).
+ * repeated or a status we do not know yet), and the store's status callbacks are queued with it.
  */
 @Component
 class MetaReports {
 
     private final ServiceWindows windows;
     private final MessageRows rows;
+    private final StatusCallbacks callbacks;
     private final Clock clock;
 
-    MetaReports(ServiceWindows windows, MessageRows rows, Clock clock) {
+    MetaReports(ServiceWindows windows, MessageRows rows, StatusCallbacks callbacks, Clock clock) {
         this.windows = windows;
         this.rows = rows;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -79,7 +81,8 @@ class MetaReports {
         if (next != message.status() || pricing != null) {
             rows.updateStatus(message.id(), next, failure, pricing, now);
         }
-        rows.addToTimeline(message.id(), report.status(), report.at());
+        boolean firstOfItsKind = rows.addToTimeline(message.id(), report.status(), report.at());
+        callbacks.recorded(message, next, report.status(), report.at(), firstOfItsKind, failure, now);
     }
 
     private static StoredMessage.Failure failure(MessageStatusReported report) {
