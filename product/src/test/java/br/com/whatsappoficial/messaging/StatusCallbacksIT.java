@@ -61,6 +61,9 @@ class StatusCallbacksIT {
     @Autowired
     CallbackLog log;
 
+    @Autowired
+    br.com.metasandbox.SandboxMeta sandbox;
+
     Shop shop;
 
     @BeforeEach
@@ -134,6 +137,36 @@ class StatusCallbacksIT {
             assertThat(entries).extracting(CallbackLog.Entry::state).containsOnly(CallbackLog.State.DELIVERED);
             assertThat(entries.getLast().attempts()).isEqualTo(4);
             assertThat(entries.getLast().lastHttp()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void aMessageMetaRefusesIsCalledBackOnceAsFailedWithItsReason() throws Exception {
+        sandbox.setFault("messages", br.com.metasandbox.SandboxFault.graphError(131009));
+        try (CallbackReceiver receiver = new CallbackReceiver(0)) {
+            CallbackSecret secret = CurrentStore.callAs(shop.store(), () -> {
+                endpoints.saveUrl(urls.check(receiver.url()));
+                return endpoints.rotateSecret();
+            });
+            String id = id(send(customerEndingIn("5555"), null));
+
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> !receiver.received().isEmpty());
+
+            assertThat(receiver.received()).singleElement().satisfies(failed -> {
+                assertThat(failed.signedWith(secret)).isTrue();
+                assertThat(messageId(failed.body())).isEqualTo(id);
+                assertThat(statusOf(failed.body())).isEqualTo("failed");
+                assertThat((Integer) JsonPath.read(failed.body(), "$.error.metaCode"))
+                        .isEqualTo(131009);
+                assertThat((String) JsonPath.read(failed.body(), "$.error.code"))
+                        .isEqualTo("meta_refused");
+                assertThat((Integer) JsonPath.read(failed.body(), "$.metadata.pedido"))
+                        .isEqualTo(123);
+            });
+        } finally {
+            sandbox.clearFaults();
         }
     }
 
