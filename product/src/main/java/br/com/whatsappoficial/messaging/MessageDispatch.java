@@ -41,6 +41,7 @@ class MessageDispatch {
     private final GraphMessages graph;
     private final MessagingSettings settings;
     private final TransactionTemplate transaction;
+    private final StatusCallbacks callbacks;
     private final Clock clock;
 
     MessageDispatch(
@@ -52,6 +53,7 @@ class MessageDispatch {
             GraphMessages graph,
             MessagingSettings settings,
             TransactionTemplate transaction,
+            StatusCallbacks callbacks,
             Clock clock) {
         this.rows = rows;
         this.budget = budget;
@@ -61,6 +63,7 @@ class MessageDispatch {
         this.graph = graph;
         this.settings = settings;
         this.transaction = transaction;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -138,11 +141,15 @@ class MessageDispatch {
     private void fail(StoredMessage message, StoredMessage.Failure failure) {
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            if (rows.lock(message.id()).isEmpty() || !rows.settle(message.id(), Sending.REFUSED, now)) {
+            java.util.Optional<StoredMessage> found = rows.lock(message.id());
+            if (found.isEmpty() || !rows.settle(message.id(), Sending.REFUSED, now)) {
                 return;
             }
+            StoredMessage locked = found.get();
             rows.updateStatus(message.id(), DeliveryStatus.FAILED, failure, null, now);
-            rows.addToTimeline(message.id(), DeliveryStatus.FAILED.apiName(), now);
+            boolean first = rows.addToTimeline(message.id(), DeliveryStatus.FAILED.apiName(), now);
+            callbacks.recorded(
+                    locked, DeliveryStatus.FAILED, DeliveryStatus.FAILED.apiName(), now, first, failure, now);
             budget.release(message.portfolio(), message.customer(), message.id(), now);
             if (failure.metaCode() != null && failure.metaCode() == MetaReports.MARKETING_STOPPED) {
                 optOuts.add(new OptOut(

@@ -108,15 +108,19 @@ class MessageRows {
                 .toList();
     }
 
-    /** Adds a line unless the message already went through that status (Meta repeats itself). */
-    void addToTimeline(MessageId id, String status, Instant at) {
-        jdbc.sql("""
+    /**
+     * Adds a line unless the message already went through that status (Meta repeats itself); true when it
+     * was new.
+     */
+    boolean addToTimeline(MessageId id, String status, Instant at) {
+        return jdbc.sql("""
                         insert into messaging_timeline (message_id, store_id, status, at)
                         values (:id, :storeId, :status, :at) on conflict do nothing""")
-                .param("id", id.value())
-                .param("status", status)
-                .param("at", utc(at))
-                .update();
+                        .param("id", id.value())
+                        .param("status", status)
+                        .param("at", utc(at))
+                        .update()
+                == 1;
     }
 
     void updateStatus(

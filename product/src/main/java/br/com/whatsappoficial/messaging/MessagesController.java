@@ -49,12 +49,19 @@ class MessagesController {
     private final MessageIntake intake;
     private final MessageRows rows;
     private final MessageFailures failures;
+    private final CallbackUrls callbackUrls;
     private final JsonMapper json;
 
-    MessagesController(MessageIntake intake, MessageRows rows, MessageFailures failures, JsonMapper json) {
+    MessagesController(
+            MessageIntake intake,
+            MessageRows rows,
+            MessageFailures failures,
+            CallbackUrls callbackUrls,
+            JsonMapper json) {
         this.intake = intake;
         this.rows = rows;
         this.failures = failures;
+        this.callbackUrls = callbackUrls;
         this.json = json;
     }
 
@@ -80,7 +87,12 @@ class MessagesController {
             @Schema(description = "any JSON of the engine's own (≤ 1 KB), returned with the message") @Nullable
             JsonNode metadata,
 
-            @Schema(description = "where this message's status changes are POSTed (status callbacks)")
+            @Schema(
+                    description = "where this message's status changes are POSTed instead of the store's callback"
+                            + " URL, signed with the store's callback secret: https, resolving only to public"
+                            + " addresses (sandbox mode also takes http://127.0.0.1:<port>/… and"
+                            + " http://localhost:<port>/…)",
+                    example = "https://loja.com.br/whatsapp/status")
             @Nullable
             @Size(max = 2000)
             String callbackUrl) {}
@@ -269,8 +281,13 @@ class MessagesController {
         if (body.link() != null && !httpUrl(body.link().url())) {
             refusals.add(refusal("link.url", "api.messages.url"));
         }
-        if (body.callbackUrl() != null && !httpUrl(body.callbackUrl())) {
-            refusals.add(refusal("callbackUrl", "api.messages.url"));
+        String callbackUrl = null;
+        if (body.callbackUrl() != null) {
+            try {
+                callbackUrl = callbackUrls.check(body.callbackUrl()).toString();
+            } catch (InvalidCallbackUrl invalid) {
+                refusals.add(new InvalidFields.Refusal("callbackUrl", invalid.messageKey(), invalid.arguments()));
+            }
         }
         String metadata =
                 body.metadata() == null || body.metadata().isNull() ? null : json.writeValueAsString(body.metadata());
@@ -302,8 +319,7 @@ class MessagesController {
             LinkPart link = java.util.Objects.requireNonNull(body.link());
             asked = new MessageRequest.Ready(new MessageContent.Link(link.body(), link.url(), link.label()));
         }
-        return new MessageRequest(
-                byNumber ? body.to() : body.recipient(), !byNumber, asked, metadata, body.callbackUrl());
+        return new MessageRequest(byNumber ? body.to() : body.recipient(), !byNumber, asked, metadata, callbackUrl);
     }
 
     /** An array fills {{1}}, {{2}}… in order; an object names the variables; values are text or numbers. */

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * What Meta tells about customers and messages, applied as the event's store: a customer's message
  * opens their window; a status moves our message forward (or only joins its timeline when it is late,
- * repeated or a status we do not know yet). A stop word alone, a send failed with 131050 and a marketing
- * stop put the customer on the store's suppression list; a marketing resume takes them off.
+ * repeated or a status we do not know yet), and the store's status callbacks are queued with it. A stop
+ * word alone, a send failed with 131050 and a marketing stop put the customer on the store's suppression
+ * list; a marketing resume takes them off.
  */
 @Component
 class MetaReports {
@@ -25,12 +26,14 @@ class MetaReports {
     private final ServiceWindows windows;
     private final MessageRows rows;
     private final OptOuts optOuts;
+    private final StatusCallbacks callbacks;
     private final Clock clock;
 
-    MetaReports(ServiceWindows windows, MessageRows rows, OptOuts optOuts, Clock clock) {
+    MetaReports(ServiceWindows windows, MessageRows rows, OptOuts optOuts, StatusCallbacks callbacks, Clock clock) {
         this.windows = windows;
         this.rows = rows;
         this.optOuts = optOuts;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -113,7 +116,8 @@ class MetaReports {
         if (next != message.status() || pricing != null) {
             rows.updateStatus(message.id(), next, failure, pricing, now);
         }
-        rows.addToTimeline(message.id(), report.status(), report.at());
+        boolean firstOfItsKind = rows.addToTimeline(message.id(), report.status(), report.at());
+        callbacks.recorded(message, next, report.status(), report.at(), firstOfItsKind, failure, now);
     }
 
     /** Whom a status is about: our message's customer, else the one Meta names. */

@@ -300,7 +300,10 @@ class CampaignApiIT {
                         .exists())
                 .andExpect(jsonPath("$.paths['/api/v1/messages/{id}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/recipients/check'].post").exists())
-                .andExpect(jsonPath("$.paths['/configuracoes']").doesNotExist());
+                .andExpect(jsonPath("$.paths['/configuracoes']").doesNotExist())
+                .andExpect(jsonPath("$.webhooks.messageStatus.post.parameters[?(@.name == 'X-WO-Signature')]")
+                        .exists())
+                .andExpect(jsonPath("$.info.description", containsString("X-WO-Signature: sha256=")));
         mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection());
     }
 

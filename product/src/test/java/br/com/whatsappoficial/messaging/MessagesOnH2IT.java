@@ -29,7 +29,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Sending on the embedded default, H2 in PostgreSQL mode with the sandbox: the budget's row lock, the
- * idempotency and window upserts, the outbox's SKIP LOCKED and the status timeline work there too.
+ * idempotency and window upserts, the outbox's SKIP LOCKED, the status timeline and the in-order claim of
+ * status callbacks work there too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -38,6 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
         properties = {
             "messaging.proactive-floor=1",
             "messaging.outbox-poll=100ms",
+            "messaging.callbacks.poll=100ms",
             "account.reconciliation-poll=1h",
             "template.sync-poll=1h"
         })
@@ -59,9 +61,20 @@ class MessagesOnH2IT {
     @Autowired
     SandboxMeta sandbox;
 
+    @Autowired
+    CallbackEndpoints endpoints;
+
+    @Autowired
+    CallbackUrls urls;
+
     @Test
     void aTemplateGoesOutAndTheBudgetAndWindowsHold() throws Exception {
         Shop shop = stores.connected("embutida");
+        CallbackReceiver receiver = new CallbackReceiver(0);
+        br.com.whatsappoficial.store.CurrentStore.runAs(shop.store(), () -> {
+            endpoints.saveUrl(urls.check(receiver.url()));
+            endpoints.rotateSecret();
+        });
         stores.approvedTemplate(shop, "aviso_embutido", "Olá {{1}}, seu pedido saiu.", Map.of("1", "Ana"));
         String template = """
                 {"to": "%s", "template": {"name": "aviso_embutido", "parameters": ["Ana"]}}""";
@@ -87,6 +100,12 @@ class MessagesOnH2IT {
                                 get("/api/v1/messages/" + id).header("Authorization", "Bearer " + shop.key()))
                         .andExpect(jsonPath("$.status").value("read"))
                         .andExpect(jsonPath("$.timeline.length()").value(4)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(receiver.received())
+                        .extracting(received -> JsonPath.<String>read(received.body(), "$.status"))
+                        .containsExactly("sent", "delivered", "read"));
+        receiver.close();
 
         sandbox.customerSends(shop.phone().id(), "+55 11 98765-3333", "Bia", "Oi");
         Awaitility.await()

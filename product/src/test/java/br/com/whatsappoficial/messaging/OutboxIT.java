@@ -101,28 +101,7 @@ class OutboxIT {
     }
 
     private static StoredMessage message(MessageId id, Instant at) {
-        return new StoredMessage(
-                id,
-                "phone-1",
-                "waba-1",
-                "portfolio-1",
-                new Customer("5511987654321"),
-                "+5511987654321",
-                "+5511987654321",
-                null,
-                null,
-                new MessageContent.Text("Oi", false),
-                null,
-                null,
-                false,
-                DeliveryStatus.QUEUED,
-                Sending.QUEUED,
-                null,
-                0,
-                null,
-                null,
-                at,
-                at);
+        return TestMessages.text(id, at, DeliveryStatus.QUEUED, Sending.QUEUED);
     }
 
     private static HikariDataSource pool() {

@@ -1,0 +1,93 @@
+package br.com.whatsappoficial.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Queues the status callbacks a recorded status calls for, in the transaction that records it, so a
+ * status is never recorded without its callbacks nor called back without being recorded. The body is
+ * {@code {id, status, at, error?, metadata?}}, written once and sent as is on every attempt.
+ */
+@Component
+class StatusCallbacks {
+
+    /** The body of the page's test: the status {@code test} of a message that does not exist. */
+    static final UUID SAMPLE_MESSAGE = new UUID(0, 0);
+
+    private static final Locale CALLBACK_LANGUAGE = Locale.forLanguageTag("pt-BR");
+
+    private final CallbackLog log;
+    private final CallbackEndpoints endpoints;
+    private final MessageFailures failures;
+    private final JsonMapper json;
+
+    StatusCallbacks(CallbackLog log, CallbackEndpoints endpoints, MessageFailures failures, JsonMapper json) {
+        this.log = log;
+        this.endpoints = endpoints;
+        this.failures = failures;
+        this.json = json;
+    }
+
+    /**
+     * The message was {@code before}; Meta (or our own send) reported {@code reported} at {@code at}, which
+     * left it {@code after}. Call with the message's row locked: its callbacks are numbered in that order.
+     *
+     * @param firstOfItsKind the report added a new status to the message's timeline
+     * @param failure why it failed, when it just did
+     */
+    void recorded(
+            StoredMessage before,
+            DeliveryStatus after,
+            String reported,
+            Instant at,
+            boolean firstOfItsKind,
+            StoredMessage.@Nullable Failure failure,
+            Instant now) {
+        List<String> statuses = CallbackStatuses.toSend(before.status(), after, reported, firstOfItsKind);
+        if (statuses.isEmpty()
+                || (before.callbackUrl() == null && endpoints.url().isEmpty())) {
+            return;
+        }
+        for (String status : statuses) {
+            StoredMessage.Failure error = DeliveryStatus.FAILED.apiName().equals(status) ? failure : null;
+            log.enqueue(before.id(), status, body(before.id().value(), status, at, error, before.metadata()), now);
+        }
+    }
+
+    /** What the page's "Enviar teste" posts. */
+    byte[] sample(Instant at) {
+        return body(SAMPLE_MESSAGE, "test", at, null, "{\"teste\":true}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String body(
+            UUID message,
+            String status,
+            Instant at,
+            StoredMessage.@Nullable Failure failure,
+            @Nullable String metadata) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", message.toString());
+        body.put("status", status);
+        body.put("at", at.toString());
+        if (failure != null) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", failure.code());
+            error.put("metaCode", failure.metaCode());
+            error.put("title", failures.title(failure, CALLBACK_LANGUAGE));
+            error.put("detail", failures.detail(failure, CALLBACK_LANGUAGE));
+            body.put("error", error);
+        }
+        if (metadata != null) {
+            body.put("metadata", json.readTree(metadata));
+        }
+        return json.writeValueAsString(body);
+    }
+}

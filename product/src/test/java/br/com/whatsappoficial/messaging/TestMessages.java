@@ -1,0 +1,35 @@
+package br.com.whatsappoficial.messaging;
+
+import java.time.Instant;
+
+/** Messages as the API would have stored them, for tests that need rows rather than a send. */
+final class TestMessages {
+
+    private TestMessages() {}
+
+    /** A text to one customer, with made-up Meta ids, {@code status} as Meta last reported it. */
+    static StoredMessage text(MessageId id, Instant at, DeliveryStatus status, Sending sending) {
+        return new StoredMessage(
+                id,
+                "phone-1",
+                "waba-1",
+                "portfolio-1",
+                new Customer("5511987654321"),
+                "+5511987654321",
+                "+5511987654321",
+                null,
+                null,
+                new MessageContent.Text("Oi", false),
+                null,
+                null,
+                false,
+                status,
+                sending,
+                null,
+                0,
+                null,
+                null,
+                at,
+                at);
+    }
+}
