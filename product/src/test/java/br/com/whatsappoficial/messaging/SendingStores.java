@@ -124,7 +124,17 @@ public class SendingStores {
         TemplateDetails created = CurrentStore.callAs(
                 shop.store(),
                 () -> templates.create(new NewTemplate(
-                        name, TemplateCategory.UTILITY, "pt_BR", null, null, body, null, List.of(), examples)));
+                        name,
+                        TemplateCategory.UTILITY,
+                        "pt_BR",
+                        null,
+                        null,
+                        body,
+                        null,
+                        List.of(),
+                        examples,
+                        null,
+                        null)));
         sandbox.decideTemplate(created.id(), "APPROVED", null);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))

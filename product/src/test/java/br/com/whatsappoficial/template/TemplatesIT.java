@@ -657,7 +657,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 "Oi {{1}}, seu pedido já está a caminho.",
                 "Loja Exemplo",
                 List.of(),
-                Map.of("1", "Ana"));
+                Map.of("1", "Ana"),
+                null,
+                null);
     }
 
     static NewTemplate recategorised(NewTemplate template, TemplateCategory category) {
@@ -670,7 +672,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 template.body(),
                 template.footer(),
                 template.buttons(),
-                template.examples());
+                template.examples(),
+                null,
+                null);
     }
 
     static NewTemplate inLanguage(NewTemplate template, String language) {
@@ -683,7 +687,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 template.body(),
                 template.footer(),
                 template.buttons(),
-                template.examples());
+                template.examples(),
+                null,
+                null);
     }
 
     private TemplateDetails find(String name) {
@@ -735,6 +741,8 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 "Olá {{1}}, seu pedido saiu para entrega e chega até {{2}}.",
                 "Loja Exemplo",
                 List.of(new TemplateButton(TemplateButton.Type.QUICK_REPLY, "Falar com a loja", null)),
-                Map.of("1", "Ana", "2", "sexta-feira"));
+                Map.of("1", "Ana", "2", "sexta-feira"),
+                null,
+                null);
     }
 }
