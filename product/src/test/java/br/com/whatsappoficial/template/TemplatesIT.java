@@ -201,6 +201,28 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 .contains("A Meta mudou a categoria de Utilidade para Marketing", "cobrado como Marketing", "Média");
     }
 
+    /** How the pages write a time: São Paulo's, day first. */
+    static final java.time.format.DateTimeFormatter SAO_PAULO_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "dd/MM/yyyy 'às' HH:mm")
+            .withZone(java.time.ZoneId.of("America/Sao_Paulo"));
+
+    @Test
+    void aNoticeWithoutADateSaysSoAndWhenItArrived() throws Exception {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_sem_data")));
+
+        long time = Instant.now().getEpochSecond() + 10;
+        webhook(TemplateStores.categoryNotice(shop.wabaId(), time, created.id(), created.name(), "UTILITY", "MARKETING")
+                .replaceAll(",\"category_update_timestamp\":\\d+", ""));
+
+        await().atMost(WEBHOOK)
+                .untilAsserted(() ->
+                        assertThat(find("pedido_sem_data").announcedCategory()).isEqualTo(TemplateCategory.MARKETING));
+        assertThat(find("pedido_sem_data").announcedEffectiveAt()).isNull();
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
+                .contains("A Meta não disse quando a mudança vale; o aviso chegou em "
+                        + SAO_PAULO_TIME.format(Instant.ofEpochSecond(time)) + ".");
+    }
+
     @Test
     void metasAdvanceNoticeOfARecategorisationWarnsBeforeItHappens() throws Exception {
         TemplateDetails created = as(() -> templates.create(orderShipped("pedido_com_aviso")));
@@ -215,6 +237,8 @@ class TemplatesIT extends TemplatesIntegrationTest {
         assertThat(find("pedido_com_aviso").category()).isEqualTo(TemplateCategory.UTILITY);
         assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
                 .contains("A Meta avisou que vai mudar a categoria deste modelo de Utilidade para Marketing.")
+                .contains("A mudança vale a partir de "
+                        + SAO_PAULO_TIME.format(Instant.ofEpochSecond(now + 10 + 7 * 24 * 3600)) + ".")
                 .contains("Depois da mudança, cada envio será cobrado como Marketing")
                 .doesNotContain("A Meta mudou a categoria");
 
