@@ -137,6 +137,30 @@ class TemplatesApiIT extends TemplatesIntegrationTest {
     }
 
     @Test
+    void aLinkEndingInAVariableNeedsItsExampleAndIsListedWithIt() throws Exception {
+        mvc.perform(withKey(post("/api/v1/templates"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "pedido_link", "category": "UTILITY", "body": "Olá {{1}}, seu pedido saiu.",
+                                 "examples": ["Ana"], "buttons": [{"type": "URL", "text": "Ver pedido",
+                                 "value": "https://loja.example/pedido/{{1}}"}]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'buttons')].message")
+                        .value(org.hamcrest.Matchers.hasItem(containsString("pedido/1001"))));
+
+        mvc.perform(withKey(post("/api/v1/templates"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "pedido_link", "category": "UTILITY", "body": "Olá {{1}}, seu pedido saiu.",
+                                 "examples": ["Ana"], "buttons": [{"type": "URL", "text": "Ver pedido",
+                                 "value": "https://loja.example/pedido/{{1}}", "example": "pedido/1001"}]}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.components.headerFormat").value("TEXT"))
+                .andExpect(jsonPath("$.components.buttons[0].value").value("https://loja.example/pedido/{{1}}"))
+                .andExpect(jsonPath("$.components.buttons[0].example").value("pedido/1001"));
+    }
+
+    @Test
     void namedVariablesTakeAnObjectOfExamples() throws Exception {
         mvc.perform(withKey(post("/api/v1/templates"))
                         .contentType(MediaType.APPLICATION_JSON)
