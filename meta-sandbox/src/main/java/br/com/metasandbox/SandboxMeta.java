@@ -381,6 +381,14 @@ public class SandboxMeta {
         templates.setQuality(templateId, quality);
     }
 
+    /**
+     * Meta announces it will move a template to {@code correctCategory} at {@code effectiveAt}:
+     * template_category_update with correct_category and category_update_timestamp.
+     */
+    public void announceTemplateCategory(String templateId, String correctCategory, java.time.Instant effectiveAt) {
+        templates.announceCategory(templateId, correctCategory, effectiveAt);
+    }
+
     /** A template's status as Graph lists it now (the automatic review's decision once it is due). */
     public String templateStatus(String templateId) {
         return templates.template(templateId).orElseThrow().status();

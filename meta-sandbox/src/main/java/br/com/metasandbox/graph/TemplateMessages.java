@@ -188,7 +188,12 @@ public class TemplateMessages {
                 case "HEADER" -> {
                     String format = component.path("format").asString("TEXT").toUpperCase(Locale.ROOT);
                     header = MEDIA_HEADERS.contains(format)
-                            ? "[" + format + "]"
+                            ? ("[" + format + "] "
+                                            + parameters(send, "header", null).stream()
+                                                    .map(TemplateMessages::value)
+                                                    .findFirst()
+                                                    .orElse(""))
+                                    .strip()
                             : fill(component.path("text").asString(""), parameters(send, "header", null));
                 }
                 case "BODY" -> body = fill(component.path("text").asString(""), parameters(send, "body", null));

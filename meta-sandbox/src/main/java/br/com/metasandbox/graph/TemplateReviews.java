@@ -4,6 +4,7 @@ import br.com.metasandbox.SandboxSettings;
 import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.SandboxIds;
 import br.com.metasandbox.state.SandboxTemplates;
+import br.com.metasandbox.state.SandboxUploads;
 import br.com.metasandbox.state.WhatsAppBusinessAccount;
 import br.com.metasandbox.webhooks.WebhookDeliveries;
 import br.com.metasandbox.webhooks.WebhookNotifications;
@@ -46,9 +47,12 @@ public class TemplateReviews {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}([_-][A-Za-z]{2,4})?");
     private static final Pattern STARTS_WITH_VARIABLE = Pattern.compile("^\\s*\\{\\{[^}]*}}.*", Pattern.DOTALL);
+    private static final Set<String> MEDIA_HEADERS = Set.of("IMAGE", "VIDEO", "DOCUMENT");
+    private static final Pattern DYNAMIC_URL = Pattern.compile("https?://[^{}\\s]+\\{\\{1}}");
     private static final Pattern ENDS_WITH_VARIABLE = Pattern.compile(".*\\{\\{[^}]*}}\\s*$", Pattern.DOTALL);
 
     private final SandboxTemplates templates;
+    private final SandboxUploads uploads;
     private final WebhookNotifications webhooks;
     private final WebhookDeliveries deliveries;
     private final Duration reviewDelay;
@@ -56,11 +60,13 @@ public class TemplateReviews {
 
     TemplateReviews(
             SandboxTemplates templates,
+            SandboxUploads uploads,
             WebhookNotifications webhooks,
             WebhookDeliveries deliveries,
             SandboxSettings settings,
             Clock clock) {
         this.templates = templates;
+        this.uploads = uploads;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.reviewDelay = settings.templateReviewDelay();
@@ -223,6 +229,15 @@ public class TemplateReviews {
         webhooks.templateStatus(template, status, why, template.category(), Duration.ZERO);
     }
 
+    /** Meta announces on the console that it will recategorise a template at {@code effectiveAt}. */
+    public void announceCategory(String templateId, String correct, Instant effectiveAt) {
+        if (!CATEGORIES.contains(correct)) {
+            throw new IllegalArgumentException("category must be one of " + CATEGORIES);
+        }
+        settle();
+        webhooks.templateCategoryNotice(templates.template(templateId).orElseThrow(), correct, effectiveAt);
+    }
+
     /** A new quality score set on the console, with Meta's quality webhook. */
     @Transactional
     public void setQuality(String templateId, String quality) {
@@ -255,7 +270,7 @@ public class TemplateReviews {
                 false);
     }
 
-    private static JsonNode components(GraphParams params) {
+    private JsonNode components(GraphParams params) {
         JsonNode components = params.node("components")
                 .filter(JsonNode::isArray)
                 .orElseThrow(() -> GraphRefusal.param("The parameter components is required."));
@@ -271,7 +286,56 @@ public class TemplateReviews {
         if (body.path("text").asString("").length() > 1024) {
             throw GraphRefusal.invalidParameter("The body text must be at most 1024 characters.");
         }
+        for (JsonNode component : components) {
+            String type = component.path("type").asString("").toUpperCase(Locale.ROOT);
+            if (type.equals("HEADER")
+                    && MEDIA_HEADERS.contains(
+                            component.path("format").asString("TEXT").toUpperCase(Locale.ROOT))) {
+                mediaExample(component);
+            } else if (type.equals("BUTTONS")) {
+                for (JsonNode button : component.path("buttons")) {
+                    urlButton(button);
+                }
+            }
+        }
         return components;
+    }
+
+    /**
+     * A media header is reviewed with an example file, given as the handle of a Resumable Upload [doc]. The
+     * sandbox accepts only handles it issued itself; Meta's wording for a missing or unknown one is unverified.
+     */
+    private void mediaExample(JsonNode header) {
+        String handle = header.path("example").path("header_handle").path(0).asString("");
+        if (handle.isBlank()) {
+            throw GraphRefusal.invalidParameter("A " + header.path("format").asString("")
+                    + " header needs example.header_handle: the handle of" + " an uploaded example file.");
+        }
+        if (!uploads.handleIssued(handle)) {
+            throw GraphRefusal.invalidParameter("example.header_handle is not the handle of a completed upload.");
+        }
+    }
+
+    /**
+     * A URL button may end in one variable, {{1}}, with one example URL [doc]; the sandbox refuses anything else
+     * synchronously (Meta's wording is unverified).
+     */
+    private static void urlButton(JsonNode button) {
+        if (!"URL".equalsIgnoreCase(button.path("type").asString(""))) {
+            return;
+        }
+        String url = button.path("url").asString("");
+        List<String> variables = TemplateMessages.variables(url);
+        if (variables.isEmpty()) {
+            return;
+        }
+        if (!variables.equals(List.of("1")) || !DYNAMIC_URL.matcher(url).matches()) {
+            throw GraphRefusal.invalidParameter("A URL button's url may have one variable, {{1}}, only at its end.");
+        }
+        String example = button.path("example").path(0).asString("");
+        if (example.isBlank() || example.contains("{{")) {
+            throw GraphRefusal.invalidParameter("A URL button with a variable needs an example URL.");
+        }
     }
 
     private static @Nullable String body(JsonNode components) {

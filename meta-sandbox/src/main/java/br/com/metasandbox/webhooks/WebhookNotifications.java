@@ -151,6 +151,18 @@ public class WebhookNotifications {
         outbox.enqueue(TEMPLATE_CATEGORY, template.wabaId(), value, null, after);
     }
 
+    /**
+     * Meta's advance notice that it will move a template to {@code correct} [doc]: {@code new_category} names
+     * the category it has today, {@code category_update_timestamp} (Unix seconds) when the change takes effect.
+     */
+    public void templateCategoryNotice(MessageTemplate template, String correct, java.time.Instant effectiveAt) {
+        Map<String, Object> value = templateValue(template);
+        value.put("correct_category", correct);
+        value.put("new_category", template.category());
+        value.put("category_update_timestamp", effectiveAt.getEpochSecond());
+        outbox.enqueue(TEMPLATE_CATEGORY, template.wabaId(), value);
+    }
+
     /** A template's quality score changed: GREEN, YELLOW, RED or UNKNOWN [doc]. */
     public void templateQuality(MessageTemplate template, String previous, String next) {
         Map<String, Object> value = templateValue(template);

@@ -2,6 +2,7 @@ package br.com.whatsappoficial.messaging;
 
 import br.com.whatsappoficial.meta.OutboundMessage;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What a message says, as the engine asked for it; kept with the message so each attempt builds the same call. */
 sealed interface MessageContent {
@@ -17,12 +18,25 @@ sealed interface MessageContent {
     /** Meta's message to {@code to}, echoing our id back in its statuses. */
     OutboundMessage toMeta(String to, MessageId callbackData);
 
-    /** An approved template and the values of its body's variables, in its order. */
-    record TemplateSend(String name, String language, List<OutboundMessage.Parameter> parameters)
+    /**
+     * An approved template and the values of its variables: the body's in its order, the header's, and the
+     * end of each URL button's link that ends in a variable.
+     */
+    record TemplateSend(
+            String name,
+            String language,
+            List<OutboundMessage.Parameter> parameters,
+            @Nullable Header header,
+            List<OutboundMessage.ButtonParameter> buttons)
             implements MessageContent {
 
         public TemplateSend {
             parameters = List.copyOf(parameters);
+            buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        }
+
+        TemplateSend(String name, String language, List<OutboundMessage.Parameter> parameters) {
+            this(name, language, parameters, null, List.of());
         }
 
         @Override
@@ -37,7 +51,38 @@ sealed interface MessageContent {
 
         @Override
         public OutboundMessage toMeta(String to, MessageId callbackData) {
-            return new OutboundMessage.Template(to, name, language, parameters, callbackData.toString());
+            return new OutboundMessage.Template(
+                    to,
+                    name,
+                    language,
+                    parameters,
+                    header == null ? null : header.toMeta(),
+                    buttons,
+                    callbackData.toString());
+        }
+    }
+
+    /**
+     * What fills a template's header: its text variable, or the link of the file a media header shows (kept
+     * flat, so the stored message reads back without type hints).
+     *
+     * @param mediaType {@code image}, {@code video} or {@code document}; null for a text variable
+     */
+    record Header(@Nullable String mediaType, @Nullable String link, OutboundMessage.@Nullable Parameter text) {
+
+        static Header media(String type, String link) {
+            return new Header(type, link, null);
+        }
+
+        static Header text(OutboundMessage.Parameter text) {
+            return new Header(null, null, text);
+        }
+
+        OutboundMessage.HeaderParameter toMeta() {
+            if (mediaType != null && link != null) {
+                return new OutboundMessage.HeaderMedia(mediaType, link);
+            }
+            return new OutboundMessage.HeaderText(java.util.Objects.requireNonNull(text));
         }
     }
 

@@ -2,6 +2,7 @@ package br.com.whatsappoficial.messaging;
 
 import br.com.whatsappoficial.meta.OutboundMessage;
 import br.com.whatsappoficial.meta.WabaId;
+import br.com.whatsappoficial.template.MediaHeader;
 import br.com.whatsappoficial.template.ParameterFormat;
 import br.com.whatsappoficial.template.TemplateDetails;
 import br.com.whatsappoficial.template.Templates;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -172,6 +174,67 @@ class MessageIntake {
             }
             positional.forEach(value -> parameters.add(OutboundMessage.Parameter.positional(value)));
         }
-        return new MessageContent.TemplateSend(template.name(), template.language(), parameters);
+        return new MessageContent.TemplateSend(
+                template.name(), template.language(), parameters, header(asked, template), buttons(asked, template));
+    }
+
+    /**
+     * The header's value: the link of the file a media header shows (of the header's kind), or the text of
+     * a text header's one variable; nothing for a header that needs none. Meta refuses a send that gives
+     * a header the template does not have, or misses one it has.
+     */
+    private static MessageContent.@Nullable Header header(MessageRequest.Template asked, TemplateDetails template) {
+        MessageRequest.HeaderArgument given = asked.header();
+        MediaHeader media = template.content().mediaHeader();
+        String variable = template.content().headerVariable();
+        if (media != null) {
+            String type = media.format().parameterType();
+            if (given == null || !type.equals(given.mediaType()) || given.link() == null) {
+                throw new SendProblem.TemplateParameters(asked.name(), List.of("header." + type), "link");
+            }
+            return MessageContent.Header.media(type, given.link());
+        }
+        if (variable != null) {
+            if (given == null || given.text() == null || given.text().isBlank()) {
+                throw new SendProblem.TemplateParameters(
+                        asked.name(), List.of("header.text"), format(template.parameterFormat()));
+            }
+            return MessageContent.Header.text(
+                    template.parameterFormat() == ParameterFormat.NAMED
+                            ? new OutboundMessage.Parameter(variable, given.text())
+                            : OutboundMessage.Parameter.positional(given.text()));
+        }
+        if (given != null) {
+            throw new SendProblem.TemplateParameters(asked.name(), List.of(), format(template.parameterFormat()));
+        }
+        return null;
+    }
+
+    /** The end of each URL button's link that ends in a variable: every such button needs one, no other does. */
+    private static List<OutboundMessage.ButtonParameter> buttons(
+            MessageRequest.Template asked, TemplateDetails template) {
+        List<Integer> dynamic = template.content().dynamicButtons();
+        List<String> missing = new ArrayList<>();
+        List<OutboundMessage.ButtonParameter> buttons = new ArrayList<>();
+        for (int index : dynamic) {
+            String value = asked.buttons().get(index);
+            if (value == null || value.isBlank()) {
+                missing.add("buttons[" + index + "]");
+            } else {
+                buttons.add(new OutboundMessage.ButtonParameter(index, value.strip()));
+            }
+        }
+        boolean unknown = asked.buttons().keySet().stream().anyMatch(index -> !dynamic.contains(index));
+        if (!missing.isEmpty() || unknown) {
+            List<String> expected =
+                    dynamic.stream().map(index -> "buttons[" + index + "]").toList();
+            throw new SendProblem.TemplateParameters(
+                    asked.name(), missing.isEmpty() ? expected : missing, format(template.parameterFormat()));
+        }
+        return List.copyOf(buttons);
+    }
+
+    private static String format(ParameterFormat format) {
+        return format == ParameterFormat.NAMED ? "named" : "positional";
     }
 }

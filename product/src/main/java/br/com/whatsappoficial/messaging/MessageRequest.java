@@ -27,7 +27,32 @@ record MessageRequest(
     /**
      * A template and the values of its variables: an array for {{1}}, {{2}}… or an object for {{nome}}….
      */
-    record Template(String name, String language, Arguments arguments) implements Asked {}
+    record Template(
+            String name,
+            String language,
+            Arguments arguments,
+            @Nullable HeaderArgument header,
+            Map<Integer, String> buttons)
+            implements Asked {
+
+        Template {
+            buttons = buttons == null ? Map.of() : Map.copyOf(buttons);
+        }
+
+        Template(String name, String language, Arguments arguments) {
+            this(name, language, arguments, null, Map.of());
+        }
+    }
+
+    /**
+     * What the engine gave for the header: a text (its one variable) or a file's link by kind.
+     *
+     * @param mediaType {@code image}, {@code video} or {@code document}, when a link was given
+     */
+    record HeaderArgument(
+            @Nullable String text,
+            @Nullable String mediaType,
+            @Nullable String link) {}
 
     record Arguments(
             @Nullable List<String> positional, @Nullable Map<String, String> named) {

@@ -11,7 +11,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +110,38 @@ class MessagesController {
                     description = "the body's variables: an array for {{1}}, {{2}}… or an object for {{nome}}…",
                     example = "[\"Ana\", \"sexta-feira\"]")
             @Nullable
-            JsonNode parameters) {}
+            JsonNode parameters,
+
+            @Schema(
+                    description = "what fills the header: `{\"text\": \"…\"}` for a text header's variable, or"
+                            + " `{\"image\": {\"link\": \"https://…\"}}` (or `video`, `document`) for a media"
+                            + " header: the file this send shows")
+            @Valid
+            @Nullable
+            HeaderPart header,
+
+            @Schema(
+                    description = "the end of each URL button's link that ends in {{1}}, by the button's position"
+                            + " among the template's buttons (from 0): `[{\"index\": 0, \"parameter\":"
+                            + " \"pedido/1001\"}]`")
+            @Nullable
+            List<@Valid ButtonPart> buttons) {}
+
+    record HeaderPart(
+            @Nullable @Size(max = 1024) String text,
+            @Valid @Nullable MediaLink image,
+            @Valid @Nullable MediaLink video,
+            @Valid @Nullable MediaLink document) {}
+
+    record MediaLink(
+            @NotBlank @Size(max = 2000) @Schema(example = "https://loja.com.br/ofertas/banner.jpg")
+            String link) {}
+
+    record ButtonPart(
+            @NotNull @Min(0) @Max(9) @Schema(example = "0") Integer index,
+
+            @NotBlank @Size(max = 2000) @Schema(example = "pedido/1001")
+            String parameter) {}
 
     record TextPart(
             @NotBlank @Size(max = 4096) String body,
@@ -302,6 +336,29 @@ class MessagesController {
                 refusals.add(refusal("template.parameters", "api.messages.parameters-shape"));
             }
         }
+        if (body.template() != null && body.template().header() != null) {
+            HeaderPart header = body.template().header();
+            long given = java.util.stream.Stream.of(header.text(), header.image(), header.video(), header.document())
+                    .filter(java.util.Objects::nonNull)
+                    .count();
+            MediaLink media = header.image() != null
+                    ? header.image()
+                    : header.video() != null ? header.video() : header.document();
+            if (given != 1) {
+                refusals.add(refusal("template.header", "api.messages.header-shape"));
+            } else if (media != null && !httpUrl(media.link())) {
+                refusals.add(refusal("template.header", "api.messages.url"));
+            }
+        }
+        if (body.template() != null && body.template().buttons() != null) {
+            long distinct = body.template().buttons().stream()
+                    .map(ButtonPart::index)
+                    .distinct()
+                    .count();
+            if (distinct != body.template().buttons().size()) {
+                refusals.add(refusal("template.buttons", "api.messages.buttons-repeated"));
+            }
+        }
         if (!refusals.isEmpty()) {
             throw new InvalidFields(refusals);
         }
@@ -311,7 +368,12 @@ class MessagesController {
                             || body.template().language().isBlank()
                     ? "pt_BR"
                     : body.template().language();
-            asked = new MessageRequest.Template(body.template().name(), language, arguments);
+            asked = new MessageRequest.Template(
+                    body.template().name(),
+                    language,
+                    arguments,
+                    header(body.template().header()),
+                    buttons(body.template().buttons()));
         } else if (body.text() != null) {
             asked = new MessageRequest.Ready(new MessageContent.Text(
                     body.text().body(), Boolean.TRUE.equals(body.text().previewUrl())));
@@ -320,6 +382,35 @@ class MessagesController {
             asked = new MessageRequest.Ready(new MessageContent.Link(link.body(), link.url(), link.label()));
         }
         return new MessageRequest(byNumber ? body.to() : body.recipient(), !byNumber, asked, metadata, callbackUrl);
+    }
+
+    private static MessageRequest.@Nullable HeaderArgument header(@Nullable HeaderPart header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.text() != null) {
+            return new MessageRequest.HeaderArgument(header.text(), null, null);
+        }
+        if (header.image() != null) {
+            return new MessageRequest.HeaderArgument(
+                    null, "image", header.image().link());
+        }
+        if (header.video() != null) {
+            return new MessageRequest.HeaderArgument(
+                    null, "video", header.video().link());
+        }
+        return new MessageRequest.HeaderArgument(
+                null,
+                "document",
+                java.util.Objects.requireNonNull(header.document()).link());
+    }
+
+    private static Map<Integer, String> buttons(@Nullable List<ButtonPart> buttons) {
+        Map<Integer, String> byIndex = new LinkedHashMap<>();
+        for (ButtonPart button : buttons == null ? List.<ButtonPart>of() : buttons) {
+            byIndex.put(button.index(), button.parameter());
+        }
+        return byIndex;
     }
 
     /** An array fills {{1}}, {{2}}… in order; an object names the variables; values are text or numbers. */

@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.meta;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +44,49 @@ public class GraphMessages {
                         "template",
                         null,
                         new TemplatePart(
-                                template.name(),
-                                Map.of("code", template.languageCode()),
-                                template.bodyParameters().isEmpty()
-                                        ? List.of()
-                                        : List.of(Map.of(
-                                                "type",
-                                                "body",
-                                                "parameters",
-                                                template.bodyParameters().stream()
-                                                        .map(GraphMessages::parameter)
-                                                        .toList()))),
+                                template.name(), Map.of("code", template.languageCode()), components(template)),
                         null,
                         template.callbackData());
             case OutboundMessage.CtaUrl cta ->
                 new Body(cta.to(), "interactive", null, null, interactive(cta), cta.callbackData());
         };
+    }
+
+    /**
+     * The template's parameters by component, as Meta lists them: header, body, then each dynamic URL button
+     * ({@code sub_type: url} with the button's {@code index}, as a string like Meta's examples).
+     */
+    private static List<Map<String, Object>> components(OutboundMessage.Template template) {
+        List<Map<String, Object>> components = new ArrayList<>();
+        switch (template.header()) {
+            case OutboundMessage.HeaderText text ->
+                components.add(Map.of("type", "header", "parameters", List.of(parameter(text.value()))));
+            case OutboundMessage.HeaderMedia media ->
+                components.add(Map.of(
+                        "type",
+                        "header",
+                        "parameters",
+                        List.of(Map.of("type", media.type(), media.type(), Map.of("link", media.link())))));
+            case null -> {}
+        }
+        if (!template.bodyParameters().isEmpty()) {
+            components.add(Map.of(
+                    "type",
+                    "body",
+                    "parameters",
+                    template.bodyParameters().stream()
+                            .map(GraphMessages::parameter)
+                            .toList()));
+        }
+        for (OutboundMessage.ButtonParameter button : template.buttons()) {
+            var part = new LinkedHashMap<String, Object>();
+            part.put("type", "button");
+            part.put("sub_type", "url");
+            part.put("index", Integer.toString(button.index()));
+            part.put("parameters", List.of(Map.of("type", "text", "text", button.text())));
+            components.add(part);
+        }
+        return List.copyOf(components);
     }
 
     /** A named parameter carries {@code parameter_name}, as Meta asks for {{nome}}-style templates. */

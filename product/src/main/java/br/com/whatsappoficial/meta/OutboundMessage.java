@@ -44,19 +44,72 @@ public sealed interface OutboundMessage {
      *
      * @param bodyParameters the values of the template body's variables, in order: {{1}}, {{2}}... or,
      *     for named variables, each with its name
+     * @param header what fills the header: its one text variable, or the file a media header shows
+     * @param buttons the end of each URL button's link that ends in a variable
      */
     record Template(
             String to,
             String name,
             String languageCode,
             List<Parameter> bodyParameters,
-            @Nullable String callbackData) implements OutboundMessage {
+            @Nullable HeaderParameter header,
+            List<ButtonParameter> buttons,
+            @Nullable String callbackData)
+            implements OutboundMessage {
         public Template {
             Objects.requireNonNull(to);
             Objects.requireNonNull(name);
             Objects.requireNonNull(languageCode);
             bodyParameters = List.copyOf(bodyParameters);
+            buttons = buttons == null ? List.of() : List.copyOf(buttons);
             requireCallbackData(callbackData);
+        }
+
+        public Template(
+                String to,
+                String name,
+                String languageCode,
+                List<Parameter> bodyParameters,
+                @Nullable String callbackData) {
+            this(to, name, languageCode, bodyParameters, null, List.of(), callbackData);
+        }
+    }
+
+    /** What fills a template's header in a send. */
+    sealed interface HeaderParameter {}
+
+    /** The header's one text variable. */
+    record HeaderText(Parameter value) implements HeaderParameter {
+        public HeaderText {
+            Objects.requireNonNull(value);
+        }
+    }
+
+    /**
+     * The file of an image, video or document header, by a link Meta fetches it from.
+     *
+     * @param type {@code image}, {@code video} or {@code document}, as the template's header format
+     */
+    record HeaderMedia(String type, String link) implements HeaderParameter {
+        public HeaderMedia {
+            if (!List.of("image", "video", "document").contains(type)) {
+                throw new IllegalArgumentException("a media header is an image, a video or a document");
+            }
+            Objects.requireNonNull(link);
+        }
+    }
+
+    /**
+     * The end of a URL button's link that ends in a variable.
+     *
+     * @param index the button's position among all the template's buttons, from 0
+     */
+    record ButtonParameter(int index, String text) {
+        public ButtonParameter {
+            if (index < 0 || index > 9) {
+                throw new IllegalArgumentException("a template has at most 10 buttons");
+            }
+            Objects.requireNonNull(text);
         }
     }
 

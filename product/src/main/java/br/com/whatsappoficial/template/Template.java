@@ -25,6 +25,7 @@ final class Template {
     private Instant categoryAt;
     private @Nullable TemplateCategory announcedCategory;
     private @Nullable Instant announcedAt;
+    private @Nullable Instant announcedEffectiveAt;
     private TemplateContent content;
     private TemplateStatus status;
     private @Nullable RejectionReason reason;
@@ -44,6 +45,7 @@ final class Template {
             Instant categoryAt,
             @Nullable TemplateCategory announcedCategory,
             @Nullable Instant announcedAt,
+            @Nullable Instant announcedEffectiveAt,
             TemplateContent content,
             TemplateStatus status,
             @Nullable RejectionReason reason,
@@ -61,6 +63,7 @@ final class Template {
         this.categoryAt = categoryAt;
         this.announcedCategory = announcedCategory;
         this.announcedAt = announcedAt;
+        this.announcedEffectiveAt = announcedEffectiveAt;
         this.content = content;
         this.status = status;
         this.reason = reason;
@@ -82,8 +85,8 @@ final class Template {
             TemplateStatus status,
             Instant at) {
         return new Template(
-                id, waba, name, language, category, null, at, null, null, content, status, null, null, at, null, at,
-                at);
+                id, waba, name, language, category, null, at, null, null, null, content, status, null, null, at, null,
+                at, at);
     }
 
     /**
@@ -140,6 +143,7 @@ final class Template {
         if (announcedAt == null || !at.isBefore(announcedAt)) {
             // What Meta announced has happened (or Meta decided otherwise since): the notice is spent.
             announcedCategory = null;
+            announcedEffectiveAt = null;
         }
         updatedAt = later(updatedAt, at);
         return true;
@@ -151,14 +155,24 @@ final class Template {
      * withdraws an earlier one.
      */
     boolean categoryAnnounced(TemplateCategory correct, Instant at) {
+        return categoryAnnounced(correct, null, at);
+    }
+
+    /**
+     * Meta's advance notice, with the time the change takes effect when Meta gives it
+     * ({@code category_update_timestamp}).
+     */
+    boolean categoryAnnounced(TemplateCategory correct, @Nullable Instant effectiveAt, Instant at) {
         if (status.terminal() || (announcedAt != null && at.isBefore(announcedAt)) || at.isBefore(categoryAt)) {
             return false;
         }
         TemplateCategory announced = correct == category ? null : correct;
-        if (announced == announcedCategory) {
+        Instant effective = announced == null ? null : effectiveAt;
+        if (announced == announcedCategory && Objects.equals(effective, announcedEffectiveAt)) {
             return false;
         }
         announcedCategory = announced;
+        announcedEffectiveAt = effective;
         announcedAt = at;
         updatedAt = later(updatedAt, at);
         return true;
@@ -237,6 +251,7 @@ final class Template {
             categoryAt = later(categoryAt, at);
         }
         announcedCategory = null;
+        announcedEffectiveAt = null;
         status = TemplateStatus.PENDING;
         reason = null;
         statusDetail = null;
@@ -309,6 +324,11 @@ final class Template {
         return announcedAt;
     }
 
+    @Nullable
+    Instant announcedEffectiveAt() {
+        return announcedEffectiveAt;
+    }
+
     TemplateContent content() {
         return content;
     }
@@ -360,7 +380,9 @@ final class Template {
                 statusDetail,
                 quality,
                 content,
-                updatedAt);
+                updatedAt,
+                announcedCategory == null ? null : announcedAt,
+                announcedEffectiveAt);
     }
 
     @Override

@@ -26,6 +26,7 @@ class TemplateChanges {
     private final ConnectedAccounts accounts;
     private final GraphTemplates graph;
     private final TransactionTemplate transaction;
+    private final HeaderSamples samples;
     private final Clock clock;
 
     TemplateChanges(
@@ -34,12 +35,14 @@ class TemplateChanges {
             ConnectedAccounts accounts,
             GraphTemplates graph,
             TransactionTemplate transaction,
+            HeaderSamples samples,
             Clock clock) {
         this.rows = rows;
         this.edits = edits;
         this.accounts = accounts;
         this.graph = graph;
         this.transaction = transaction;
+        this.samples = samples;
         this.clock = clock;
     }
 
@@ -83,7 +86,9 @@ class TemplateChanges {
                 submitted.body(),
                 submitted.footer(),
                 submitted.buttons(),
-                submitted.examples());
+                submitted.examples(),
+                submitted.mediaHeader(),
+                submitted.sample());
         List<TemplateProblem> problems = new ArrayList<>(TemplateRules.check(edited));
         problems.addAll(template.editRefusals(edited, TemplateRules.formatOf(edited)));
         if (!problems.isEmpty()) {
@@ -94,9 +99,10 @@ class TemplateChanges {
             throw exhausted.get();
         }
         BusinessToken token = token(template);
-        TemplateContent content = TemplateContent.of(edited);
+        TemplateContent content;
         boolean newCategory = template.category() != null && edited.category() != template.category();
         try {
+            content = TemplateContent.of(samples.uploaded(token, edited));
             graph.edit(token, template.id(), newCategory ? edited.category().name() : null, content.toMeta());
         } catch (MetaCallFailed failed) {
             throw failed(template, failed);
@@ -173,6 +179,8 @@ class TemplateChanges {
                 content.body(),
                 content.footer(),
                 content.buttons(),
-                content.examples());
+                content.examples(),
+                content.mediaHeader(),
+                null);
     }
 }

@@ -2,6 +2,7 @@ package br.com.whatsappoficial.template;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -40,18 +43,20 @@ class TemplateChangesController {
     String edit(
             @PathVariable String id,
             TemplateForm form,
+            @RequestParam(required = false) @Nullable MultipartFile headerImage,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
         Template template = live(id);
         form = form.editing(template);
+        MediaSample sample = EditorPage.sample(headerImage);
         try {
-            TemplateDetails edited = changes.edit(template, form.template());
+            TemplateDetails edited = changes.edit(template, form.template(sample));
             redirect.addFlashAttribute("edited", edited.name());
             return LIST;
         } catch (TemplateRefused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return editor(model, template, form, refused.problems());
+            return editor(model, template, form, sample, refused.problems());
         } catch (TemplateEditsExhausted exhausted) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("editsExhausted", exhausted);
@@ -89,10 +94,19 @@ class TemplateChangesController {
     }
 
     private String editor(Model model, Template template, TemplateForm form, List<TemplateProblem> submitted) {
+        return editor(model, template, form, null, submitted);
+    }
+
+    private String editor(
+            Model model,
+            Template template,
+            TemplateForm form,
+            @Nullable MediaSample sample,
+            List<TemplateProblem> submitted) {
         model.addAttribute("editing", template.details());
         model.addAttribute("categoryLocked", !template.categoryChangeable());
         model.addAttribute("blocked", changes.editBlocked(template));
-        return EditorPage.show(model, form, submitted);
+        return EditorPage.show(model, form, sample, submitted);
     }
 
     private String confirmation(Model model, Template template) {

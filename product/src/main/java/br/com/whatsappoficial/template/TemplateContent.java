@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * made in WhatsApp Manager with an image header or a code button is still the store's template).
  *
  * @param examples the body's examples by variable name ({@code "1"} or {@code "nome"})
+ * @param mediaHeader a header that shows a file instead of text ({@code header} is then null)
  */
 public record TemplateContent(
         @Nullable String header,
@@ -24,7 +25,8 @@ public record TemplateContent(
         @Nullable String footer,
         List<TemplateButton> buttons,
         Map<String, String> examples,
-        ParameterFormat format) {
+        ParameterFormat format,
+        @Nullable MediaHeader mediaHeader) {
 
     public TemplateContent {
         body = body == null ? "" : body;
@@ -42,7 +44,25 @@ public record TemplateContent(
                 template.footer(),
                 template.buttons(),
                 template.examples(),
-                TemplateRules.formatOf(template));
+                TemplateRules.formatOf(template),
+                template.mediaHeader());
+    }
+
+    /** The header's one variable a send must fill, if its header is text with a variable. */
+    public @Nullable String headerVariable() {
+        List<String> variables = header == null ? List.of() : TemplateVariables.of(header);
+        return variables.isEmpty() ? null : variables.getFirst();
+    }
+
+    /** The positions (from 0, as Meta counts all buttons) of the URL buttons whose link each send completes. */
+    public List<Integer> dynamicButtons() {
+        List<Integer> dynamic = new ArrayList<>();
+        for (int i = 0; i < buttons.size(); i++) {
+            if (buttons.get(i).dynamic()) {
+                dynamic.add(i);
+            }
+        }
+        return List.copyOf(dynamic);
     }
 
     /** The body's variables in order of first appearance: what a send must fill. */
@@ -55,16 +75,29 @@ public record TemplateContent(
         String headerText = header == null
                 ? null
                 : TemplateVariables.fill(header, name -> headerExample == null ? null : headerExample);
-        return new Preview(headerText, TemplateVariables.fill(body, examples::get), footer, buttons);
+        return new Preview(
+                headerText,
+                mediaHeader == null ? null : mediaHeader.format(),
+                TemplateVariables.fill(body, examples::get),
+                footer,
+                buttons);
     }
 
+    /** @param media the kind of file the header shows, when it shows one */
     public record Preview(
-            @Nullable String header, String body, @Nullable String footer, List<TemplateButton> buttons) {}
+            @Nullable String header,
+            MediaHeader.@Nullable Format media,
+            String body,
+            @Nullable String footer,
+            List<TemplateButton> buttons) {}
 
     List<MessageTemplateComponent> toMeta() {
         List<MessageTemplateComponent> components = new ArrayList<>();
         boolean named = format == ParameterFormat.NAMED;
-        if (header != null) {
+        if (mediaHeader != null) {
+            components.add(
+                    MessageTemplateComponent.mediaHeader(mediaHeader.format().name(), mediaHeader.handle()));
+        } else if (header != null) {
             List<String> variables = TemplateVariables.of(header);
             MessageTemplateComponent.Example example = variables.isEmpty() || headerExample == null
                     ? null
@@ -108,7 +141,8 @@ public record TemplateContent(
                             button.type().name(),
                             button.text(),
                             button.type() == TemplateButton.Type.URL ? button.value() : null,
-                            button.type() == TemplateButton.Type.PHONE_NUMBER ? button.value() : null))
+                            button.type() == TemplateButton.Type.PHONE_NUMBER ? button.value() : null,
+                            button.dynamic() ? List.of(String.valueOf(button.exampleUrl())) : null))
                     .toList()));
         }
         return components;
@@ -117,6 +151,7 @@ public record TemplateContent(
     static TemplateContent fromMeta(MessageTemplate template) {
         String header = null;
         String headerExample = null;
+        MediaHeader media = null;
         String body = "";
         String footer = null;
         List<TemplateButton> buttons = new ArrayList<>();
@@ -125,6 +160,13 @@ public record TemplateContent(
             MessageTemplateComponent.Example example = component.example();
             switch (component.type().toUpperCase(java.util.Locale.ROOT)) {
                 case "HEADER" -> {
+                    var format = MediaHeader.Format.fromMeta(Objects.requireNonNullElse(component.format(), "TEXT"));
+                    if (format.isPresent()) {
+                        List<String> handles = example == null ? null : example.headerHandle();
+                        media = new MediaHeader(
+                                format.get(), handles == null || handles.isEmpty() ? "" : handles.getFirst());
+                        continue;
+                    }
                     header = component.text();
                     if (example != null
                             && example.headerText() != null
@@ -165,13 +207,27 @@ public record TemplateContent(
         ParameterFormat format = "NAMED".equalsIgnoreCase(template.parameterFormat())
                 ? ParameterFormat.NAMED
                 : ParameterFormat.POSITIONAL;
-        return new TemplateContent(header, headerExample, body, footer, buttons, examples, format);
+        return new TemplateContent(header, headerExample, body, footer, buttons, examples, format, media);
+    }
+
+    /**
+     * Meta lists a dynamic URL button's example as the whole URL; the product keeps only the part in place
+     * of the variable, as the editor asks for it.
+     */
+    private static @Nullable String urlExample(MessageTemplateComponent.Button button) {
+        if (button.example() == null || button.example().isEmpty() || button.url() == null) {
+            return null;
+        }
+        String full = button.example().getFirst();
+        int variable = button.url().indexOf("{{");
+        String prefix = variable < 0 ? "" : button.url().substring(0, variable);
+        return full.startsWith(prefix) ? full.substring(prefix.length()) : full;
     }
 
     private static TemplateButton button(MessageTemplateComponent.Button button) {
         return switch (button.type().toUpperCase(java.util.Locale.ROOT)) {
             case "QUICK_REPLY" -> new TemplateButton(TemplateButton.Type.QUICK_REPLY, button.text(), null);
-            case "URL" -> new TemplateButton(TemplateButton.Type.URL, button.text(), button.url());
+            case "URL" -> new TemplateButton(TemplateButton.Type.URL, button.text(), button.url(), urlExample(button));
             case "PHONE_NUMBER" ->
                 new TemplateButton(TemplateButton.Type.PHONE_NUMBER, button.text(), button.phoneNumber());
             default -> new TemplateButton(TemplateButton.Type.OTHER, button.text(), null);

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param statusDetail Meta's own words about the status, when it gave any
  * @param quality GREEN, YELLOW, RED or UNKNOWN; null before Meta rated it
  * @param updatedAt the last change Meta made to it
+ * @param announcedAt when Meta's notice of {@code announcedCategory} arrived
+ * @param announcedEffectiveAt when Meta said the announced category takes effect, if it said
  */
 public record TemplateDetails(
         String id,
@@ -29,7 +31,9 @@ public record TemplateDetails(
         @Nullable String statusDetail,
         @Nullable String quality,
         TemplateContent content,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Instant announcedAt,
+        @Nullable Instant announcedEffectiveAt) {
 
     /** The body's variables a send must fill, in order. */
     public List<String> variables() {

@@ -21,7 +21,7 @@ class TemplateRows {
 
     private static final String COLUMNS = """
             select template_id, waba_id, name, language, category, previous_category, category_at,
-                   announced_category, announced_at, content, status,
+                   announced_category, announced_at, announced_effective_at, content, status,
                    rejection_reason, status_detail, status_at, quality, quality_at, updated_at
             from templates""";
 
@@ -96,10 +96,11 @@ class TemplateRows {
     boolean insert(Template template) {
         return jdbc.sql("""
                         insert into templates (template_id, store_id, waba_id, name, language, category,
-                               previous_category, category_at, announced_category, announced_at, content, status,
+                               previous_category, category_at, announced_category, announced_at,
+                               announced_effective_at, content, status,
                                rejection_reason, status_detail, status_at, quality, quality_at, updated_at, created_at)
                         select :id, :storeId, :waba, :name, :language, :category, :previous, :categoryAt,
-                               :announced, :announcedAt, :content, :status, :reason, :detail, :statusAt, :quality,
+                               :announced, :announcedAt, :announcedEffectiveAt, :content, :status, :reason, :detail, :statusAt, :quality,
                                :qualityAt, :updatedAt, :now
                         where not exists (select 1 from templates where template_id = :id)""")
                         .param("id", template.id().value())
@@ -116,7 +117,8 @@ class TemplateRows {
         jdbc.sql("""
                         update templates set category = :category, previous_category = :previous,
                                category_at = :categoryAt, announced_category = :announced,
-                               announced_at = :announcedAt, content = :content, status = :status,
+                               announced_at = :announcedAt, announced_effective_at = :announcedEffectiveAt,
+                               content = :content, status = :status,
                                rejection_reason = :reason, status_detail = :detail, status_at = :statusAt,
                                quality = :quality, quality_at = :qualityAt, updated_at = :updatedAt
                         where store_id = :storeId and template_id = :id""")
@@ -132,6 +134,9 @@ class TemplateRows {
         values.put("categoryAt", at(template.categoryAt()));
         values.put("announced", name(template.announcedCategory()));
         values.put("announcedAt", template.announcedAt() == null ? null : at(template.announcedAt()));
+        values.put(
+                "announcedEffectiveAt",
+                template.announcedEffectiveAt() == null ? null : at(template.announcedEffectiveAt()));
         values.put("content", JSON.writeValueAsString(template.content()));
         values.put("status", template.status().value());
         values.put(
@@ -155,6 +160,7 @@ class TemplateRows {
                 instant(rs, "category_at"),
                 TemplateCategory.fromMeta(rs.getString("announced_category")).orElse(null),
                 nullableInstant(rs, "announced_at"),
+                nullableInstant(rs, "announced_effective_at"),
                 JSON.readValue(rs.getString("content"), TemplateContent.class),
                 new TemplateStatus(rs.getString("status")),
                 RejectionReason.fromMeta(rs.getString("rejection_reason")).orElse(null),

@@ -74,6 +74,7 @@ final class TemplateRules {
     }
 
     private static List<String> header(NewTemplate template, List<TemplateProblem> problems) {
+        media(template, problems);
         String header = template.header();
         if (header == null) {
             return List.of();
@@ -89,6 +90,23 @@ final class TemplateRules {
             problems.add(TemplateProblem.of("header.variables"));
         }
         return variables;
+    }
+
+    /** Meta reviews an image header with an example image: PNG or JPEG, at most 5 MB. */
+    private static void media(NewTemplate template, List<TemplateProblem> problems) {
+        MediaSample sample = template.sample();
+        if (sample != null) {
+            if (sample.size() == 0) {
+                problems.add(TemplateProblem.of("header.image-missing"));
+            } else if (sample.imageType().isEmpty()) {
+                problems.add(TemplateProblem.of("header.image-type", sample.fileName()));
+            } else if (sample.size() > MediaSample.IMAGE_MAX_BYTES) {
+                problems.add(TemplateProblem.of("header.image-size", MediaSample.IMAGE_MAX_BYTES / (1024 * 1024)));
+            }
+        } else if (template.mediaHeader() != null
+                && template.mediaHeader().handle().isEmpty()) {
+            problems.add(TemplateProblem.of("header.image-missing"));
+        }
     }
 
     private static List<String> body(String body, List<TemplateProblem> problems) {
@@ -197,11 +215,7 @@ final class TemplateRules {
                 problems.add(TemplateProblem.of("buttons.text-repeated", button.text()));
             }
             switch (button.type()) {
-                case URL -> {
-                    if (!webAddress(button.value())) {
-                        problems.add(TemplateProblem.of("buttons.url", button.text()));
-                    }
-                }
+                case URL -> url(button, problems);
                 case PHONE_NUMBER -> {
                     if (button.value() == null || !E164.matcher(button.value()).matches()) {
                         problems.add(TemplateProblem.of("buttons.phone", button.text()));
@@ -210,6 +224,34 @@ final class TemplateRules {
                 case OTHER -> problems.add(TemplateProblem.of("buttons.kind"));
                 case QUICK_REPLY -> {}
             }
+        }
+    }
+
+    /**
+     * Meta lets a URL button's link end with one variable, {@code {{1}}}, which each send completes; its
+     * reviewers open the link with an example in its place.
+     */
+    private static void url(TemplateButton button, List<TemplateProblem> problems) {
+        String url = button.value();
+        List<String> variables = url == null ? List.of() : TemplateVariables.of(url);
+        if (variables.isEmpty()) {
+            if (!webAddress(url)) {
+                problems.add(TemplateProblem.of("buttons.url", button.text()));
+            }
+            return;
+        }
+        if (variables.size() > 1
+                || !variables.getFirst().equals("1")
+                || !TemplateVariables.endsWithVariable(url)
+                || url.strip().startsWith("{{")) {
+            problems.add(TemplateProblem.of("buttons.url-variable", button.text()));
+            return;
+        }
+        String example = button.example();
+        if (example == null) {
+            problems.add(TemplateProblem.of("buttons.url-example", button.text()));
+        } else if (example.contains("{{") || example.length() > EXAMPLE_MAX || !webAddress(button.exampleUrl())) {
+            problems.add(TemplateProblem.of("buttons.url-example-invalid", button.text()));
         }
     }
 

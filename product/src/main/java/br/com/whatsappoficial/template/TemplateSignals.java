@@ -80,7 +80,7 @@ class TemplateSignals {
                             event.templateName(),
                             event.language(),
                             event.newCategory(),
-                            template -> template.categoryAnnounced(announced.get(), at),
+                            template -> template.categoryAnnounced(announced.get(), event.effectiveAt(), at),
                             at));
             return;
         }
@@ -150,7 +150,7 @@ class TemplateSignals {
                 new TemplateName(name),
                 new TemplateLanguage(language),
                 TemplateCategory.fromMeta(category).orElse(null),
-                new TemplateContent(null, null, "", null, List.of(), Map.of(), ParameterFormat.POSITIONAL),
+                new TemplateContent(null, null, "", null, List.of(), Map.of(), ParameterFormat.POSITIONAL, null),
                 TemplateStatus.PENDING,
                 Instant.EPOCH);
         change.test(found);

@@ -31,6 +31,7 @@ public class Templates {
     private final ConnectedAccounts accounts;
     private final GraphTemplates graph;
     private final TemplateSettings settings;
+    private final HeaderSamples samples;
     private final Clock clock;
 
     Templates(
@@ -41,6 +42,7 @@ public class Templates {
             ConnectedAccounts accounts,
             GraphTemplates graph,
             TemplateSettings settings,
+            HeaderSamples samples,
             Clock clock) {
         this.rows = rows;
         this.creations = creations;
@@ -49,6 +51,7 @@ public class Templates {
         this.accounts = accounts;
         this.graph = graph;
         this.settings = settings;
+        this.samples = samples;
         this.clock = clock;
     }
 
@@ -93,7 +96,8 @@ public class Templates {
      * @throws NoWabaForTemplates when no connected WABA can hold it
      * @throws TemplateNotCreated when Meta refused it or did not answer
      */
-    public TemplateDetails create(NewTemplate template) {
+    public TemplateDetails create(NewTemplate typed) {
+        NewTemplate template = typed;
         List<TemplateProblem> problems = new ArrayList<>(TemplateRules.check(template));
         if (problems.isEmpty()
                 && rows.find(template.name(), new TemplateLanguage(template.language()))
@@ -109,10 +113,12 @@ public class Templates {
         // Counted before the call and kept whatever Meta answers: a refused or timed-out call may still
         // count at Meta, and a creation that went through without an answer comes back with the next sync.
         creations.reserve(holder.waba());
-        TemplateContent content = TemplateContent.of(template);
         TemplateLanguage language = new TemplateLanguage(template.language());
         MessageTemplateCreated created;
+        TemplateContent content;
         try {
+            template = samples.uploaded(holder.token(), template);
+            content = TemplateContent.of(template);
             created = graph.create(
                     holder.token(),
                     holder.waba(),
@@ -143,8 +149,8 @@ public class Templates {
                 content,
                 created.status() == null ? TemplateStatus.PENDING : new TemplateStatus(created.status()),
                 at);
-        TemplateCategory.fromMeta(created.category())
-                .ifPresent(given -> recorded.recategorised(template.category(), given, at));
+        TemplateCategory asked = template.category();
+        TemplateCategory.fromMeta(created.category()).ifPresent(given -> recorded.recategorised(asked, given, at));
         rows.insert(recorded);
         return recorded.details();
     }

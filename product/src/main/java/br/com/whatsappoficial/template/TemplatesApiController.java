@@ -93,7 +93,13 @@ class TemplatesApiController {
             @Schema(description = "what to change") String fix) {}
 
     record Components(
-            @Nullable String header, String body, @Nullable String footer, List<Button> buttons) {}
+            @Schema(description = "TEXT, or IMAGE, VIDEO, DOCUMENT: a send then gives `header` with the file's link")
+            String headerFormat,
+
+            @Nullable String header,
+            String body,
+            @Nullable String footer,
+            List<Button> buttons) {}
 
     record Button(
             @Schema(description = "QUICK_REPLY, URL, PHONE_NUMBER or OTHER")
@@ -103,7 +109,15 @@ class TemplatesApiController {
 
             @Schema(description = "the URL of a URL button or the number of a PHONE_NUMBER button", nullable = true)
             @Nullable
-            String value) {}
+            String value,
+
+            @Schema(
+                    description = "a URL ending in {{1}}: each send gives that end in `template.buttons`; this is"
+                            + " the example Meta reviewed",
+                    nullable = true,
+                    example = "pedido/1001")
+            @Nullable
+            String example) {}
 
     @Schema(description = "A template to create at Meta.")
     record NewTemplateRequest(
@@ -136,7 +150,20 @@ class TemplatesApiController {
     record ButtonRequest(
             @NotNull TemplateButton.Type type,
             @NotBlank String text,
-            @Nullable String value) {}
+
+            @Schema(
+                    description = "a URL button's link, which may end in {{1}} (`https://loja.com.br/pedido/{{1}}`),"
+                            + " or a PHONE_NUMBER button's number",
+                    nullable = true)
+            @Nullable
+            String value,
+
+            @Schema(
+                    description = "for a link ending in {{1}}: an example of that end, which Meta reviews",
+                    example = "pedido/1001",
+                    nullable = true)
+            @Nullable
+            String example) {}
 
     @GetMapping(path = "/templates", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
@@ -228,9 +255,12 @@ class TemplatesApiController {
                 body.buttons() == null
                         ? List.of()
                         : body.buttons().stream()
-                                .map(button -> new TemplateButton(button.type(), button.text(), button.value()))
+                                .map(button -> new TemplateButton(
+                                        button.type(), button.text(), button.value(), button.example()))
                                 .toList(),
-                examples(body.examples()));
+                examples(body.examples()),
+                null,
+                null);
         TemplateDetails created;
         try {
             created = templates.create(template);
@@ -294,11 +324,15 @@ class TemplatesApiController {
                 template.parameterFormat().name().toLowerCase(Locale.ROOT),
                 template.variables(),
                 new Components(
+                        content.mediaHeader() == null
+                                ? "TEXT"
+                                : content.mediaHeader().format().name(),
                         content.header(),
                         content.body(),
                         content.footer(),
                         content.buttons().stream()
-                                .map(button -> new Button(button.type().name(), button.text(), button.value()))
+                                .map(button -> new Button(
+                                        button.type().name(), button.text(), button.value(), button.example()))
                                 .toList()),
                 template.updatedAt());
     }

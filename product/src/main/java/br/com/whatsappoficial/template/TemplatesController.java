@@ -2,12 +2,15 @@ package br.com.whatsappoficial.template;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -52,30 +55,38 @@ class TemplatesController {
 
     /** The preview bubble, problems and counters, as htmx asks for them while the merchant types. */
     @PostMapping("/previa")
-    String preview(TemplateForm form, Model model) {
-        editorModel(model, form, List.of());
+    String preview(
+            TemplateForm form, @RequestParam(required = false) @Nullable MultipartFile headerImage, Model model) {
+        EditorPage.show(model, form, EditorPage.sample(headerImage), List.of());
         model.addAttribute("partial", true);
         return "template/editor :: preview";
     }
 
     /** The examples' fields and (out of band) the preview, when the header or body, and so their variables, changed. */
     @PostMapping("/variaveis")
-    String variables(TemplateForm form, Model model) {
-        editorModel(model, form, List.of());
+    String variables(
+            TemplateForm form, @RequestParam(required = false) @Nullable MultipartFile headerImage, Model model) {
+        EditorPage.show(model, form, EditorPage.sample(headerImage), List.of());
         model.addAttribute("partial", true);
         model.addAttribute("oob", true);
         return "template/editor :: live";
     }
 
     @PostMapping
-    String create(TemplateForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String create(
+            TemplateForm form,
+            @RequestParam(required = false) @Nullable MultipartFile headerImage,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        MediaSample sample = EditorPage.sample(headerImage);
         try {
-            TemplateDetails created = templates.create(form.template());
+            TemplateDetails created = templates.create(form.template(sample));
             redirect.addFlashAttribute("created", created.name());
             return "redirect:/configuracoes/whatsapp-oficial/modelos";
         } catch (TemplateRefused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return editorModel(model, form, refused.problems());
+            return EditorPage.show(model, form, sample, refused.problems());
         } catch (TemplateCreationsExhausted exhausted) {
             model.addAttribute("exhausted", exhausted);
             return editorModel(model, form, List.of());

@@ -96,7 +96,10 @@ final class InboxEventDecoder {
                                 text(value, "previous_category"),
                                 text(value, "new_category"),
                                 text(value, "correct_category"),
-                                at);
+                                at,
+                                value.hasNonNull("category_update_timestamp")
+                                        ? seconds(value.get("category_update_timestamp"))
+                                        : null);
                     case "message_template_quality_update" ->
                         new TemplateQualityChanged(
                                 store,

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Meta's {@code template_category_update}: Meta recategorised a template ({@code previousCategory} and
- * {@code newCategory}), or announces it will ({@code correctCategory} alone).
+ * {@code newCategory}), or announces it will ({@code correctCategory}, with {@code effectiveAt} when Meta
+ * says when: its {@code category_update_timestamp}).
  */
 public record TemplateCategoryChanged(
         StoreId store,
@@ -17,4 +18,5 @@ public record TemplateCategoryChanged(
         @Nullable String previousCategory,
         @Nullable String newCategory,
         @Nullable String correctCategory,
-        @Nullable Instant at) {}
+        @Nullable Instant at,
+        @Nullable Instant effectiveAt) {}

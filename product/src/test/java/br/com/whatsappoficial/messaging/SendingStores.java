@@ -41,8 +41,16 @@ public class SendingStores {
      * A connected store.
      *
      * @param key the store's API key, as the engine sends it
+     * @param email the store admin's login, for tests that drive its pages
      */
-    public record Shop(StoreId store, SandboxBusiness business, SandboxWaba waba, SandboxPhone phone, String key) {}
+    public record Shop(
+            StoreId store,
+            SandboxBusiness business,
+            SandboxWaba waba,
+            SandboxPhone phone,
+            String key,
+            String email,
+            String password) {}
 
     private final SandboxMeta sandbox;
     private final StoreDirectory stores;
@@ -116,7 +124,7 @@ public class SendingStores {
         String key = StoreFixtures.createKey(keys, StoreFixtures.login(stores, email), ApiKeyMode.TEST, "Campanhas")
                 .secret()
                 .reveal();
-        return new Shop(store, business, waba, phone, key);
+        return new Shop(store, business, waba, phone, key, email, "senha-" + run);
     }
 
     /** A template created through the product and approved at Meta, once the product knows it is. */
@@ -124,7 +132,17 @@ public class SendingStores {
         TemplateDetails created = CurrentStore.callAs(
                 shop.store(),
                 () -> templates.create(new NewTemplate(
-                        name, TemplateCategory.UTILITY, "pt_BR", null, null, body, null, List.of(), examples)));
+                        name,
+                        TemplateCategory.UTILITY,
+                        "pt_BR",
+                        null,
+                        null,
+                        body,
+                        null,
+                        List.of(),
+                        examples,
+                        null,
+                        null)));
         sandbox.decideTemplate(created.id(), "APPROVED", null);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))

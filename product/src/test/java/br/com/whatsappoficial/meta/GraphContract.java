@@ -381,6 +381,55 @@ abstract class GraphContract {
         assertThat(failed.code()).isEqualTo(80007);
     }
 
+    /** A header handle no upload ever returned. */
+    static final String NEVER_ISSUED_HANDLE = "4::handle-nunca-emitido";
+
+    @Test
+    void createsATemplateWithAnUploadedImageHeaderAndALinkEndingInAVariable() {
+        GraphTemplates templates = templates();
+        byte[] jpeg = new byte[2048];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        String handle = graph().profiles().upload(world().token(), "cabecalho.jpg", "image/jpeg", jpeg);
+
+        MessageTemplateCreated created =
+                templates.create(world().token(), waba(), withImageAndLink("oferta_pedido", handle));
+
+        assertThat(created.id()).matches("\\d+");
+        assertThat(created.status()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anImageHeaderWithoutAnUploadedExampleIsAParameterError() {
+        GraphTemplates templates = templates();
+
+        MetaCallFailed failed = failure(() ->
+                templates.create(world().token(), waba(), withImageAndLink("oferta_pedido", NEVER_ISSUED_HANDLE)));
+
+        assertThat(failed.errorClass()).isEqualTo(MetaErrorClass.PARAMETER);
+        assertThat(failed.code()).isEqualTo(100);
+    }
+
+    static MessageTemplateRequest withImageAndLink(String name, String handle) {
+        return new MessageTemplateRequest(
+                name,
+                "MARKETING",
+                "pt_BR",
+                "positional",
+                List.of(
+                        MessageTemplateComponent.mediaHeader("IMAGE", handle),
+                        MessageTemplateComponent.text(
+                                "BODY",
+                                "Olá {{1}}, separamos uma oferta para o seu pedido.",
+                                new MessageTemplateComponent.Example(null, List.of(List.of("Ana")), null, null)),
+                        MessageTemplateComponent.buttons(List.of(new MessageTemplateComponent.Button(
+                                "URL",
+                                "Ver pedido",
+                                "https://loja.com.br/pedido/{{1}}",
+                                null,
+                                List.of("https://loja.com.br/pedido/1001"))))));
+    }
+
     private GraphTemplates templates() {
         assumeTrue(
                 world().servesMessageTemplates() && graph().templates() != null,

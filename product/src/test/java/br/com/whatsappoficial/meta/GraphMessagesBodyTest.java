@@ -34,6 +34,42 @@ class GraphMessagesBodyTest {
     }
 
     @Test
+    void aMediaHeaderAndADynamicLinkGoInTheirOwnComponents() {
+        String body = json(new OutboundMessage.Template(
+                "+5511987654321",
+                "oferta_semana",
+                "pt_BR",
+                List.of(OutboundMessage.Parameter.positional("Ana")),
+                new OutboundMessage.HeaderMedia("image", "https://loja.example/banner.jpg"),
+                List.of(new OutboundMessage.ButtonParameter(1, "pedido/1001")),
+                null));
+
+        assertThat(GraphJson.MAPPER.readTree(body).at("/template/components"))
+                .isEqualTo(GraphJson.MAPPER.readTree("""
+                        [{"type": "header",
+                          "parameters": [{"type": "image", "image": {"link": "https://loja.example/banner.jpg"}}]},
+                         {"type": "body", "parameters": [{"type": "text", "text": "Ana"}]},
+                         {"type": "button", "sub_type": "url", "index": "1",
+                          "parameters": [{"type": "text", "text": "pedido/1001"}]}]"""));
+    }
+
+    @Test
+    void aTextHeadersVariableIsAHeaderParameter() {
+        String body = json(new OutboundMessage.Template(
+                "+5511987654321",
+                "pedido_enviado",
+                "pt_BR",
+                List.of(),
+                new OutboundMessage.HeaderText(OutboundMessage.Parameter.positional("#4521")),
+                List.of(),
+                null));
+
+        assertThat(GraphJson.MAPPER.readTree(body).at("/template/components"))
+                .isEqualTo(GraphJson.MAPPER.readTree("""
+                        [{"type": "header", "parameters": [{"type": "text", "text": "#4521"}]}]"""));
+    }
+
+    @Test
     void aCustomerKnownOnlyByUserIdGoesInRecipient() {
         String body = json(new OutboundMessage.Text("BR.1234567890abcdef", "Oi", false, null));
 

@@ -181,6 +181,21 @@ final class RecordedMeta implements MetaWorld {
                         .withRequestBody(matchingJsonPath("$.components[?(@.type == 'BODY')].text"))
                         .withRequestBody(matchingJsonPath("$.components[?(@.type == 'BODY')].example")),
                 ok("template_created"));
+        // An image header is created with the handle of an uploaded example; a URL button ending in {{1}}
+        // with one full example URL. A handle Meta never issued is refused (the wording is the sandbox's).
+        stub(
+                asBusiness(post(urlPathEqualTo(templates)))
+                        .withRequestBody(matchingJsonPath(
+                                "$.components[?(@.type == 'HEADER' && @.format == 'IMAGE')].example.header_handle[0]"))
+                        .withRequestBody(matchingJsonPath(
+                                "$.components[?(@.type == 'BUTTONS')].buttons[?(@.url =~ /.*\\{\\{1}}$/)].example[0]")),
+                ok("template_created"));
+        stub(
+                asBusiness(post(urlPathEqualTo(templates)))
+                        .withRequestBody(
+                                matchingJsonPath("$.components[?(@.type == 'HEADER')].example.header_handle[?(@ == '"
+                                        + GraphContract.NEVER_ISSUED_HANDLE + "')]")),
+                error(400, "error_invalid_parameter"));
         stub(
                 asBusiness(get(urlPathEqualTo(templates)))
                         .withQueryParam("fields", containing("quality_score"))

@@ -25,7 +25,9 @@ class TemplateEditRulesTest {
             TemplateRulesTest.ACCEPTED.body(),
             TemplateRulesTest.ACCEPTED.footer(),
             TemplateRulesTest.ACCEPTED.buttons(),
-            TemplateRulesTest.ACCEPTED.examples());
+            TemplateRulesTest.ACCEPTED.examples(),
+            null,
+            null);
 
     @ParameterizedTest(name = "{0}: editable {1}")
     @CsvSource({

@@ -29,7 +29,9 @@ class TemplateRulesTest {
                     new TemplateButton(Type.URL, "Acompanhar", "https://loja.example/rastreio"),
                     new TemplateButton(Type.QUICK_REPLY, "Falar com a loja", null),
                     new TemplateButton(Type.PHONE_NUMBER, "Ligar", "+5511912345678")),
-            Map.of("1", "Ana", "2", "sexta-feira"));
+            Map.of("1", "Ana", "2", "sexta-feira"),
+            null,
+            null);
 
     @Test
     void acceptsATemplateMetaAccepts() {
@@ -261,7 +263,8 @@ class TemplateRulesTest {
             String footer,
             List<TemplateButton> buttons,
             Map<String, String> examples) {
-        return new NewTemplate(name, category, "pt_BR", header, headerExample, body, footer, buttons, examples);
+        return new NewTemplate(
+                name, category, "pt_BR", header, headerExample, body, footer, buttons, examples, null, null);
     }
 
     private static NewTemplate rename(NewTemplate t, String name) {
@@ -274,7 +277,9 @@ class TemplateRulesTest {
                 t.body(),
                 t.footer(),
                 t.buttons(),
-                t.examples());
+                t.examples(),
+                null,
+                null);
     }
 
     private static NewTemplate relanguage(NewTemplate t, String language) {
@@ -287,7 +292,9 @@ class TemplateRulesTest {
                 t.body(),
                 t.footer(),
                 t.buttons(),
-                t.examples());
+                t.examples(),
+                null,
+                null);
     }
 
     private static NewTemplate recategorise(NewTemplate t, TemplateCategory category) {
@@ -300,7 +307,9 @@ class TemplateRulesTest {
                 t.body(),
                 t.footer(),
                 t.buttons(),
-                t.examples());
+                t.examples(),
+                null,
+                null);
     }
 
     static NewTemplate rebody(NewTemplate t, String body, Map<String, String> examples) {
@@ -313,12 +322,24 @@ class TemplateRulesTest {
                 body,
                 t.footer(),
                 t.buttons(),
-                examples);
+                examples,
+                null,
+                null);
     }
 
     private static NewTemplate reheader(NewTemplate t, String header, String example) {
         return new NewTemplate(
-                t.name(), t.category(), t.language(), header, example, t.body(), t.footer(), t.buttons(), t.examples());
+                t.name(),
+                t.category(),
+                t.language(),
+                header,
+                example,
+                t.body(),
+                t.footer(),
+                t.buttons(),
+                t.examples(),
+                null,
+                null);
     }
 
     private static NewTemplate refooter(NewTemplate t, String footer) {
@@ -331,7 +352,9 @@ class TemplateRulesTest {
                 t.body(),
                 footer,
                 t.buttons(),
-                t.examples());
+                t.examples(),
+                null,
+                null);
     }
 
     private static NewTemplate rebuttons(NewTemplate t, List<TemplateButton> buttons) {
@@ -344,7 +367,9 @@ class TemplateRulesTest {
                 t.body(),
                 t.footer(),
                 buttons,
-                t.examples());
+                t.examples(),
+                null,
+                null);
     }
 
     private static List<TemplateButton> quickReplies(int count) {

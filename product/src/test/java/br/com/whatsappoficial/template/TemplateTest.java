@@ -179,6 +179,24 @@ class TemplateTest {
     }
 
     @Test
+    void theNoticeKeepsTheDateMetaGaveForTheChangeUntilItHappens() {
+        Template template = pending();
+        Instant effective = T0.plus(java.time.Duration.ofDays(30));
+
+        assertThat(template.categoryAnnounced(TemplateCategory.MARKETING, effective, T0.plusSeconds(10)))
+                .isTrue();
+        assertThat(template.details().announcedEffectiveAt()).isEqualTo(effective);
+        assertThat(template.details().announcedAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(template.categoryAnnounced(TemplateCategory.MARKETING, effective, T0.plusSeconds(10)))
+                .as("a repeat")
+                .isFalse();
+
+        template.recategorised(TemplateCategory.UTILITY, TemplateCategory.MARKETING, T0.plusSeconds(20));
+        assertThat(template.details().announcedEffectiveAt()).isNull();
+        assertThat(template.details().announcedAt()).isNull();
+    }
+
+    @Test
     void anOlderOrRepeatedNoticeChangesNothingAndOneNamingTodaysCategoryWithdrawsIt() {
         Template template = pending();
         template.categoryAnnounced(TemplateCategory.MARKETING, T0.plusSeconds(10));

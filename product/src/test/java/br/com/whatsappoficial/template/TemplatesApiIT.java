@@ -137,6 +137,26 @@ class TemplatesApiIT extends TemplatesIntegrationTest {
     }
 
     @Test
+    void aLinkEndingInAVariableNeedsItsExampleAndIsListedWithIt() throws Exception {
+        create("""
+                                {"name": "pedido_link", "category": "UTILITY", "body": "Olá {{1}}, seu pedido saiu.",
+                                 "examples": ["Ana"], "buttons": [{"type": "URL", "text": "Ver pedido",
+                                 "value": "https://loja.example/pedido/{{1}}"}]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'buttons')].message")
+                        .value(org.hamcrest.Matchers.hasItem(containsString("pedido/1001"))));
+
+        create("""
+                                {"name": "pedido_link", "category": "UTILITY", "body": "Olá {{1}}, seu pedido saiu.",
+                                 "examples": ["Ana"], "buttons": [{"type": "URL", "text": "Ver pedido",
+                                 "value": "https://loja.example/pedido/{{1}}", "example": "pedido/1001"}]}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.components.headerFormat").value("TEXT"))
+                .andExpect(jsonPath("$.components.buttons[0].value").value("https://loja.example/pedido/{{1}}"))
+                .andExpect(jsonPath("$.components.buttons[0].example").value("pedido/1001"));
+    }
+
+    @Test
     void namedVariablesTakeAnObjectOfExamples() throws Exception {
         mvc.perform(withKey(post("/api/v1/templates"))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -177,6 +197,12 @@ class TemplatesApiIT extends TemplatesIntegrationTest {
         mvc.perform(get("/api/v1/templates")
                         .header("Authorization", "Bearer " + otherKey.secret().reveal()))
                 .andExpect(jsonPath("$.data", hasSize(0)));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions create(String template) throws Exception {
+        return mvc.perform(withKey(post("/api/v1/templates"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(template));
     }
 
     private MockHttpServletRequestBuilder withKey(MockHttpServletRequestBuilder request) {

@@ -201,6 +201,28 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 .contains("A Meta mudou a categoria de Utilidade para Marketing", "cobrado como Marketing", "Média");
     }
 
+    /** How the pages write a time: São Paulo's, day first. */
+    static final java.time.format.DateTimeFormatter SAO_PAULO_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "dd/MM/yyyy 'às' HH:mm")
+            .withZone(java.time.ZoneId.of("America/Sao_Paulo"));
+
+    @Test
+    void aNoticeWithoutADateSaysSoAndWhenItArrived() throws Exception {
+        TemplateDetails created = as(() -> templates.create(orderShipped("pedido_sem_data")));
+
+        long time = Instant.now().getEpochSecond() + 10;
+        webhook(TemplateStores.categoryNotice(shop.wabaId(), time, created.id(), created.name(), "UTILITY", "MARKETING")
+                .replaceAll(",\"category_update_timestamp\":\\d+", ""));
+
+        await().atMost(WEBHOOK)
+                .untilAsserted(() ->
+                        assertThat(find("pedido_sem_data").announcedCategory()).isEqualTo(TemplateCategory.MARKETING));
+        assertThat(find("pedido_sem_data").announcedEffectiveAt()).isNull();
+        assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
+                .contains("A Meta não disse quando a mudança vale; o aviso chegou em "
+                        + SAO_PAULO_TIME.format(Instant.ofEpochSecond(time)) + ".");
+    }
+
     @Test
     void metasAdvanceNoticeOfARecategorisationWarnsBeforeItHappens() throws Exception {
         TemplateDetails created = as(() -> templates.create(orderShipped("pedido_com_aviso")));
@@ -215,6 +237,8 @@ class TemplatesIT extends TemplatesIntegrationTest {
         assertThat(find("pedido_com_aviso").category()).isEqualTo(TemplateCategory.UTILITY);
         assertThat(page("/configuracoes/whatsapp-oficial/modelos"))
                 .contains("A Meta avisou que vai mudar a categoria deste modelo de Utilidade para Marketing.")
+                .contains("A mudança vale a partir de "
+                        + SAO_PAULO_TIME.format(Instant.ofEpochSecond(now + 10 + 7 * 24 * 3600)) + ".")
                 .contains("Depois da mudança, cada envio será cobrado como Marketing")
                 .doesNotContain("A Meta mudou a categoria");
 
@@ -657,7 +681,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 "Oi {{1}}, seu pedido já está a caminho.",
                 "Loja Exemplo",
                 List.of(),
-                Map.of("1", "Ana"));
+                Map.of("1", "Ana"),
+                null,
+                null);
     }
 
     static NewTemplate recategorised(NewTemplate template, TemplateCategory category) {
@@ -670,7 +696,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 template.body(),
                 template.footer(),
                 template.buttons(),
-                template.examples());
+                template.examples(),
+                null,
+                null);
     }
 
     static NewTemplate inLanguage(NewTemplate template, String language) {
@@ -683,7 +711,9 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 template.body(),
                 template.footer(),
                 template.buttons(),
-                template.examples());
+                template.examples(),
+                null,
+                null);
     }
 
     private TemplateDetails find(String name) {
@@ -735,6 +765,8 @@ class TemplatesIT extends TemplatesIntegrationTest {
                 "Olá {{1}}, seu pedido saiu para entrega e chega até {{2}}.",
                 "Loja Exemplo",
                 List.of(new TemplateButton(TemplateButton.Type.QUICK_REPLY, "Falar com a loja", null)),
-                Map.of("1", "Ana", "2", "sexta-feira"));
+                Map.of("1", "Ana", "2", "sexta-feira"),
+                null,
+                null);
     }
 }
