@@ -92,17 +92,20 @@ class TemplateRows {
                 .optional();
     }
 
-    /** Records a template seen for the first time; false when another worker recorded it first. */
+    /**
+     * Records a template seen for the first time; false when another worker recorded it first, even one
+     * whose transaction was still open (the sync and a status webhook meeting on a new template).
+     */
     boolean insert(Template template) {
         return jdbc.sql("""
                         insert into templates (template_id, store_id, waba_id, name, language, category,
                                previous_category, category_at, announced_category, announced_at,
                                announced_effective_at, content, status,
                                rejection_reason, status_detail, status_at, quality, quality_at, updated_at, created_at)
-                        select :id, :storeId, :waba, :name, :language, :category, :previous, :categoryAt,
+                        values (:id, :storeId, :waba, :name, :language, :category, :previous, :categoryAt,
                                :announced, :announcedAt, :announcedEffectiveAt, :content, :status, :reason, :detail, :statusAt, :quality,
-                               :qualityAt, :updatedAt, :now
-                        where not exists (select 1 from templates where template_id = :id)""")
+                               :qualityAt, :updatedAt, :now)
+                        on conflict do nothing""")
                         .param("id", template.id().value())
                         .param("waba", template.waba().value())
                         .param("name", template.name().value())

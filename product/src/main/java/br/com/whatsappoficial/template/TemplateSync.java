@@ -148,7 +148,13 @@ class TemplateSync {
                 if (quality != null) {
                     found.qualityReported(quality, at);
                 }
-                rows.insert(found);
+                if (!rows.insert(found)) {
+                    // A webhook recorded it between our lookup and our insert: what Meta listed applies to its row.
+                    rows.lock(id)
+                            .filter(recorded ->
+                                    recorded.syncedFromMeta(metaStatus, reason, category, quality, content, at))
+                            .ifPresent(rows::update);
+                }
             });
         }
         for (Template ours : rows.ofWaba(waba)) {
