@@ -17,6 +17,7 @@ import br.com.whatsappoficial.store.StoreUserPrincipal;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -152,7 +153,9 @@ class ApiKeysBrowserIT {
 
         page.navigate(url("/api/docs"));
 
-        assertThat(page.getByText("WhatsApp Oficial — Campaign API")).isVisible();
+        // springdoc builds the document on its first request: seconds on a busy machine.
+        assertThat(page.getByText("WhatsApp Oficial — Campaign API"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         assertThat(page.getByText("/api/v1/limits")).isVisible();
         page.getByText("/api/v1/limits").click();
         assertThat(page.getByText("number_not_ready").first()).isVisible();
