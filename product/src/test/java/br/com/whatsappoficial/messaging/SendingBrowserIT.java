@@ -1,7 +1,6 @@
 package br.com.whatsappoficial.messaging;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.testsupport.Browsers;
 import br.com.testsupport.PostgresIntegrationTest;
@@ -100,10 +99,10 @@ class SendingBrowserIT {
         phoneShot("390-1-before");
 
         for (int i = 0; i < 4; i++) {
-            send(engine, "+55 11 9" + SendingStores.plainEightDigits());
+            engine.sendTemplate("+55 11 9" + SendingStores.plainEightDigits(), "pedido_enviado", "Ana");
         }
         // The sandbox fails a customer whose number ends in 9999 with Meta's 131026.
-        send(engine, "+55 11 98765-9999");
+        engine.sendTemplate("+55 11 98765-9999", "pedido_enviado", "Ana");
 
         assertThat(card.getByTestId("budget-used"))
                 .hasText("5 de " + limit + " clientes únicos nas últimas 24 h", A_FEW_RELOADS);
@@ -126,22 +125,12 @@ class SendingBrowserIT {
         phoneShot("390-3-page");
     }
 
-    private static void send(CampaignEngine engine, String to) throws Exception {
-        engine.send("""
-                        {"to": "%s", "template": {"name": "pedido_enviado", "parameters": ["Ana"]}}""".formatted(to)).andExpect(status().isAccepted());
-    }
-
     private void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve("envios-" + name + ".png"))
-                .setFullPage(true));
+        Browsers.fullScreenshot(page, SHOTS.resolve("envios-" + name + ".png"));
     }
 
-    /** The same state on a phone, then back to the laptop's width. */
     private void phoneShot(String name) {
-        page.setViewportSize(390, 844);
-        shot(name);
-        page.setViewportSize(1280, 800);
+        Browsers.phoneScreenshot(page, SHOTS.resolve("envios-" + name + ".png"));
     }
 
     private String url(String path) {

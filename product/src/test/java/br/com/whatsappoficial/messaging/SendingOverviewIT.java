@@ -182,8 +182,7 @@ class SendingOverviewIT {
     }
 
     private void send(String to) throws Exception {
-        engine.send("""
-                        {"to": "%s", "template": {"name": "pedido_enviado", "parameters": ["Ana"]}}""".formatted(to)).andExpect(status().isAccepted());
+        engine.sendTemplate(to, "pedido_enviado", "Ana");
     }
 
     private SendingOverview overview() {
