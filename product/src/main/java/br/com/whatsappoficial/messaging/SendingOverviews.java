@@ -86,10 +86,13 @@ class SendingOverviews {
         Map<String, Long> billableMonth = new LinkedHashMap<>();
         long[] free = new long[2];
         jdbc.sql("""
-                        select pricing_category, coalesce(pricing_billable, false), created_at >= :dayStart, count(*)
-                        from messaging_messages
-                        where store_id = :storeId and pricing_category is not null and created_at >= :monthStart
-                        group by 1, 2, 3""")
+                        select category, billable, today, count(*) from (
+                            select pricing_category as category, coalesce(pricing_billable, false) as billable,
+                                   created_at >= :dayStart as today
+                            from messaging_messages
+                            where store_id = :storeId and pricing_category is not null and created_at >= :monthStart
+                        ) sent
+                        group by category, billable, today""")
                 .param("dayStart", utc(dayStart))
                 .param("monthStart", utc(monthStart))
                 .query(rs -> {

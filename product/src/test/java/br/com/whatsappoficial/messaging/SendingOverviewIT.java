@@ -65,6 +65,9 @@ class SendingOverviewIT {
     SandboxMeta sandbox;
 
     @Autowired
+    ServiceWindows windows;
+
+    @Autowired
     StoreDirectory directory;
 
     @Autowired
@@ -96,11 +99,22 @@ class SendingOverviewIT {
         }
         // The sandbox fails a customer whose number ends in 9999 with Meta's 131026.
         send("+55 11 98765-9999");
+        // A customer who wrote gets the utility template free, inside the window, and takes no slot.
+        String wrote = "+55 11 9" + SendingStores.plainEightDigits();
+        sandbox.customerSends(shop.phone().id(), wrote, "Bia", "Oi");
+        Customer bia = Recipient.ofNumber(wrote).orElseThrow().customer();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> CurrentStore.callAs(
+                        shop.store(),
+                        () -> windows.closesAt(shop.phone().id(), bia).isPresent()));
+        send(wrote);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             SendingOverview overview = overview();
             assertThat(overview.failures()).hasSize(1);
             assertThat(billable(overview, "utility")).isEqualTo(3);
+            assertThat(overview.spend().freeToday()).isEqualTo(1);
             assertThat(overview.queue().running()).isFalse();
         });
 
@@ -122,6 +136,7 @@ class SendingOverviewIT {
                 .singleElement()
                 .satisfies(line -> assertThat(line.thisMonth()).isEqualTo(3));
         assertThat(billable(overview, "marketing")).isZero();
+        assertThat(overview.spend().freeThisMonth()).isEqualTo(1);
 
         SendingOverview.RecentFailure failure = overview.failures().getFirst();
         assertThat(failure.recipient()).isEqualTo("+55 11 98765-9999");
