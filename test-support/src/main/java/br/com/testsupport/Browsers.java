@@ -75,6 +75,18 @@ public final class Browsers {
         return file;
     }
 
+    /** The whole page at the current size, to {@code file}. */
+    public static void fullScreenshot(Page page, Path file) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    }
+
+    /** The whole page on a 390 × 844 phone, to {@code file}; then back to a 1280 × 800 laptop. */
+    public static void phoneScreenshot(Page page, Path file) {
+        page.setViewportSize(390, 844);
+        fullScreenshot(page, file);
+        page.setViewportSize(1280, 800);
+    }
+
     /** A Brazilian merchant's browser: pt-BR, São Paulo time, a laptop screen. */
     public static BrowserContext brazilianContext() {
         return chromium().newContext(brazilian());

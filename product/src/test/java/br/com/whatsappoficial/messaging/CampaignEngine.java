@@ -44,6 +44,13 @@ final class CampaignEngine {
                 .content(body));
     }
 
+    /** A template to one customer, accepted (202) for sending. */
+    void sendTemplate(String to, String template, String... parameters) throws Exception {
+        String values = parameters.length == 0 ? "" : "\"" + String.join("\", \"", parameters) + "\"";
+        send("""
+                        {"to": "%s", "template": {"name": "%s", "parameters": [%s]}}""".formatted(to, template, values)).andExpect(status().isAccepted());
+    }
+
     ResultActions read(String id) throws Exception {
         return mvc.perform(withKey(get("/api/v1/messages/" + id))).andExpect(status().isOk());
     }

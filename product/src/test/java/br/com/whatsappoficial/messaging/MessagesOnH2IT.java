@@ -67,6 +67,9 @@ class MessagesOnH2IT {
     @Autowired
     CallbackUrls urls;
 
+    @Autowired
+    SendingOverviews overviews;
+
     @Test
     void aTemplateGoesOutAndTheBudgetAndWindowsHold() throws Exception {
         Shop shop = stores.connected("embutida");
@@ -106,6 +109,17 @@ class MessagesOnH2IT {
                         .extracting(received -> JsonPath.<String>read(received.body(), "$.status"))
                         .containsExactly("sent", "delivered", "read"));
         receiver.close();
+        // The Envios card's queries (the budget's hours, the billable messages by category) run on H2 too.
+        SendingOverview overview = br.com.whatsappoficial.store.CurrentStore.callAs(
+                shop.store(), () -> overviews.current(java.util.Locale.forLanguageTag("pt-BR")));
+        org.assertj.core.api.Assertions.assertThat(
+                        overview.budget().chart().bars().getLast().used())
+                .isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(overview.spend().categories())
+                .filteredOn(line -> line.category().equals("utility"))
+                .singleElement()
+                .extracting(SendingOverview.CategoryCount::today)
+                .isEqualTo(1L);
 
         sandbox.customerSends(shop.phone().id(), "+55 11 98765-3333", "Bia", "Oi");
         Awaitility.await()

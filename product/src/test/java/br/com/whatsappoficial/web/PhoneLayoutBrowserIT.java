@@ -41,6 +41,7 @@ class PhoneLayoutBrowserIT {
         PAGES.put("api-keys", "/configuracoes/whatsapp-oficial/api");
         PAGES.put("modelos", "/configuracoes/whatsapp-oficial/modelos");
         PAGES.put("modelos-novo", "/configuracoes/whatsapp-oficial/modelos/novo");
+        PAGES.put("envios", "/configuracoes/whatsapp-oficial/envios");
         PAGES.put("suporte", "/configuracoes/whatsapp-oficial/suporte");
         PAGES.put("erro-404", "/configuracoes/nao-existe");
     }
