@@ -34,11 +34,15 @@ public class QualitySwitches {
     }
 
     public boolean paused(String phoneId) {
-        return pausedNumbers().contains(phoneId);
+        return jdbc.sql("select count(*) from sandbox_quality_pauses where phone_id = :id")
+                        .param("id", phoneId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public Set<String> pausedNumbers() {
-        return jdbc.sql("select phone_id from sandbox_quality_pauses").query(String.class).stream()
+        return jdbc.sql("select phone_id from sandbox_quality_pauses").query(String.class).list().stream()
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -56,7 +60,7 @@ public class QualitySwitches {
     }
 
     public Set<String> heldWabas() {
-        return jdbc.sql("select waba_id from sandbox_held_marketing").query(String.class).stream()
+        return jdbc.sql("select waba_id from sandbox_held_marketing").query(String.class).list().stream()
                 .collect(Collectors.toUnmodifiableSet());
     }
 }
