@@ -93,6 +93,7 @@ public class SendingPauses {
                 .sql("select * from sending_pauses where store_id = :storeId and until_at > :now")
                 .param("now", utc(clock.instant()))
                 .query(SendingPauses::pause)
+                .list()
                 .stream()
                 .collect(Collectors.toMap(SendingPause::phoneNumberId, Function.identity()));
     }
