@@ -10,6 +10,7 @@ import br.com.metasandbox.state.DisplayNumbers;
 import br.com.metasandbox.state.InboundMessages;
 import br.com.metasandbox.state.MarketingStops;
 import br.com.metasandbox.state.PhoneNumber;
+import br.com.metasandbox.state.QualitySwitches;
 import br.com.metasandbox.state.SandboxAccounts;
 import br.com.metasandbox.state.SandboxCredentials;
 import br.com.metasandbox.state.SandboxIds;
@@ -67,6 +68,7 @@ public class SandboxMeta {
     private final TemplateReviews templates;
     private final DeliveryScripts deliveryScripts;
     private final MarketingStops marketingStops;
+    private final QualitySwitches quality;
     private final Clock clock;
 
     SandboxMeta(
@@ -82,7 +84,9 @@ public class SandboxMeta {
             TemplateReviews templates,
             DeliveryScripts deliveryScripts,
             MarketingStops marketingStops,
+            QualitySwitches quality,
             Clock clock) {
+        this.quality = quality;
         this.templates = templates;
         this.deliveryScripts = deliveryScripts;
         this.marketingStops = marketingStops;
@@ -410,6 +414,21 @@ public class SandboxMeta {
     /** The customer's messages follow the number-suffix rules again. */
     public void removeDeliveryScript(String customer) {
         deliveryScripts.remove(WaId.fromRecipient(customer).value());
+    }
+
+    /** Meta pauses the number for its quality: every send is refused with 131048 until it is resumed. */
+    public void pauseForQuality(String phoneId, boolean paused) {
+        phone(phoneId);
+        quality.pause(phoneId, paused, clock.instant());
+    }
+
+    /**
+     * Meta holds the WABA's marketing templates to assess their quality (template pacing): their sends are
+     * answered {@code held_for_quality_assessment} instead of {@code accepted}.
+     */
+    public void holdMarketing(String wabaId, boolean held) {
+        accounts.waba(wabaId).orElseThrow(() -> new IllegalArgumentException("No sandbox WABA " + wabaId));
+        quality.holdMarketing(wabaId, held, clock.instant());
     }
 
     /**

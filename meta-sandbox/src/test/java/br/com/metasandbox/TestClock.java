@@ -5,14 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The real time moved by however much a test asks, so that expiry can be tested without waiting. */
+/**
+ * The real time moved by however much a test asks, so that expiry can be tested without waiting; or, once
+ * frozen, a time that moves only when the test advances it, so that rates per second can be tested.
+ */
 public final class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile @Nullable Instant frozen;
+
+    public void freeze() {
+        frozen = Instant.now();
+    }
 
     public void advance(Duration by) {
         offset = offset.plus(by);
@@ -20,6 +29,7 @@ public final class TestClock extends Clock {
 
     public void reset() {
         offset = Duration.ZERO;
+        frozen = null;
     }
 
     @Override
@@ -34,7 +44,8 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant at = frozen;
+        return (at == null ? Instant.now() : at).plus(offset);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -2,9 +2,13 @@ package br.com.metasandbox.console;
 
 import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.graph.MessagingLimits;
+import br.com.metasandbox.graph.SendingRates;
 import br.com.metasandbox.state.Business;
 import br.com.metasandbox.state.DeliveryScripts;
+import br.com.metasandbox.state.PhoneNumber;
+import br.com.metasandbox.state.QualitySwitches;
 import br.com.metasandbox.state.SandboxAccounts;
+import br.com.metasandbox.state.WhatsAppBusinessAccount;
 import br.com.metasandbox.webhooks.DeliveryOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +35,24 @@ class DeliveryConsoleController {
     private final DeliveryScripts scripts;
     private final SandboxAccounts accounts;
     private final MessagingLimits limits;
+    private final QualitySwitches quality;
     private final Clock clock;
 
+    /** A number with its rate and whether Meta paused it for its quality. */
+    record NumberRate(PhoneNumber phone, int messagesPerSecond, boolean paused) {}
+
+    /** A WABA and whether Meta holds its marketing templates. */
+    record WabaHold(WhatsAppBusinessAccount waba, boolean held) {}
+
     DeliveryConsoleController(
-            SandboxMeta meta, DeliveryScripts scripts, SandboxAccounts accounts, MessagingLimits limits, Clock clock) {
+            SandboxMeta meta,
+            DeliveryScripts scripts,
+            SandboxAccounts accounts,
+            MessagingLimits limits,
+            QualitySwitches quality,
+            Clock clock) {
         this.meta = meta;
+        this.quality = quality;
         this.scripts = scripts;
         this.accounts = accounts;
         this.limits = limits;
@@ -58,6 +75,7 @@ class DeliveryConsoleController {
         // A code, not a quantity: MessageFormat would write 131.048 in pt-BR.
         model.addAttribute("limitCode", Integer.toString(MessagingLimits.LIMIT_REACHED.code()));
         model.addAttribute("usage", usage);
+        rates(model);
         return "sandbox/console/delivery";
     }
 
@@ -74,6 +92,42 @@ class DeliveryConsoleController {
         String customer = digits.length() <= 11 ? "55" + digits : digits;
         meta.scriptDelivery(customer, DeliveryOutcome.valueOf(form.outcome()).name(), delay);
         return "redirect:/sandbox/console/delivery?done=scripted#scripts";
+    }
+
+    private void rates(Model model) {
+        List<WhatsAppBusinessAccount> wabas = accounts.businesses().stream()
+                .flatMap(business -> accounts.wabasOf(business.id()).stream())
+                .toList();
+        var paused = quality.pausedNumbers();
+        var held = quality.heldWabas();
+        model.addAttribute(
+                "numberRates",
+                wabas.stream()
+                        .flatMap(waba -> accounts.phonesOf(waba.id()).stream())
+                        .map(phone -> new NumberRate(
+                                phone, SendingRates.messagesPerSecond(phone), paused.contains(phone.id())))
+                        .toList());
+        model.addAttribute(
+                "wabaHolds",
+                wabas.stream()
+                        .map(waba -> new WabaHold(waba, held.contains(waba.id())))
+                        .toList());
+        model.addAttribute(
+                "rates", List.of(SendingRates.STANDARD_MPS, SendingRates.HIGH_MPS, SendingRates.BUSINESS_APP_MPS));
+        model.addAttribute("pairBurst", SendingRates.PAIR_BURST);
+        model.addAttribute("pairRefill", SendingRates.PAIR_REFILL.toSeconds());
+    }
+
+    @PostMapping("/sandbox/console/delivery/pause")
+    String pause(@RequestParam String phoneId, @RequestParam boolean paused) {
+        meta.pauseForQuality(phoneId, paused);
+        return "redirect:/sandbox/console/delivery?done=" + (paused ? "paused" : "resumed") + "#rates";
+    }
+
+    @PostMapping("/sandbox/console/delivery/hold")
+    String hold(@RequestParam String wabaId, @RequestParam boolean held) {
+        meta.holdMarketing(wabaId, held);
+        return "redirect:/sandbox/console/delivery?done=" + (held ? "held" : "released") + "#rates";
     }
 
     @PostMapping("/sandbox/console/delivery/remove")

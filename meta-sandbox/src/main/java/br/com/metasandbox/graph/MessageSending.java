@@ -4,6 +4,7 @@ import br.com.metasandbox.state.DeliveryScripts;
 import br.com.metasandbox.state.MarketingStops;
 import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.PhoneNumber;
+import br.com.metasandbox.state.QualitySwitches;
 import br.com.metasandbox.state.SandboxAccounts;
 import br.com.metasandbox.state.SandboxIds;
 import br.com.metasandbox.state.SandboxMessages;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /{phone-id}/messages} (contract §6): validates text, template and interactive messages, checks a
- * template against the WABA's templates, enforces the 24 h customer service window and the portfolio's
+ * template against the WABA's templates, enforces a paused number, the sending rates ({@link SendingRates}), the 24 h
+ * customer service window and the portfolio's
  * messaging limit, records what was sent for the simulated customer phone, answers "accepted, not delivered"
  * and plans the status webhooks the customer's delivery script (or number) calls for.
  */
@@ -39,12 +41,22 @@ public class MessageSending {
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     static final Set<String> TYPES = Set.of("text", "template", "interactive");
 
+    /** The send's answer for a template Meta holds to assess its quality (template pacing). */
+    public static final String HELD = "held_for_quality_assessment";
+
+    /** Meta's details for 131048 when a number sends too many messages that were blocked or flagged. */
+    public static final String QUALITY_PAUSED = "Message failed to send because there are restrictions on how many"
+            + " messages can be sent from this phone number. This may be because too many previous messages were"
+            + " blocked or flagged as spam.";
+
     private final SandboxMessages messages;
     private final SandboxAccounts accounts;
     private final TemplateMessages templates;
     private final MessagingLimits limits;
     private final DeliveryScripts scripts;
     private final MarketingStops marketingStops;
+    private final QualitySwitches quality;
+    private final SendingRates rates;
     private final WebhookNotifications webhooks;
     private final JsonMapper json;
     private final Clock clock;
@@ -56,6 +68,8 @@ public class MessageSending {
             MessagingLimits limits,
             DeliveryScripts scripts,
             MarketingStops marketingStops,
+            QualitySwitches quality,
+            SendingRates rates,
             WebhookNotifications webhooks,
             JsonMapper json,
             Clock clock) {
@@ -65,6 +79,8 @@ public class MessageSending {
         this.limits = limits;
         this.scripts = scripts;
         this.marketingStops = marketingStops;
+        this.quality = quality;
+        this.rates = rates;
         this.webhooks = webhooks;
         this.json = json;
         this.clock = clock;
@@ -120,6 +136,10 @@ public class MessageSending {
                             + " to this number.");
         }
         @Nullable MessageTemplate template = type.equals("template") ? templates.check(phone.wabaId(), content) : null;
+        if (quality.paused(phone.id())) {
+            throw GraphRefusal.of(131048, QUALITY_PAUSED);
+        }
+        rates.admit(phone, waId);
         String id = wamid(waId);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("to", to);
@@ -140,7 +160,11 @@ public class MessageSending {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("id", id);
         if (type.equals("template")) {
-            message.put("message_status", "accepted");
+            // Template pacing: Meta holds a marketing template's sends while it assesses the template's quality.
+            boolean held = template != null
+                    && "MARKETING".equals(template.category())
+                    && quality.heldWabas().contains(phone.wabaId());
+            message.put("message_status", held ? HELD : "accepted");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("messaging_product", "whatsapp");

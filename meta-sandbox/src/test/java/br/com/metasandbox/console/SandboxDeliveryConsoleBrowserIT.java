@@ -114,6 +114,35 @@ class SandboxDeliveryConsoleBrowserIT {
     }
 
     @Test
+    void theRatesCardShowsMetasRulesAndTheSandboxsChoicesAndSwitchesAPauseAndAHold() {
+        page.navigate(url("/sandbox/console/delivery"));
+
+        Locator rates = page.getByTestId("delivery-rates");
+        assertThat(rates).containsText("130429");
+        assertThat(rates).containsText("131056");
+        assertThat(rates).containsText("held_for_quality_assessment");
+        assertThat(rates).containsText("rajada de até 45 mensagens");
+        Locator number = page.locator("#rate-" + scene.phone().id());
+        assertThat(number).containsText("80");
+        number.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Pausar"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("131048");
+        assertThat(page.locator("#rate-" + scene.phone().id())).containsText("pausado");
+        page.locator("#hold-" + scene.waba().id())
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reter"))
+                .click();
+        assertThat(page.locator("#hold-" + scene.waba().id())).containsText("retidos");
+        Browsers.screenshot(page, "sandbox-console-rates");
+        page.setViewportSize(390, 844);
+        Browsers.screenshot(page, "sandbox-console-rates-390");
+
+        page.locator("#rate-" + scene.phone().id())
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retomar"))
+                .click();
+        assertThat(page.locator("#rate-" + scene.phone().id())).not().containsText("pausado");
+    }
+
+    @Test
     void theCustomerPhoneShowsATemplateFilledInAndTheCustomerCanReply() {
         SandboxTemplateFixtures.approved(meta, graph, scene, SandboxTemplateFixtures.orderShipped("pedido_enviado"));
         String customer = PlannedStatuses.customerEndingIn("1234");

@@ -17,6 +17,8 @@ public enum ProblemCode {
     INVALID_RECIPIENT(HttpStatus.UNPROCESSABLE_CONTENT),
     /** The customer asked to stop receiving messages. */
     RECIPIENT_OPTED_OUT(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** Meta held marketing back from the customer (131049) less than 24 h ago; {@code retryAfter} says until when. */
+    MARKETING_HELD_BACK(HttpStatus.UNPROCESSABLE_CONTENT),
     /** Unknown template or language, or not approved by Meta. */
     TEMPLATE_NOT_APPROVED(HttpStatus.UNPROCESSABLE_CONTENT),
     /** The parameters do not match the template's variables. */

@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.messaging;
 
 import br.com.whatsappoficial.account.ConnectedAccounts;
+import br.com.whatsappoficial.account.SendingPause;
 import br.com.whatsappoficial.meta.BusinessToken;
 import br.com.whatsappoficial.meta.GraphError;
 import br.com.whatsappoficial.meta.GraphMessages;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One attempt to hand a queued message to Meta, as its store. The call happens outside any transaction;
  * its outcome is recorded in a short one: accepted (Meta's id), retried later (Meta down or throttling,
  * a bounded number of times), failed (refused, or no way to send; its budget slot goes back), or unknown
- * (no answer in time: it may have gone out, so it is never sent again and Meta's status settles it).
+ * (no answer in time: it may have gone out, so it is never sent again and Meta's status settles it), or
+ * waiting while Meta's spam limit or policy block pauses its number.
  */
 @Component
 class MessageDispatch {
@@ -33,6 +35,9 @@ class MessageDispatch {
     /** Too many messages to one customer in a short time. */
     static final int PAIR_RATE_EXCEEDED = 131056;
 
+    /** The send's answer for a template Meta holds while it assesses the template's quality. */
+    static final String HELD = "held_for_quality_assessment";
+
     private final MessageRows rows;
     private final ProactiveBudget budget;
     private final NumberPace pace;
@@ -42,6 +47,8 @@ class MessageDispatch {
     private final MessagingSettings settings;
     private final TransactionTemplate transaction;
     private final StatusCallbacks callbacks;
+    private final PausedNumbers paused;
+    private final MarketingHeldBack heldBack;
     private final Clock clock;
 
     MessageDispatch(
@@ -54,7 +61,11 @@ class MessageDispatch {
             MessagingSettings settings,
             TransactionTemplate transaction,
             StatusCallbacks callbacks,
+            PausedNumbers paused,
+            MarketingHeldBack heldBack,
             Clock clock) {
+        this.heldBack = heldBack;
+        this.paused = paused;
         this.rows = rows;
         this.budget = budget;
         this.pace = pace;
@@ -96,8 +107,15 @@ class MessageDispatch {
             failedCall(message, failed);
             return;
         }
-        transaction.executeWithoutResult(
-                status -> rows.accepted(id, accepted.messageId(), accepted.waId(), clock.instant()));
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            rows.accepted(id, accepted.messageId(), accepted.waId(), now);
+            String metaStatus = accepted.messages().getFirst().messageStatus();
+            if (HELD.equals(metaStatus)) {
+                // Template pacing: Meta holds the send while it assesses the template; kept as Meta said it.
+                rows.addToTimeline(id, metaStatus, now);
+            }
+        });
     }
 
     private void failedCall(StoredMessage message, MetaCallFailed failed) {
@@ -114,6 +132,16 @@ class MessageDispatch {
         }
         int attempt = message.attempts() + 1;
         Integer code = failed.error() == null ? null : failed.error().code();
+        if (code != null && SendingPause.pausesTheNumber(code)) {
+            SendingPause pause =
+                    transaction.execute(status -> paused.pauseAfter(message.id(), message.phoneNumberId(), code, now));
+            log.warn(
+                    "Meta refused a send of number {} with {}: the number pauses until {}",
+                    message.phoneNumberId(),
+                    code,
+                    pause.until());
+            return;
+        }
         if (code != null && code == THROUGHPUT_EXCEEDED) {
             pace.slowDown(message.phoneNumberId(), now);
         }
@@ -158,6 +186,9 @@ class MessageDispatch {
                         now,
                         message.id().toString(),
                         null));
+            }
+            if (failure.metaCode() != null && failure.metaCode() == MarketingHeldBack.PER_USER_MARKETING_LIMIT) {
+                heldBack.refused(message.customer(), now);
             }
         });
     }

@@ -4,6 +4,7 @@ import br.com.whatsappoficial.meta.OutboundMessage;
 import br.com.whatsappoficial.meta.WabaId;
 import br.com.whatsappoficial.template.MediaHeader;
 import br.com.whatsappoficial.template.ParameterFormat;
+import br.com.whatsappoficial.template.TemplateCategory;
 import br.com.whatsappoficial.template.TemplateDetails;
 import br.com.whatsappoficial.template.Templates;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a message may go and queues it: the recipient, the customer's window, the template and
- * its parameters and the store's suppression list are read first; then, in the transaction its
+ * its parameters, the store's suppression list and the customers Meta held marketing back from are read first; then, in the transaction its
  * portfolio's concurrent messages share ({@link PortfolioBatches}), the Idempotency-Key, the proactive
  * budget's slot, the message and its place in the outbox. The 202 the engine gets means all of that is
  * durable; any refusal leaves nothing.
@@ -33,6 +34,7 @@ class MessageIntake {
     private final PortfolioBatches batches;
     private final OptOuts optOuts;
     private final Templates templates;
+    private final MarketingHeldBack heldBack;
     private final MessageRows rows;
     private final Clock clock;
 
@@ -43,8 +45,10 @@ class MessageIntake {
             PortfolioBatches batches,
             OptOuts optOuts,
             Templates templates,
+            MarketingHeldBack heldBack,
             MessageRows rows,
             Clock clock) {
+        this.heldBack = heldBack;
         this.idempotency = idempotency;
         this.numbers = numbers;
         this.windows = windows;
@@ -77,6 +81,12 @@ class MessageIntake {
         }
         if (content.needsOpenWindow() && !windowOpen) {
             throw new SendProblem.OutsideWindow();
+        }
+        if (request.content() instanceof MessageRequest.Template asked) {
+            Optional<Instant> heldUntil = heldBack.until(recipient.customer(), now);
+            if (heldUntil.isPresent() && marketing(asked, number)) {
+                throw new SendProblem.MarketingHeldBack(heldUntil.get());
+            }
         }
         MessageId id = MessageId.random();
         return batches.run(number.portfolio(), ledger -> {
@@ -130,6 +140,13 @@ class MessageIntake {
         Recipient byUserId = Recipient.ofUserId(request.recipient())
                 .orElseThrow(() -> new SendProblem.InvalidRecipient(request.recipient()));
         return windows.linkedCustomer(byUserId.userId()).map(byUserId::linkedTo).orElse(byUserId);
+    }
+
+    private boolean marketing(MessageRequest.Template asked, SendingNumber number) {
+        return templates
+                .find(new WabaId(number.wabaId()), asked.name(), asked.language())
+                .map(template -> template.category() == TemplateCategory.MARKETING)
+                .orElse(false);
     }
 
     private MessageContent content(MessageRequest.Asked asked, SendingNumber number) {

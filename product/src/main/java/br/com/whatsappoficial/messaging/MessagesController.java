@@ -231,7 +231,14 @@ class MessagesController {
                     + " customer who said stop should hear nothing unasked. The one exception is a customer who"
                     + " wrote to the store after opting out: inside the 24 h window their message opened, the"
                     + " store may answer them. The merchant lifts an entry in Configurações › WhatsApp Oficial ›"
-                    + " Descadastros; Meta's `resume` lifts it by itself.",
+                    + " Descadastros; Meta's `resume` lifts it by itself.\n\n"
+                    + "Meta's limits: a message Meta refuses with 131049 (its per-user marketing limit) fails and is"
+                    + " never sent again; for 24 h after that refusal a marketing template to the same customer is"
+                    + " refused here with `marketing_held_back` (`retryAfter` says until when), since Meta advises"
+                    + " not to retry sooner; utility and authentication templates still go. A spam limit (131048)"
+                    + " or a policy block (368) pauses the sending number: its messages stay `queued` until the"
+                    + " merchant resumes it on the status page or 24 h pass. A marketing template Meta holds for"
+                    + " quality assessment (template pacing) shows `held_for_quality_assessment` in its timeline.",
             parameters =
                     @Parameter(
                             name = "Idempotency-Key",
@@ -244,7 +251,8 @@ class MessagesController {
     @ApiResponse(
             responseCode = "422",
             description = "`invalid_recipient`, `recipient_opted_out` (`optedOutAt` says since when),"
-                    + " `outside_service_window`, `template_not_approved`, `template_parameters`")
+                    + " `outside_service_window`, `template_not_approved`, `template_parameters`,"
+                    + " `marketing_held_back` (`retryAfter`)")
     @ApiResponse(responseCode = "429", description = "`proactive_limit_reached`; `retryAfter` says when a slot frees")
     ResponseEntity<Queued> send(
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,

@@ -26,10 +26,18 @@ class MetaReports {
     private final ServiceWindows windows;
     private final MessageRows rows;
     private final OptOuts optOuts;
+    private final MarketingHeldBack heldBack;
     private final StatusCallbacks callbacks;
     private final Clock clock;
 
-    MetaReports(ServiceWindows windows, MessageRows rows, OptOuts optOuts, StatusCallbacks callbacks, Clock clock) {
+    MetaReports(
+            ServiceWindows windows,
+            MessageRows rows,
+            OptOuts optOuts,
+            MarketingHeldBack heldBack,
+            StatusCallbacks callbacks,
+            Clock clock) {
+        this.heldBack = heldBack;
         this.windows = windows;
         this.rows = rows;
         this.optOuts = optOuts;
@@ -92,6 +100,9 @@ class MetaReports {
                             report.at(),
                             found.map(message -> message.id().toString()).orElse(report.messageId()),
                             null)));
+        }
+        if (report.errors().stream().anyMatch(error -> error.code() == MarketingHeldBack.PER_USER_MARKETING_LIMIT)) {
+            customerOf(report, found).ifPresent(customer -> heldBack.refused(customer, report.at()));
         }
         if (found.isEmpty()) {
             // A message the API did not send (another tool of the merchant's): nothing of ours to move.

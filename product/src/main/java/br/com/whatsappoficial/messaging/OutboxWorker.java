@@ -42,6 +42,7 @@ class OutboxWorker {
     private final NumberPace pace;
     private final ConnectedAccounts accounts;
     private final MessageRows rows;
+    private final PausedNumbers paused;
     private final Clock clock;
     private final Semaphore senders;
 
@@ -51,6 +52,7 @@ class OutboxWorker {
             NumberPace pace,
             ConnectedAccounts accounts,
             MessageRows rows,
+            PausedNumbers paused,
             MessagingSettings settings,
             Clock clock) {
         this.outbox = outbox;
@@ -58,6 +60,7 @@ class OutboxWorker {
         this.pace = pace;
         this.accounts = accounts;
         this.rows = rows;
+        this.paused = paused;
         this.clock = clock;
         this.senders = new Semaphore(settings.senders());
     }
@@ -94,6 +97,13 @@ class OutboxWorker {
 
     /** Gives each message of one number its slot: sent at it, or back to the outbox until shortly before. */
     private void schedule(String phoneNumberId, List<Outbox.Due> dues, Instant now) {
+        var pause = paused.pause(phoneNumberId, now);
+        if (pause.isPresent()) {
+            // Queued before the pause, or while another node paused it: they wait, nothing is sent.
+            paused.waitFor(pause.get(), dues.stream().map(Outbox.Due::message).toList());
+            senders.release(dues.size());
+            return;
+        }
         List<Outbox.Due> unslotted =
                 dues.stream().filter(due -> due.slot() == null).toList();
         List<Instant> slots = unslotted.isEmpty()

@@ -55,6 +55,24 @@ abstract class SendProblem extends ApiProblem {
         }
     }
 
+    /**
+     * A marketing template to a customer Meta refused marketing for its per-user limit (131049) less than 24 h
+     * ago; {@code retryAfter} says when the store may try again.
+     */
+    static final class MarketingHeldBack extends SendProblem {
+        private final transient Instant retryAfter;
+
+        MarketingHeldBack(Instant retryAfter) {
+            super(ProblemCode.MARKETING_HELD_BACK);
+            this.retryAfter = retryAfter;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("retryAfter", retryAfter.toString());
+        }
+    }
+
     static final class InvalidRecipient extends SendProblem {
         InvalidRecipient(String input) {
             super(ProblemCode.INVALID_RECIPIENT, input);

@@ -129,20 +129,16 @@ public class SendingStores {
 
     /** A template created through the product and approved at Meta, once the product knows it is. */
     public TemplateDetails approvedTemplate(Shop shop, String name, String body, Map<String, String> examples) {
+        return approvedTemplate(shop, name, TemplateCategory.UTILITY, body, examples);
+    }
+
+    /** A template of {@code category} created through the product and approved at Meta. */
+    public TemplateDetails approvedTemplate(
+            Shop shop, String name, TemplateCategory category, String body, Map<String, String> examples) {
         TemplateDetails created = CurrentStore.callAs(
                 shop.store(),
                 () -> templates.create(new NewTemplate(
-                        name,
-                        TemplateCategory.UTILITY,
-                        "pt_BR",
-                        null,
-                        null,
-                        body,
-                        null,
-                        List.of(),
-                        examples,
-                        null,
-                        null)));
+                        name, category, "pt_BR", null, null, body, null, List.of(), examples, null, null)));
         sandbox.decideTemplate(created.id(), "APPROVED", null);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))

@@ -309,6 +309,23 @@ abstract class GraphContract {
     }
 
     @Test
+    void aSpamLimitOrAPolicyBlockOnSendingIsNeverRetried() {
+        for (int code : new int[] {131048, 368}) {
+            world().failWithCode("messages", code);
+
+            MetaCallFailed failed = failure(() -> graph().messages()
+                    .send(
+                            world().token(),
+                            world().registeredPhoneId(),
+                            new OutboundMessage.Text(world().customerInWindow(), "Oi!", false, null)));
+
+            assertThat(failed.code()).isEqualTo(code);
+            assertThat(failed.errorClass()).isEqualTo(code == 131048 ? MetaErrorClass.SPAM : MetaErrorClass.INTEGRITY);
+            assertThat(failed.errorClass().retryable()).isFalse();
+        }
+    }
+
+    @Test
     void aServerErrorWithoutEnvelopeIsTransient() {
         world().failWithStatus("phone.get", 503);
 

@@ -1,0 +1,230 @@
+package br.com.whatsappoficial.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.metasandbox.SandboxFault;
+import br.com.metasandbox.SandboxMeta;
+import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.account.ConnectedAccounts;
+import br.com.whatsappoficial.account.SendingPause;
+import br.com.whatsappoficial.account.SendingPauses;
+import br.com.whatsappoficial.messaging.SendingStores.Shop;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.template.TemplateCategory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Meta's refusals about the number rather than the message, through the sandbox: a spam limit (131048) or a
+ * policy block (368) pauses the number, its queued messages wait until an admin resumes it; a revoked token
+ * (190) asks for a reconnection; Meta's per-user marketing limit (131049) fails the message and holds the
+ * customer's marketing back for 24 h; a marketing template Meta holds keeps Meta's status in its timeline.
+ */
+@PostgresIntegrationTest
+@AutoConfigureMockMvc
+@Import(SendingStores.class)
+@TestPropertySource(
+        properties = {
+            "messaging.outbox-poll=100ms",
+            "messaging.retry-delay=200ms",
+            "account.reconciliation-poll=1h",
+            "template.sync-poll=1h"
+        })
+class MetaLimitReactionsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SendingStores stores;
+
+    @Autowired
+    SandboxMeta sandbox;
+
+    @Autowired
+    SendingPauses pauses;
+
+    @Autowired
+    ConnectedAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Shop shop;
+
+    @BeforeEach
+    void aConnectedStoreWithAnApprovedTemplate() {
+        shop = stores.connected("pausas");
+        stores.approvedTemplate(
+                shop, "pedido_enviado", "Olá {{1}}, seu pedido {{2}} saiu para entrega.", Map.of("1", "Ana", "2", "1"));
+    }
+
+    @AfterEach
+    void noFaults() {
+        sandbox.clearFaults();
+    }
+
+    @Test
+    void aSpamLimitPausesTheNumberItsQueuedMessagesWaitAndGoOutOnceAnAdminResumesIt() throws Exception {
+        sandbox.pauseForQuality(shop.phone().id(), true);
+
+        String refused = id(engine().send(template(customer())).andExpect(status().isAccepted()));
+        SendingPause pause = awaitPause();
+        assertThat(pause.metaCode()).isEqualTo(131048);
+        String queuedDuringPause = id(engine().send(template(customer())).andExpect(status().isAccepted()));
+
+        // Neither failed nor sent: both wait in the outbox for the pause's end, without an attempt counted.
+        for (String id : List.of(refused, queuedDuringPause)) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> dueAt(id).isAfter(Instant.now().plus(Duration.ofHours(23))));
+            engine().read(id).andExpect(jsonPath("$.status").value("queued"));
+        }
+        assertThat(sandbox.sentMessages(shop.phone().id())).isEmpty();
+
+        sandbox.pauseForQuality(shop.phone().id(), false);
+        CurrentStore.runAs(shop.store(), () -> pauses.resume(shop.phone().id()));
+
+        for (String id : List.of(refused, queuedDuringPause)) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() ->
+                            engine().read(id).andExpect(jsonPath("$.status").value("read")));
+        }
+        assertThat(CurrentStore.callAs(
+                        shop.store(), () -> pauses.current(shop.phone().id(), Instant.now())))
+                .isEmpty();
+    }
+
+    @Test
+    void aPolicyBlockPausesTheNumberToo() throws Exception {
+        sandbox.setFault("messages", SandboxFault.graphError(368));
+
+        String id = id(engine().send(template(customer())).andExpect(status().isAccepted()));
+
+        assertThat(awaitPause().metaCode()).isEqualTo(368);
+        engine().read(id).andExpect(jsonPath("$.status").value("queued"));
+    }
+
+    @Test
+    void aRevokedTokenFailsTheMessageAndAsksForAReconnection() throws Exception {
+        sandbox.revokeTokens(shop.business().id());
+
+        String id = id(engine().send(template(customer())).andExpect(status().isAccepted()));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> engine().read(id)
+                        .andExpect(jsonPath("$.status").value("failed"))
+                        .andExpect(jsonPath("$.error.code").value("number_not_ready")));
+        assertThat(CurrentStore.callAs(
+                        shop.store(), () -> accounts.numbersByWaba().keySet()))
+                .singleElement()
+                .satisfies(waba -> assertThat(waba.needsReconnection()).isTrue());
+    }
+
+    @Test
+    void aMarketingTemplateMetaHoldsKeepsMetasStatusInItsTimeline() throws Exception {
+        stores.approvedTemplate(
+                shop,
+                "oferta_semana",
+                TemplateCategory.MARKETING,
+                "Oferta da semana para você, {{1}}!",
+                Map.of("1", "Ana"));
+        sandbox.holdMarketing(shop.waba().id(), true);
+
+        String id = id(engine().send("""
+                        {"to": "%s", "template": {"name": "oferta_semana", "parameters": ["Ana"]}}""".formatted(customer())).andExpect(status().isAccepted()));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> engine().read(id)
+                        .andExpect(jsonPath("$.timeline[*].status")
+                                .value(org.hamcrest.Matchers.hasItem("held_for_quality_assessment"))));
+    }
+
+    @Test
+    void metasPerUserMarketingLimitFailsTheMessageAndRefusesMoreMarketingToThatCustomerFor24Hours() throws Exception {
+        stores.approvedTemplate(
+                shop,
+                "oferta_semana",
+                TemplateCategory.MARKETING,
+                "Oferta da semana para você, {{1}}!",
+                Map.of("1", "Ana"));
+        // The sandbox's delivery rule: a customer whose number ends in 1049 gets a failed status with 131049.
+        String customer = "+55 11 9" + SendingStores.plainEightDigits().substring(0, 4) + "-1049";
+        String offer = """
+                {"to": "%s", "template": {"name": "oferta_semana", "parameters": ["Ana"]}}""".formatted(customer);
+
+        String id = id(engine().send(offer).andExpect(status().isAccepted()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> engine().read(id)
+                        .andExpect(jsonPath("$.status").value("failed"))
+                        .andExpect(jsonPath("$.error.metaCode").value(131049)));
+
+        engine().send(offer)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("marketing_held_back"))
+                .andExpect(jsonPath("$.retryAfter").isNotEmpty());
+        engine().send(template(customer)).andExpect(status().isAccepted());
+        engine().send(offer.replace("-1049", "-2049")).andExpect(status().isAccepted());
+    }
+
+    private SendingPause awaitPause() {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> CurrentStore.callAs(
+                                shop.store(), () -> pauses.current(shop.phone().id(), Instant.now())),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private Instant dueAt(String id) {
+        return jdbc.sql("select due_at from messaging_outbox where message_id = :id")
+                .param("id", UUID.fromString(id))
+                .query(OffsetDateTime.class)
+                .optional()
+                .map(OffsetDateTime::toInstant)
+                .orElse(Instant.EPOCH);
+    }
+
+    private static String template(String to) {
+        return """
+                {"to": "%s", "template": {"name": "pedido_enviado", "parameters": ["Ana", "123"]}}""".formatted(to);
+    }
+
+    private static String customer() {
+        String digits = SendingStores.plainEightDigits();
+        return "+55 11 9" + digits.substring(0, 4) + "-" + digits.substring(4);
+    }
+
+    private CampaignEngine engine() {
+        return new CampaignEngine(mvc, shop.key(), port);
+    }
+
+    private static String id(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return CampaignEngine.id(result);
+    }
+}
