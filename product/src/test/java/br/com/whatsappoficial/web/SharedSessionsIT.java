@@ -61,8 +61,10 @@ class SharedSessionsIT {
     static void startNodeB() {
         nodeB = new SpringApplicationBuilder(WhatsAppOficialApplication.class)
                 .initializers(new PostgresTestDatabase())
-                .properties("server.port=0", "spring.main.banner-mode=off")
-                .run();
+                .properties("spring.main.banner-mode=off")
+                // As an argument: application.yml's port outranks the builder's default properties, and
+                // node B then took 8080 whenever it was free (and failed when a product ran there).
+                .run("--server.port=0");
     }
 
     @AfterAll
