@@ -5,6 +5,7 @@ import br.com.whatsappoficial.account.ConnectedNumber;
 import br.com.whatsappoficial.account.Throughput;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreId;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,6 +49,8 @@ class OutboxWorker {
     private final PausedNumbers paused;
     private final Clock clock;
     private final Semaphore senders;
+    private final ScheduledExecutorService slotTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("outbox-slots").daemon().factory());
 
     OutboxWorker(
             Outbox outbox,
@@ -117,14 +123,18 @@ class OutboxWorker {
                 senders.release();
             } else {
                 StoreId store = due.store();
-                Thread.ofVirtual().name("outbox-send").start(() -> {
-                    try {
-                        sleepUntil(slot);
-                        send(store, due);
-                    } finally {
-                        senders.release();
-                    }
-                });
+                long delay = Math.max(0, Duration.between(clock.instant(), slot).toNanos());
+                // The timer only starts the call at its slot; the call itself waits on the network on a virtual thread.
+                slotTimer.schedule(
+                        () -> Thread.ofVirtual().name("outbox-send").start(() -> {
+                            try {
+                                send(store, due);
+                            } finally {
+                                senders.release();
+                            }
+                        }),
+                        delay,
+                        TimeUnit.NANOSECONDS);
             }
         }
     }
@@ -136,15 +146,9 @@ class OutboxWorker {
                 .messagesPerSecond();
     }
 
-    private void sleepUntil(Instant slot) {
-        long nanos = Duration.between(clock.instant(), slot).toNanos();
-        if (nanos > 0) {
-            try {
-                Thread.sleep(Duration.ofNanos(nanos));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    @PreDestroy
+    void stop() {
+        slotTimer.shutdownNow();
     }
 
     private void send(StoreId store, Outbox.Due due) {
