@@ -10,14 +10,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every text exists in pt-BR and in English, so no page shows a raw key in either language. */
 class MessageBundlesTest {
 
-    @Test
-    void portugueseAndEnglishHaveTheSameKeys() throws IOException {
-        Properties portuguese = load("/messages.properties");
-        Properties english = load("/messages_en.properties");
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "i18n/autoreply", "i18n/profile", "i18n/accounttest"})
+    void portugueseAndEnglishHaveTheSameKeys(String bundle) throws IOException {
+        Properties portuguese = load("/" + bundle + ".properties");
+        Properties english = load("/" + bundle + "_en.properties");
 
         assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(portuguese.stringPropertyNames());
     }
