@@ -186,6 +186,30 @@ public class ConnectedAccounts {
         return true;
     }
 
+    /**
+     * Makes one of the store's numbers the one campaigns use; the others stay connected and receive. One
+     * statement flips them all, so two admins choosing at once still leave exactly one active number.
+     */
+    @Transactional
+    public void activate(String phoneNumberId) {
+        ConnectedNumber chosen =
+                number(phoneNumberId).orElseThrow(() -> new NumberNotActivatable(phoneNumberId, false));
+        if (chosen.verdict().status() == IntegrationStatus.REPROVADA) {
+            throw new NumberNotActivatable(phoneNumberId, true);
+        }
+        if (chosen.active()) {
+            return;
+        }
+        jdbc.sql("update phone_numbers set active = (phone_number_id = :id) where store_id = :storeId")
+                .param("id", phoneNumberId)
+                .update();
+        timeline.record(
+                chosen.wabaId(),
+                phoneNumberId,
+                TimelineKind.NUMBER_ACTIVATED,
+                chosen.number().display());
+    }
+
     /** The WABA's business token, opened from the vault; empty once Meta revoked it. */
     public Optional<BusinessToken> businessToken(String wabaId) {
         StoreId store = CurrentStore.require();

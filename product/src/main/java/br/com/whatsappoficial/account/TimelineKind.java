@@ -19,7 +19,8 @@ public enum TimelineKind {
     LIMIT_CHANGED,
     QUALITY_CHANGED,
     TOKEN_REVOKED,
-    RECONNECTED;
+    RECONNECTED,
+    NUMBER_ACTIVATED;
 
     public String messageKey() {
         return "timeline." + name().toLowerCase(Locale.ROOT);

@@ -2,12 +2,8 @@ package br.com.whatsappoficial.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import br.com.metasandbox.SandboxBusiness;
 import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.SandboxPhone;
 import br.com.metasandbox.SandboxWaba;
@@ -19,13 +15,10 @@ import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -54,36 +47,24 @@ class MetaChangesOnStatusIT {
 
     StoreId store;
     Cookie merchant;
-    SandboxBusiness business;
     SandboxWaba waba;
     SandboxPhone phone;
+    SandboxConnections connections;
+    SandboxConnections.Connection connection;
 
     @BeforeEach
     void anActiveNumber() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        store = stores.create("Loja Q " + run, "Quitéria", "q-" + run + "@q.example", "senha-q-123");
-        merchant = mvc.perform(
-                        formLogin("/login").user("q-" + run + "@q.example").password("senha-q-123"))
-                .andReturn()
-                .getResponse()
-                .getCookie("WO_SESSION");
-        business = sandbox.createBusiness("Loja Q " + run + " Ltda");
-        waba = sandbox.createWaba(business.id(), "Loja Q");
-        phone = sandbox.addPhone(
-                waba.id(), "+551196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Q");
-        sandbox.verifyPhone(phone.id());
-        String finish = """
-                {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), phone.id());
-        connect(phone);
-        sandbox.setReview(waba.id(), "APPROVED");
-        sandbox.approveDisplayName(phone.id());
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(statusPage()).contains("Ativa", "Até 250 clientes únicos"));
+        connections = new SandboxConnections(mvc, sandbox, stores);
+        connection = connections.activeNumber();
+        store = connection.store();
+        merchant = connection.merchant();
+        waba = connection.waba();
+        phone = connection.phone();
     }
 
     @Test
     void aRaisedMessagingLimitReachesTheStatusAndTheTimeline() {
-        sandbox.setMessagingLimit(business.id(), "TIER_10K");
+        sandbox.setMessagingLimit(connection.business().id(), "TIER_10K");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(statusPage())
@@ -115,10 +96,8 @@ class MetaChangesOnStatusIT {
 
     @Test
     void theAppsSubscriptionIsOneTimelineLineWhateverTheNumberOfNumbers() throws Exception {
-        SandboxPhone second = sandbox.addPhone(
-                waba.id(), "+552196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Q");
-        sandbox.verifyPhone(second.id());
-        connect(second);
+        SandboxPhone second = connections.newPhone(waba);
+        connections.connect(connection, second);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(statusPage())
                         .containsSubsequence("Número registrado na API oficial", "Número registrado na API oficial"));
@@ -185,20 +164,7 @@ class MetaChangesOnStatusIT {
                         .doesNotContain("Em análise", "SCHEDULE_FOR_DISABLE"));
     }
 
-    private void connect(SandboxPhone number) throws Exception {
-        String finish = """
-                {"outcome":"FINISH","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), number.id());
-        mvc.perform(post("/configuracoes/whatsapp-oficial/conexao")
-                .cookie(merchant)
-                .with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(finish));
-    }
-
     private String statusPage() throws Exception {
-        return mvc.perform(get("/configuracoes/whatsapp-oficial/status").cookie(merchant))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return connections.page(merchant, "/configuracoes/whatsapp-oficial/status");
     }
 }

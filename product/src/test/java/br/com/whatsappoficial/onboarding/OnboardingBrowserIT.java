@@ -99,6 +99,20 @@ class OnboardingBrowserIT {
                         "Ativa",
                         new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         Browsers.screenshot(page, "12-wizard-passo-3-ativa");
+
+        // Configurações now shows the connected view instead of the wizard's entry.
+        page.navigate(page.url().replace("/configuracoes/whatsapp-oficial/status", "/configuracoes"));
+        var connected = page.getByTestId("connected-view");
+        assertThat(connected.getByTestId("connected-status")).hasText("Ativa");
+        assertThat(connected.getByTestId("connected-number")).hasText(display(e164));
+        assertThat(connected.getByTestId("connected-waba")).hasText(waba.id());
+        assertThat(connected.getByRole(
+                        AriaRole.LINK,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Modelos de mensagem")))
+                .isVisible();
+        Browsers.screenshot(page, "12a-configuracoes-conectado");
+        Browsers.phoneScreenshot(
+                page, java.nio.file.Paths.get("target", "screenshots", "12b-configuracoes-conectado-celular.png"));
     }
 
     @Test
