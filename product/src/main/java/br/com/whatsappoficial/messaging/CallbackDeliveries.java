@@ -74,8 +74,11 @@ class CallbackDeliveries {
             retryOrGiveUp(due, url.host(), null, "no_secret", now);
             return;
         }
-        CallbackPoster.Answer answer =
-                poster.post(url, due.body().getBytes(StandardCharsets.UTF_8), secret.get(), Long.toString(due.id()));
+        CallbackPoster.Answer answer = poster.post(
+                url,
+                due.body().getBytes(StandardCharsets.UTF_8),
+                secret.get(),
+                secret.get().deliveryId(due.id()));
         Instant answered = clock.instant();
         if (answer instanceof CallbackPoster.Answered answeredWith) {
             if (answeredWith.accepted()) {

@@ -32,8 +32,8 @@ class CallbackDocumentation implements OpenApiCustomizer {
             implied by the newer one and sent just before it, with its time, so a receiver hears each status \
             once and never an older one after a newer. Headers: `X-WO-Signature: sha256=<hex HMAC-SHA256 of \
             the raw body, keyed with the store's callback secret>` (compare in constant time, on the raw \
-            bytes, before parsing) and `X-WO-Delivery: <id>`, the same on every attempt of one callback \
-            (delivery is at least once: skip an id already seen). Answer 2xx quickly; any other answer or \
+            bytes, before parsing) and `X-WO-Delivery: <id>`, an opaque id, the same on every attempt of one \
+            callback while the secret stays (delivery is at least once: skip an id already seen). Answer 2xx quickly; any other answer or \
             none within 5 s is retried with exponential backoff and jitter for 24 h, `410 Gone` stops that \
             callback. The URL must be https and resolve only to public addresses (sandbox mode also takes \
             `http://127.0.0.1:<port>/…` and `http://localhost:<port>/…`); redirects are not followed.""";

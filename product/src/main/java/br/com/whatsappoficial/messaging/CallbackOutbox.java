@@ -35,11 +35,13 @@ class CallbackOutbox {
      */
     record Due(long id, StoreId store, MessageId message, String body, int attempt, Instant createdAt) {}
 
+    private final JdbcClient jdbc;
     private final LeasedJobs callbacks;
     private final CallbackSettings settings;
     private final Clock clock;
 
     CallbackOutbox(JdbcClient jdbc, TransactionTemplate transaction, CallbackSettings settings, Clock clock) {
+        this.jdbc = jdbc;
         this.callbacks = CALLBACKS.on(jdbc, transaction);
         this.settings = settings;
         this.clock = clock;
@@ -58,5 +60,20 @@ class CallbackOutbox {
                         rs.getInt("attempts") + 1,
                         rs.getObject("created_at", java.time.OffsetDateTime.class)
                                 .toInstant()));
+    }
+
+    /**
+     * Deletes up to {@code batch} delivered or given-up callbacks recorded before {@code cutoff}, oldest
+     * first; the merchant's log only shows recent ones. A pending callback is never deleted.
+     */
+    int forgetFinishedBefore(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        delete from messaging_callbacks where callback_id in (
+                            select callback_id from messaging_callbacks
+                            where state <> 'PENDING' and created_at < :cutoff
+                            order by callback_id fetch first :batch rows only)""")
+                .param("cutoff", cutoff.atOffset(java.time.ZoneOffset.UTC))
+                .param("batch", batch)
+                .update();
     }
 }

@@ -42,6 +42,14 @@ record CallbackSecret(String value) {
         }
     }
 
+    /**
+     * The id of one callback for its {@code X-WO-Delivery} header: the same on every attempt, and opaque,
+     * so a receiver cannot read from consecutive ids how many callbacks other stores get.
+     */
+    String deliveryId(long callbackId) {
+        return sign(("delivery:" + callbackId).getBytes(StandardCharsets.UTF_8)).substring("sha256=".length(), 39);
+    }
+
     /** Its last four characters: enough to tell two secrets apart, nothing to guess one with. */
     String hint() {
         return value.substring(value.length() - 4);

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param firstRetry the wait after the first failed attempt, doubled after each one (with jitter)
  * @param maxRetry the longest wait between two attempts
  * @param giveUpAfter how long after the status a callback is still tried
+ * @param keepFor how long a delivered or given-up callback stays in the merchant's log
  */
 @Validated
 @ConfigurationProperties("messaging.callbacks")
@@ -30,7 +31,8 @@ record CallbackSettings(
         @DefaultValue("3s") Duration lookupTimeout,
         @DefaultValue("10s") Duration firstRetry,
         @DefaultValue("1h") Duration maxRetry,
-        @DefaultValue("24h") Duration giveUpAfter) {
+        @DefaultValue("24h") Duration giveUpAfter,
+        @DefaultValue("30d") Duration keepFor) {
 
     /**
      * The wait before attempt {@code attempts + 1}: exponential, capped, and drawn between half and all of

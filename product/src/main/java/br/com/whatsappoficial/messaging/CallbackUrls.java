@@ -62,6 +62,11 @@ class CallbackUrls {
         return found;
     }
 
+    /** The rule the merchant reads under the field: sandbox mode also takes this machine's own addresses. */
+    String ruleKey() {
+        return sandbox ? "callbacks.url.rule.sandbox" : "callbacks.url.rule";
+    }
+
     private static boolean isLocalName(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         return "127.0.0.1".equals(name) || "localhost".equals(name);

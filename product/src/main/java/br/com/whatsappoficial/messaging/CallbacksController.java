@@ -123,6 +123,7 @@ class CallbacksController {
         model.addAttribute("endpoint", endpoints.current());
         model.addAttribute("entries", log.recent(LOG_SIZE));
         model.addAttribute("maxUrl", CallbackUrl.MAX_LENGTH);
+        model.addAttribute("urlRule", urls.ruleKey());
     }
 
     private static Notice notice(CallbackDeliveries.TestOutcome outcome) {

@@ -15,6 +15,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.Cookie;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,6 +145,37 @@ class CallbackNodesIT {
                     .allSatisfy((id, statuses) ->
                             assertThat(statuses).as("callbacks of %s", id).isEqualTo(STATUSES));
         }
+    }
+
+    @Autowired
+    CallbackOutbox outbox;
+
+    @Test
+    void finishedCallbacksAreForgottenAfterTheirKeepPendingOnesNever() {
+        String run = run();
+        StoreId store = StoreFixtures.storeWithAdmin(stores, "Loja R " + run, "r-" + run + "@n.example")
+                .storeId();
+        Instant long_ago = now().minus(Duration.ofDays(31));
+        List<CallbackLog.Entry> entries = CurrentStore.callAs(store, () -> {
+            for (int i = 0; i < 3; i++) {
+                log.enqueue(queuedMessage(), "sent", "{}", long_ago);
+            }
+            log.enqueue(queuedMessage(), "sent", "{}", now());
+            return log.recent(10);
+        });
+        // newest first: the recent one, then three old ones of which two finished
+        CurrentStore.runAs(store, () -> {
+            log.delivered(entries.get(0).id(), "example.com", 200, now());
+            log.delivered(entries.get(1).id(), "example.com", 200, now());
+            log.gaveUp(entries.get(2).id(), "example.com", 500, null, now());
+        });
+
+        long deleted = new CallbackRetention(outbox, settings, Clock.systemUTC()).deleteExpired();
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(CurrentStore.callAs(store, () -> log.recent(10)))
+                .extracting(CallbackLog.Entry::id)
+                .containsExactly(entries.get(0).id(), entries.get(3).id());
     }
 
     @Test

@@ -24,7 +24,8 @@ class CallbackPosterTest {
             Duration.ofSeconds(2),
             Duration.ofSeconds(1),
             Duration.ofMinutes(1),
-            Duration.ofHours(24));
+            Duration.ofHours(24),
+            Duration.ofDays(30));
 
     @Test
     void aLiveNodeNeverConnectsToALoopbackReceiverEvenWithAUrlThatGotPastTheCheck() throws Exception {

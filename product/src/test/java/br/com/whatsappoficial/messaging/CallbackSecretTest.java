@@ -20,6 +20,13 @@ class CallbackSecretTest {
     }
 
     @Test
+    void aDeliveryIdIsStableOpaqueAndTellsNothingAboutVolume() {
+        assertThat(SECRET.deliveryId(41)).isEqualTo(SECRET.deliveryId(41)).matches("[0-9a-f]{32}");
+        assertThat(SECRET.deliveryId(42)).isNotEqualTo(SECRET.deliveryId(41)).doesNotContain("42");
+        assertThat(CallbackSecret.generate().deliveryId(41)).isNotEqualTo(SECRET.deliveryId(41));
+    }
+
+    @Test
     void neverShowsItselfInALogLine() {
         assertThat(SECRET.toString()).doesNotContain("abababab").endsWith("…abab]");
         assertThat(CallbackSecret.generate().value()).matches("wocb_[0-9a-f]{64}");
