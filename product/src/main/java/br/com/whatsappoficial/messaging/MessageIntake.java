@@ -36,6 +36,7 @@ class MessageIntake {
     private final Templates templates;
     private final MarketingHeldBack heldBack;
     private final MessageRows rows;
+    private final NumberPace pace;
     private final Clock clock;
 
     MessageIntake(
@@ -47,8 +48,10 @@ class MessageIntake {
             Templates templates,
             MarketingHeldBack heldBack,
             MessageRows rows,
+            NumberPace pace,
             Clock clock) {
         this.heldBack = heldBack;
+        this.pace = pace;
         this.idempotency = idempotency;
         this.numbers = numbers;
         this.windows = windows;
@@ -126,7 +129,10 @@ class MessageIntake {
                     null,
                     now,
                     now);
-            rows.insert(message);
+            // Its send time is decided with it: the outbox then holds each number's messages at their pace.
+            Instant slot = pace.take(number.phoneNumberId(), number.messagesPerSecond(), 1, now)
+                    .getFirst();
+            rows.insert(message, slot);
             return message;
         });
     }

@@ -32,6 +32,15 @@ class MessageRows {
 
     /** Records a new message, its first timeline line and its place in the outbox, due at once. */
     void insert(StoredMessage message) {
+        insert(message, null);
+    }
+
+    /**
+     * Records a new message, its first timeline line and its place in the outbox: with its number's send
+     * slot, due shortly before it, so the outbox is in the order messages go out and another store's
+     * message due now is never behind this number's backlog.
+     */
+    void insert(StoredMessage message, @Nullable Instant slot) {
         MessageContent content = message.content();
         jdbc.sql("""
                         insert into messaging_messages (message_id, store_id, phone_number_id, waba_id, portfolio,
@@ -61,12 +70,16 @@ class MessageRows {
                 .param("createdAt", utc(message.createdAt()))
                 .update();
         addToTimeline(message.id(), DeliveryStatus.QUEUED.apiName(), message.createdAt());
+        Instant due = slot == null || !slot.minus(OutboxWorker.LEAD).isAfter(message.createdAt())
+                ? message.createdAt()
+                : slot.minus(OutboxWorker.LEAD);
         jdbc.sql("""
-                        insert into messaging_outbox (message_id, store_id, due_at, phone_number_id)
-                        values (:id, :storeId, :due, :phone)""")
+                        insert into messaging_outbox (message_id, store_id, due_at, phone_number_id, slot_at)
+                        values (:id, :storeId, :due, :phone, :slot)""")
                 .param("id", message.id().value())
                 .param("phone", message.phoneNumberId())
-                .param("due", utc(message.createdAt()))
+                .param("due", utc(due))
+                .param("slot", slot == null ? null : utc(slot), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .update();
     }
 

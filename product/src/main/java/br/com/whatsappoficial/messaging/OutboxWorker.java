@@ -49,6 +49,7 @@ class OutboxWorker {
     private final PausedNumbers paused;
     private final Clock clock;
     private final Semaphore senders;
+    private volatile boolean stopped;
     private final ScheduledExecutorService slotTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-slots").daemon().factory());
 
@@ -73,9 +74,12 @@ class OutboxWorker {
 
     @Scheduled(fixedDelayString = "${messaging.outbox-poll:500ms}")
     void work() throws InterruptedException {
-        while (true) {
-            // Waits for a free sender, so that a campaign keeps every sender busy between two polls.
-            senders.acquire();
+        while (!stopped) {
+            // Waits for a free sender, so that a campaign keeps every sender busy between two polls; but
+            // not past the node's shutdown, whose timer no longer starts the sends that would free one.
+            if (!senders.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                continue;
+            }
             int free = 1 + senders.drainPermits();
             List<Outbox.Due> batch = outbox.claim(free);
             senders.release(free - batch.size());
@@ -111,13 +115,13 @@ class OutboxWorker {
             return;
         }
         List<Outbox.Due> unslotted =
-                dues.stream().filter(due -> due.slot() == null).toList();
+                dues.stream().filter(due -> !hasSlot(due, now)).toList();
         List<Instant> slots = unslotted.isEmpty()
                 ? List.of()
                 : pace.take(phoneNumberId, messagesPerSecond(phoneNumberId), unslotted.size(), now);
         int next = 0;
         for (Outbox.Due due : dues) {
-            Instant slot = due.slot() != null ? due.slot() : slots.get(next++);
+            Instant slot = hasSlot(due, now) ? due.slot() : slots.get(next++);
             if (slot.isAfter(now.plus(HORIZON))) {
                 rows.waitForSlot(due.message(), slot, slot.minus(LEAD));
                 senders.release();
@@ -139,6 +143,15 @@ class OutboxWorker {
         }
     }
 
+    /**
+     * Whether the message still holds a usable slot. One whose slot passed long ago (the workers fell
+     * behind, a node was down) takes a new one: sent at once, a backlog of them would burst past the
+     * number's throughput.
+     */
+    private static boolean hasSlot(Outbox.Due due, Instant now) {
+        return due.slot() != null && !due.slot().isBefore(now.minus(HORIZON));
+    }
+
     private int messagesPerSecond(String phoneNumberId) {
         return accounts.number(phoneNumberId)
                 .map(ConnectedNumber::throughput)
@@ -148,6 +161,7 @@ class OutboxWorker {
 
     @PreDestroy
     void stop() {
+        stopped = true;
         slotTimer.shutdownNow();
     }
 

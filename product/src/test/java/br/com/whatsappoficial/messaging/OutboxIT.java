@@ -100,6 +100,49 @@ class OutboxIT {
         assertThat(claimed).containsExactlyInAnyOrderElementsOf(queued);
     }
 
+    @Autowired
+    NumberPace pace;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aCampaignWaitsAtItsNumbersPaceSoAnotherStoresMessageIsNotBehindIt() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StoreId big = stores.create("Loja G " + run, "Gil", "gil-" + run + "@o.example", "senha-gil-12");
+        StoreId small = stores.create("Loja S " + run, "Sol", "sol-" + run + "@o.example", "senha-sol-12");
+        Instant start = Instant.parse("2026-12-04T12:00:00Z");
+        List<MessageId> campaign = new ArrayList<>();
+        CurrentStore.runAs(big, () -> {
+            for (int i = 0; i < 300; i++) {
+                // as the intake does: each message gets its number's next slot as it is queued
+                StoredMessage message = message(MessageId.random(), start);
+                rows.insert(message, pace.take("big-" + run, 80, 1, start).getFirst());
+                campaign.add(message.id());
+            }
+        });
+        Instant second = start.plusSeconds(1);
+        MessageId notification = MessageId.random();
+        CurrentStore.runAs(
+                small,
+                () -> rows.insert(
+                        TestMessages.text(notification, second, DeliveryStatus.QUEUED, Sending.QUEUED),
+                        pace.take("small-" + run, 80, 1, second).getFirst()));
+
+        Outbox outboxOneSecondIn = new Outbox(
+                JdbcClient.create(dataSource),
+                new TransactionTemplate(transactions),
+                Clock.fixed(second, java.time.ZoneOffset.UTC));
+        List<Outbox.Due> due = outboxOneSecondIn.claim(1_000);
+
+        // a second in, the campaign has had 80 slots (and the next 200 ms worth are handed out early)
+        assertThat(due).extracting(Outbox.Due::message).contains(notification);
+        assertThat(due).filteredOn(d -> campaign.contains(d.message())).hasSizeBetween(80, 97);
+    }
+
     private static StoredMessage message(MessageId id, Instant at) {
         return TestMessages.text(id, at, DeliveryStatus.QUEUED, Sending.QUEUED);
     }
