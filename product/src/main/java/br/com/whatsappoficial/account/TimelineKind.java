@@ -19,7 +19,10 @@ public enum TimelineKind {
     LIMIT_CHANGED,
     QUALITY_CHANGED,
     TOKEN_REVOKED,
-    RECONNECTED;
+    RECONNECTED,
+    /** The business profile (picture, texts) was sent to the number at Meta. */
+    PROFILE_SYNCED,
+    PROFILE_SYNC_FAILED;
 
     public String messageKey() {
         return "timeline." + name().toLowerCase(Locale.ROOT);

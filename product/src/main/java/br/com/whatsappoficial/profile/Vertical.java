@@ -1,0 +1,32 @@
+package br.com.whatsappoficial.profile;
+
+import java.util.Locale;
+
+/** Meta's business categories for a WhatsApp profile; pt-BR names under {@code profile.vertical.<name>}. */
+enum Vertical {
+    OTHER,
+    ALCOHOL,
+    APPAREL,
+    AUTO,
+    BEAUTY,
+    EDU,
+    ENTERTAIN,
+    EVENT_PLAN,
+    FINANCE,
+    GOVT,
+    GROCERY,
+    HEALTH,
+    HOTEL,
+    NONPROFIT,
+    ONLINE_GAMBLING,
+    OTC_DRUGS,
+    PHYSICAL_GAMBLING,
+    PROF_SERVICES,
+    RESTAURANT,
+    RETAIL,
+    TRAVEL;
+
+    String messageKey() {
+        return "profile.vertical." + name().toLowerCase(Locale.ROOT);
+    }
+}
