@@ -20,7 +20,8 @@ record NumberSyncState(
         return new NumberSyncState(phoneNumberId, null, null, null, null);
     }
 
-    boolean failing() {
+    /** Whether the last attempt failed; public for the page's expressions. */
+    public boolean failing() {
         return failedAt != null && (syncedAt == null || failedAt.isAfter(syncedAt));
     }
 }

@@ -31,15 +31,18 @@ class StoreProfiles {
                 .optional();
     }
 
-    void saveFields(ProfileFields fields, Instant now) {
+    /** Saves the fields; the periodic check comes back at {@code nextCheck}, a save being a sync of its own. */
+    void saveFields(ProfileFields fields, Instant now, Instant nextCheck) {
         jdbc.sql("""
                         insert into business_profiles (store_id, about, description, address, email, website_1,
-                            website_2, vertical, updated_at)
-                        values (:storeId, :about, :description, :address, :email, :website1, :website2, :vertical, :now)
+                            website_2, vertical, updated_at, next_check_at)
+                        values (:storeId, :about, :description, :address, :email, :website1, :website2, :vertical, :now,
+                            :next)
                         on conflict (store_id) do update set about = excluded.about,
                             description = excluded.description, address = excluded.address, email = excluded.email,
                             website_1 = excluded.website_1, website_2 = excluded.website_2,
-                            vertical = excluded.vertical, updated_at = excluded.updated_at""")
+                            vertical = excluded.vertical, updated_at = excluded.updated_at,
+                            next_check_at = excluded.next_check_at""")
                 .param("about", fields.about())
                 .param("description", fields.description())
                 .param("address", fields.address())
@@ -50,18 +53,28 @@ class StoreProfiles {
                         "vertical",
                         fields.vertical() == null ? null : fields.vertical().name())
                 .param("now", utc(now))
+                .param("next", utc(nextCheck))
                 .update();
     }
 
-    void savePicture(byte[] jpeg, Instant now) {
+    void savePicture(byte[] jpeg, Instant now, Instant nextCheck) {
         jdbc.sql("""
-                        insert into business_profiles (store_id, picture, picture_digest, updated_at)
-                        values (:storeId, :picture, :digest, :now)
+                        insert into business_profiles (store_id, picture, picture_digest, updated_at, next_check_at)
+                        values (:storeId, :picture, :digest, :now, :next)
                         on conflict (store_id) do update set picture = excluded.picture,
-                            picture_digest = excluded.picture_digest, updated_at = excluded.updated_at""")
+                            picture_digest = excluded.picture_digest, updated_at = excluded.updated_at,
+                            next_check_at = excluded.next_check_at""")
                 .param("picture", jpeg)
                 .param("digest", digest(jpeg))
                 .param("now", utc(now))
+                .param("next", utc(nextCheck))
+                .update();
+    }
+
+    /** When the periodic check next compares this store's profile with Meta's copy. */
+    void nextCheck(Instant at) {
+        jdbc.sql("update business_profiles set next_check_at = :at where store_id = :storeId")
+                .param("at", utc(at))
                 .update();
     }
 

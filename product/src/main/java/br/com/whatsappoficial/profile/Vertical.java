@@ -26,7 +26,8 @@ enum Vertical {
     RETAIL,
     TRAVEL;
 
-    String messageKey() {
+    /** Public for the page's expressions, which call only public methods. */
+    public String messageKey() {
         return "profile.vertical." + name().toLowerCase(Locale.ROOT);
     }
 }
