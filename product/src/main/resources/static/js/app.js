@@ -50,3 +50,29 @@ document.addEventListener("click", (event) => {
     done();
   }
 });
+
+// Personalizar's crop control: the chosen logo shown in a square cut as the server will cut it. CSS
+// object-position takes the same percentages of the spare width and height as the crop offsets.
+document.addEventListener("change", (event) => {
+  const input = event.target.closest("[data-crop-source]");
+  if (!input || !input.files || !input.files[0]) {
+    return;
+  }
+  const control = input.form.querySelector("[data-crop]");
+  const preview = control.querySelector("[data-crop-preview]");
+  const reader = new FileReader();
+  reader.onload = () => {
+    preview.src = reader.result;
+    control.hidden = false;
+  };
+  reader.readAsDataURL(input.files[0]);
+});
+document.addEventListener("input", (event) => {
+  const control = event.target.closest("[data-crop]");
+  if (!control) {
+    return;
+  }
+  const x = control.querySelector("[data-crop-x]").value;
+  const y = control.querySelector("[data-crop-y]").value;
+  control.querySelector("[data-crop-preview]").style.objectPosition = `${x}% ${y}%`;
+});

@@ -436,7 +436,8 @@ public class SandboxMeta {
      * {@code debug_token}, {@code waba.get}, {@code waba.phone_numbers}, {@code waba.subscribed_apps},
      * {@code phone.get}, {@code phone.request_code}, {@code phone.verify_code}, {@code phone.register},
      * {@code phone.deregister}, {@code phone.pin}, {@code phone.business_profile}, {@code uploads},
-     * {@code messages}.
+     * {@code messages}; or {@code uploads.chunk}, which cuts the next upload chunk in half once, then
+     * turns itself off.
      */
     @Transactional
     public void setFault(String operation, SandboxFault fault) {

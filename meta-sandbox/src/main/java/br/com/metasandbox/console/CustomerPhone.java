@@ -4,12 +4,15 @@ import br.com.metasandbox.graph.TemplateMessages;
 import br.com.metasandbox.state.InboundMessages;
 import br.com.metasandbox.state.MessageTemplate;
 import br.com.metasandbox.state.SandboxMessages;
+import br.com.metasandbox.state.SandboxProfiles;
 import br.com.metasandbox.state.SandboxTemplates;
 import br.com.metasandbox.state.WaId;
+import br.com.metasandbox.state.WhatsAppBusinessProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -41,12 +44,24 @@ class CustomerPhone {
     private final InboundMessages inbound;
     private final SandboxTemplates templates;
     private final JsonMapper json;
+    private final SandboxProfiles profiles;
 
-    CustomerPhone(SandboxMessages sent, InboundMessages inbound, SandboxTemplates templates, JsonMapper json) {
+    CustomerPhone(
+            SandboxMessages sent,
+            InboundMessages inbound,
+            SandboxTemplates templates,
+            JsonMapper json,
+            SandboxProfiles profiles) {
         this.sent = sent;
         this.inbound = inbound;
         this.templates = templates;
         this.json = json;
+        this.profiles = profiles;
+    }
+
+    /** The handle of the business's profile picture, which also tells the chat header's image apart when it changes. */
+    Optional<String> pictureHandle(String phoneId) {
+        return profiles.of(phoneId).map(WhatsAppBusinessProfile::profilePictureHandle);
     }
 
     List<Bubble> conversation(String phoneId, String customer) {

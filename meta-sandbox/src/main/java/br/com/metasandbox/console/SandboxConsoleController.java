@@ -238,6 +238,9 @@ class SandboxConsoleController {
                 "marketingStopped",
                 chosen != null && digits.length() >= 8 && meta.marketingStopped(chosen.id(), typed));
         conversation(chosen, typed, model);
+        model.addAttribute(
+                "pictureHandle",
+                chosen == null ? null : customerPhone.pictureHandle(chosen.id()).orElse(null));
         return "sandbox/console/phone";
     }
 

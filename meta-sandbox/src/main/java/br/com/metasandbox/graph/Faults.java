@@ -105,6 +105,17 @@ public class Faults {
         }
     }
 
+    /**
+     * Whether a switch is set on {@code operation}, turning it off: for faults that strike once, such as a
+     * connection lost mid-upload, after which the client is expected to resume.
+     */
+    boolean cutOnce(String operation) {
+        return jdbc.sql("delete from sandbox_faults where operation = :operation")
+                        .param("operation", operation)
+                        .update()
+                > 0;
+    }
+
     private static SandboxFault fault(ResultSet rs, int row) throws SQLException {
         return new SandboxFault(
                 Duration.ofMillis(rs.getLong("latency_ms")),

@@ -18,6 +18,9 @@ public final class GraphOperation {
     static final String PHONE_PIN = "phone.pin";
     static final String PHONE_BUSINESS_PROFILE = "phone.business_profile";
     static final String UPLOADS = "uploads";
+    /** One upload chunk cut off halfway, whatever the switch: see {@link Faults#cutOnce}. */
+    static final String UPLOAD_CHUNK = "uploads.chunk";
+
     static final String MESSAGES = "messages";
     static final String TEMPLATES_CREATE = "templates.create";
     static final String TEMPLATES_LIST = "templates.list";
@@ -38,6 +41,7 @@ public final class GraphOperation {
             PHONE_PIN,
             PHONE_BUSINESS_PROFILE,
             UPLOADS,
+            UPLOAD_CHUNK,
             MESSAGES,
             TEMPLATES_CREATE,
             TEMPLATES_LIST,

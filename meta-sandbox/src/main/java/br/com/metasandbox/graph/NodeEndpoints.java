@@ -99,7 +99,8 @@ class NodeEndpoints {
             faults.inject(GraphOperation.UPLOADS);
             GraphParams params = GraphParamsResolver.queryOnly(request, json);
             auth.authenticateBusiness(params);
-            return uploads.append(ResumableUploads.sessionId(id, params), request);
+            return uploads.append(
+                    ResumableUploads.sessionId(id, params), request, faults.cutOnce(GraphOperation.UPLOAD_CHUNK));
         }
         GraphObjects.Kind kind = objects.kindOf(id);
         if (kind == GraphObjects.Kind.PHONE) {

@@ -68,7 +68,12 @@ class ResumableUploads {
         return status;
     }
 
-    Map<String, Object> append(String id, HttpServletRequest request) throws IOException {
+    /**
+     * @param cutOff keep only the first half of the bytes sent and answer a 503, as if the connection dropped
+     *     mid-way (a sandbox fault; what Meta answers then is not documented): the client must ask for the
+     *     offset and resume
+     */
+    Map<String, Object> append(String id, HttpServletRequest request, boolean cutOff) throws IOException {
         SandboxUploads.Upload upload = find(id, "POST");
         long offset;
         try {
@@ -92,13 +97,19 @@ class ResumableUploads {
         if (chunk.length > room) {
             throw GraphRefusal.param("The upload is longer than file_length (" + upload.fileLength() + " bytes).");
         }
+        if (cutOff) {
+            chunk = Arrays.copyOf(chunk, chunk.length / 2);
+        }
         byte[] sofar = uploads.content(id);
         byte[] content = Arrays.copyOf(sofar, sofar.length + chunk.length);
         System.arraycopy(chunk, 0, content, sofar.length, chunk.length);
-        boolean complete = content.length == upload.fileLength();
+        boolean complete = !cutOff && content.length == upload.fileLength();
         String handle = complete ? SandboxIds.uploadHandle() : null;
         if (!uploads.write(id, offset, content, handle)) {
             throw GraphRefusal.param("Another request wrote to this upload session; ask for its file_offset.");
+        }
+        if (cutOff) {
+            throw new GraphRefusal(503, GraphRefusal.OAUTH, 2, null, "Service temporarily unavailable", null, true);
         }
         if (handle != null) {
             return Map.of("h", handle);

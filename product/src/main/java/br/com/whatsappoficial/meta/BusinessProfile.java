@@ -35,6 +35,16 @@ public record BusinessProfile(
                 about, address, value, email, profilePictureUrl, websites, vertical, profilePictureHandle);
     }
 
+    public BusinessProfile withAddress(String value) {
+        return new BusinessProfile(
+                about, value, description, email, profilePictureUrl, websites, vertical, profilePictureHandle);
+    }
+
+    public BusinessProfile withEmail(String value) {
+        return new BusinessProfile(
+                about, address, description, value, profilePictureUrl, websites, vertical, profilePictureHandle);
+    }
+
     public BusinessProfile withWebsites(List<String> value) {
         return new BusinessProfile(
                 about, address, description, email, profilePictureUrl, value, vertical, profilePictureHandle);

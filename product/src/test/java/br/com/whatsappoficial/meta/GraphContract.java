@@ -269,6 +269,38 @@ abstract class GraphContract {
     }
 
     @Test
+    void anUploadCutOffMidwayResumesFromTheOffsetMetaReports() {
+        world().cutNextUploadChunk();
+
+        String handle = graph().profiles().upload(world().token(), "logo.jpg", "image/jpeg", jpeg());
+
+        assertThat(handle).isNotBlank();
+    }
+
+    @Test
+    void anUploadedPictureBecomesTheProfilePicture() {
+        String handle = graph().profiles().upload(world().token(), "logo.jpg", "image/jpeg", jpeg());
+
+        graph().profiles()
+                .updateProfile(
+                        world().token(),
+                        world().registeredPhoneId(),
+                        BusinessProfile.update().withPicture(handle));
+
+        assertThat(graph().profiles()
+                        .profile(world().token(), world().registeredPhoneId())
+                        .profilePictureUrl())
+                .startsWith("http");
+    }
+
+    private static byte[] jpeg() {
+        byte[] jpeg = new byte[2048];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        return jpeg;
+    }
+
+    @Test
     void aCallThatHangsGivesUpAtTheReadTimeout() {
         world().hang("phone.get");
 

@@ -61,6 +61,12 @@ interface MetaWorld {
     void failWithStatus(String operation, int httpStatus);
 
     /**
+     * Makes the next upload of a 2048-byte file lose its connection after its first 1024 bytes arrived, with
+     * a 503; Meta then reports that offset.
+     */
+    void cutNextUploadChunk();
+
+    /**
      * Whether this world answers {@code /message_templates} and {@code POST /{template-id}}. An assumption,
      * not a feature switch: a world that says false has its template rows skipped (reported as skipped,
      * never as passed). Both the recorded payloads and the sandbox serve them.

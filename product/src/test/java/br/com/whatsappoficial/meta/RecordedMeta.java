@@ -54,6 +54,9 @@ final class RecordedMeta implements MetaWorld {
     static final String IN_WINDOW = "+5531987654321";
     static final String OUTSIDE_WINDOW = "+5531912345678";
     static final String V = "/v25.0";
+    /** The handle of upload_handle.json. */
+    static final String UPLOAD_HANDLE =
+            "2:c2FtcGxlMjAyNi0xMS0yNS5qcGc=:image/jpeg:GKAj0gAUCZmJ1voFADip2iIAAAAAbugbAAAA:e:1764000000:670843887433847:100000000000000:ARbsoK7";
     /** The id Meta gives the created template, as in the recorded creation answer. */
     static final String TEMPLATE = "594425479261596";
 
@@ -167,6 +170,11 @@ final class RecordedMeta implements MetaWorld {
                         .withHeader("Authorization", equalTo("OAuth " + TOKEN))
                         .withHeader("file_offset", equalTo("0")),
                 ok("upload_handle"));
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/whatsapp_business_profile")))
+                        .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp")))
+                        .withRequestBody(matchingJsonPath("$.profile_picture_handle", equalTo(UPLOAD_HANDLE))),
+                ok("success"));
     }
 
     /** Templates are answered only when the request carries what Meta requires of each call. */
@@ -336,6 +344,27 @@ final class RecordedMeta implements MetaWorld {
     @Override
     public void failWithStatus(String operation, int httpStatus) {
         fault(operation, aResponse().withStatus(httpStatus).withBody("Service Unavailable"));
+    }
+
+    @Override
+    public void cutNextUploadChunk() {
+        String session = V + "/upload:MTphdHRhY2htZW50OjliNjQ0MjM3LTE2NzAtNDZlNy1iMjQ1LTE0ZmM5YWQ5Y2U4OA==";
+        wiremock.stubFor(post(urlPathEqualTo(session))
+                .withQueryParam("sig", equalTo("ARZqDrmQ4tCFxG1gRzE"))
+                .withHeader("file_offset", equalTo("0"))
+                .atPriority(FAULT)
+                // Half the bytes are in: starting over from 0 would never finish, only resuming does.
+                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+        wiremock.stubFor(asBusiness(get(urlPathEqualTo(session)))
+                .withQueryParam("sig", equalTo("ARZqDrmQ4tCFxG1gRzE"))
+                .atPriority(FAULT)
+                .willReturn(ok("upload_status")));
+        wiremock.stubFor(post(urlPathEqualTo(session))
+                .withQueryParam("sig", equalTo("ARZqDrmQ4tCFxG1gRzE"))
+                .withHeader("Authorization", equalTo("OAuth " + TOKEN))
+                .withHeader("file_offset", equalTo("1024"))
+                .atPriority(FAULT)
+                .willReturn(ok("upload_handle")));
     }
 
     private void fault(String operation, ResponseDefinitionBuilder response) {

@@ -187,6 +187,11 @@ class SandboxGraphContractIT extends GraphContract {
         }
 
         @Override
+        public void cutNextUploadChunk() {
+            sandbox.setFault("uploads.chunk", SandboxFault.httpStatus(503));
+        }
+
+        @Override
         public void failWithStatus(String operation, int httpStatus) {
             sandbox.setFault(operation, SandboxFault.httpStatus(httpStatus));
         }

@@ -113,7 +113,9 @@ class StoreRolesIT {
                         "/configuracoes/whatsapp-oficial/api",
                         "/configuracoes/whatsapp-oficial/modelos/sincronizar",
                         "/configuracoes/whatsapp-oficial/modelos/{id}/excluir",
-                        "/configuracoes/equipe/convites");
+                        "/configuracoes/equipe/convites",
+                        "/configuracoes/whatsapp-oficial/personalizar",
+                        "/configuracoes/whatsapp-oficial/personalizar/foto");
     }
 
     @Test
