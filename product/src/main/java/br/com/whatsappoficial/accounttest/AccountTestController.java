@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.accounttest;
 
+import br.com.whatsappoficial.meta.MetaSettings;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +30,11 @@ class AccountTestController {
     static final int PAGE_SIZE = 10;
 
     private final AccountTests tests;
+    private final MetaSettings meta;
 
-    AccountTestController(AccountTests tests) {
+    AccountTestController(AccountTests tests, MetaSettings meta) {
         this.tests = tests;
+        this.meta = meta;
     }
 
     /** The phone the merchant typed: their own, where the template will arrive. */
@@ -90,6 +93,7 @@ class AccountTestController {
         model.addAttribute("hasNext", history.size() > PAGE_SIZE);
         model.addAttribute("error", error);
         model.addAttribute("typed", typed);
+        model.addAttribute("sandbox", meta.sandbox());
     }
 
     private TestRun find(String id) {

@@ -13,22 +13,22 @@ import org.jspecify.annotations.Nullable;
 record RunView(TestRun run, @Nullable WaMeLink link) {
 
     /** The steps, the checks first, as the page lists them. */
-    List<StepResult> steps() {
+    public List<StepResult> steps() {
         return run.steps();
     }
 
-    boolean running() {
+    public boolean running() {
         return !run.verdict().finished();
     }
 
     /** Whether the page shows the link and QR code: the run waits for the customer's message. */
-    boolean awaitingCode() {
+    public boolean awaitingCode() {
         return running() && link != null && run.step(TestStep.INBOUND).pending();
     }
 
     /** The step's time as {@code 2,4 s}; nothing for a step without one. */
     @Nullable
-    String seconds(StepResult step) {
+    public String seconds(StepResult step) {
         Duration elapsed = step.elapsed();
         return elapsed == null
                 ? null

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TestRun {
 
+    // Its queries are public so that the page's expressions can read them; the class and its moves are not.
+
     private final TestRunId id;
     private final String phoneNumberId;
     private final BrazilianPhoneNumber merchantPhone;
@@ -163,13 +165,13 @@ final class TestRun {
     }
 
     /** The step the verdict speaks of: the failed one, or the first that never finished; empty when it passed. */
-    Optional<TestStep> culprit() {
+    public Optional<TestStep> culprit() {
         return Arrays.stream(TestStep.values())
                 .filter(step -> steps.get(step).state() == StepState.FAILED)
                 .findFirst();
     }
 
-    boolean checksPassed() {
+    public boolean checksPassed() {
         return Arrays.stream(TestStep.values())
                 .filter(step -> step.kind() == TestStep.Kind.CHECK)
                 .allMatch(step -> steps.get(step).state() == StepState.PASSED);
@@ -215,59 +217,59 @@ final class TestRun {
                 .findFirst();
     }
 
-    TestRunId id() {
+    public TestRunId id() {
         return id;
     }
 
-    String phoneNumberId() {
+    public String phoneNumberId() {
         return phoneNumberId;
     }
 
-    BrazilianPhoneNumber merchantPhone() {
+    public BrazilianPhoneNumber merchantPhone() {
         return merchantPhone;
     }
 
-    InboundCode code() {
+    public InboundCode code() {
         return code;
     }
 
-    Instant startedAt() {
+    public Instant startedAt() {
         return startedAt;
     }
 
-    Instant deadline() {
+    public Instant deadline() {
         return deadline;
     }
 
-    List<StepResult> steps() {
+    public List<StepResult> steps() {
         return List.copyOf(steps.values());
     }
 
-    StepResult step(TestStep step) {
+    public StepResult step(TestStep step) {
         return steps.get(step);
     }
 
     @Nullable
-    String messageId() {
+    public String messageId() {
         return messageId;
     }
 
     @Nullable
-    String templateName() {
+    public String templateName() {
         return templateName;
     }
 
     @Nullable
-    Instant sentAt() {
+    public Instant sentAt() {
         return sentAt;
     }
 
-    RunVerdict verdict() {
+    public RunVerdict verdict() {
         return verdict;
     }
 
     @Nullable
-    Instant finishedAt() {
+    public Instant finishedAt() {
         return finishedAt;
     }
 }

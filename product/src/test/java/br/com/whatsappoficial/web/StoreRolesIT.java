@@ -113,6 +113,7 @@ class StoreRolesIT {
                         "/configuracoes/whatsapp-oficial/api",
                         "/configuracoes/whatsapp-oficial/modelos/sincronizar",
                         "/configuracoes/whatsapp-oficial/modelos/{id}/excluir",
+                        "/configuracoes/whatsapp-oficial/testar-conta",
                         "/configuracoes/equipe/convites");
     }
 
