@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.accounttest;
 
 import br.com.whatsappoficial.meta.MetaSettings;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -57,10 +58,17 @@ class AccountTestController {
         }
     }
 
-    /** The run's panel alone, polled by htmx while the run goes on. */
+    /**
+     * The run's panel alone, polled by htmx while the run goes on. Once it ended the whole page reloads, so
+     * that the history shows the verdict too; a page of an ended run does not poll, so it reloads once.
+     */
     @GetMapping("/execucoes/{id}")
-    String run(@PathVariable String id, Model model) {
-        model.addAttribute("view", view(find(id)));
+    String run(@PathVariable String id, Model model, HttpServletResponse response) {
+        TestRun run = find(id);
+        if (run.verdict().finished()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("view", view(run));
         return "accounttest/page :: run";
     }
 

@@ -101,6 +101,7 @@ class AccountTestBrowserIT {
 
         assertThat(verdict).hasText("Tudo certo: o número envia e recebe mensagens.", WEBHOOK_WAIT);
         assertThat(step("INBOUND").getByTestId("latency")).hasText(Pattern.compile("ida e volta em \\d+,\\d s"));
+        assertThat(page.getByTestId("history-run").first()).containsText("Tudo certo");
         assertThat(page.getByTestId("history-run")).hasCount(1);
         shot("3-passed");
 
