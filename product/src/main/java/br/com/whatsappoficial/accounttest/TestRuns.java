@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,32 +33,21 @@ class TestRuns {
 
     @Transactional
     void save(TestRun run) {
-        int updated = jdbc.sql("""
-                        update account_test_runs set message_id = :messageId, template_name = :template,
-                               sent_at = :sentAt, verdict = :verdict, finished_at = :finishedAt
-                        where store_id = :storeId and run_id = :id""")
-                .param("id", run.id().value())
-                .param("messageId", run.messageId())
-                .param("template", run.templateName())
-                .param("sentAt", at(run.sentAt()))
-                .param("verdict", run.verdict().name())
-                .param("finishedAt", at(run.finishedAt()))
-                .update();
+        int updated = changing(jdbc.sql("""
+                                update account_test_runs set message_id = :messageId, template_name = :template,
+                                       sent_at = :sentAt, verdict = :verdict, finished_at = :finishedAt
+                                where store_id = :storeId and run_id = :id"""), run).update();
         if (updated == 0) {
-            jdbc.sql("insert into account_test_runs (store_id, " + COLUMNS + ") values (:storeId, :id, :phone,"
-                            + " :merchant, :code, :startedAt, :deadline, :messageId, :template, :sentAt, :verdict,"
-                            + " :finishedAt)")
-                    .param("id", run.id().value())
+            changing(
+                            jdbc.sql("insert into account_test_runs (store_id, " + COLUMNS + ") values (:storeId, :id,"
+                                    + " :phone, :merchant, :code, :startedAt, :deadline, :messageId, :template,"
+                                    + " :sentAt, :verdict, :finishedAt)"),
+                            run)
                     .param("phone", run.phoneNumberId())
                     .param("merchant", run.merchantPhone().e164())
                     .param("code", run.code().value())
                     .param("startedAt", at(run.startedAt()))
                     .param("deadline", at(run.deadline()))
-                    .param("messageId", run.messageId())
-                    .param("template", run.templateName())
-                    .param("sentAt", at(run.sentAt()))
-                    .param("verdict", run.verdict().name())
-                    .param("finishedAt", at(run.finishedAt()))
                     .update();
         }
         jdbc.sql("delete from account_test_steps where store_id = :storeId and run_id = :id")
@@ -79,6 +69,17 @@ class TestRuns {
                             step.elapsed() == null ? null : step.elapsed().toMillis())
                     .update();
         }
+    }
+
+    /** The run's id and what a run changes as it goes, bound to {@code statement}. */
+    private static JdbcClient.StatementSpec changing(JdbcClient.StatementSpec statement, TestRun run) {
+        return statement
+                .param("id", run.id().value())
+                .param("messageId", run.messageId())
+                .param("template", run.templateName())
+                .param("sentAt", at(run.sentAt()))
+                .param("verdict", run.verdict().name())
+                .param("finishedAt", at(run.finishedAt()));
     }
 
     Optional<TestRun> find(TestRunId id) {
