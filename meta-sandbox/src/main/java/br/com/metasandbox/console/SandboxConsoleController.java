@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -212,11 +213,21 @@ class SandboxConsoleController {
         return done("on-app", "on-app");
     }
 
+    /**
+     * The merchant's own phone as a customer of their store, for the product's Testar a conta: its template
+     * arrives here, and from here the merchant sends the test's code back. A mobile no delivery rule matches.
+     */
+    static final String STORE_OWNER_PHONE = "+5511998762345";
+
+    static final String STORE_OWNER_NAME = "Dona da loja";
+
     @GetMapping("/sandbox/console/phone")
     String phone(
             @RequestParam(required = false) @Nullable String phone,
             @RequestParam(required = false) @Nullable String customer,
             @RequestParam(defaultValue = "Ana Souza") String name,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "false") boolean linkRefused,
             Model model) {
         List<PhoneNumber> phones = new ArrayList<>();
         for (Business business : accounts.businesses()) {
@@ -234,6 +245,10 @@ class SandboxConsoleController {
         String digits = typed.replaceAll("\\D", "");
         model.addAttribute("customer", digits.isEmpty() ? typed : "+" + digits);
         model.addAttribute("name", name);
+        model.addAttribute("draft", text);
+        model.addAttribute("linkRefused", linkRefused);
+        model.addAttribute("storeOwnerPhone", STORE_OWNER_PHONE);
+        model.addAttribute("storeOwnerName", STORE_OWNER_NAME);
         model.addAttribute(
                 "marketingStopped",
                 chosen != null && digits.length() >= 8 && meta.marketingStopped(chosen.id(), typed));
@@ -272,6 +287,36 @@ class SandboxConsoleController {
             meta.customerSends(phone, customer, name, body);
         }
         return backToPhone(phone, customer, name);
+    }
+
+    /**
+     * The customer's phone opens a click-to-chat link (pasted, or read from its QR code): the chat with that
+     * business number opens with the link's text in the message field, to be sent as the customer sends it.
+     * A link to a number the sandbox does not have comes back refused, as WhatsApp says the number is not on it.
+     */
+    @PostMapping("/sandbox/console/phone/open-link")
+    String openLink(
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam String customer,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String link) {
+        var target = ChatLink.parse(link)
+                .flatMap(chat -> accounts.businesses().stream()
+                        .flatMap(business -> accounts.wabasOf(business.id()).stream())
+                        .flatMap(waba -> accounts.phonesOf(waba.id()).stream())
+                        .filter(candidate -> candidate.e164().equals(chat.e164()))
+                        .findFirst()
+                        .map(business -> Map.entry(business.id(), chat.text())));
+        UriComponentsBuilder back = UriComponentsBuilder.fromPath("/sandbox/console/phone")
+                .queryParam("customer", customer)
+                .queryParam("name", name);
+        if (target.isEmpty()) {
+            back.queryParam("phone", phone).queryParam("linkRefused", true);
+        } else {
+            back.queryParam("phone", target.get().getKey())
+                    .queryParam("text", target.get().getValue());
+        }
+        return "redirect:" + back.encode().build().toUriString();
     }
 
     private static String backToPhone(String phone, String customer, String name) {

@@ -114,6 +114,8 @@ class StoreRolesIT {
                         "/configuracoes/whatsapp-oficial/modelos/sincronizar",
                         "/configuracoes/whatsapp-oficial/modelos/{id}/excluir",
                         "/configuracoes/equipe/convites",
+                        "/configuracoes/whatsapp-oficial/numero-ativo",
+                        "/configuracoes/whatsapp-oficial/testar-conta",
                         "/configuracoes/whatsapp-oficial/personalizar",
                         "/configuracoes/whatsapp-oficial/personalizar/foto");
     }
