@@ -20,13 +20,10 @@ public enum TimelineKind {
     QUALITY_CHANGED,
     TOKEN_REVOKED,
     RECONNECTED,
-<<<<<<< HEAD
-    NUMBER_ACTIVATED;
-=======
+    NUMBER_ACTIVATED,
     /** The business profile (picture, texts) was sent to the number at Meta. */
     PROFILE_SYNCED,
     PROFILE_SYNC_FAILED;
->>>>>>> profile
 
     public String messageKey() {
         return "timeline." + name().toLowerCase(Locale.ROOT);

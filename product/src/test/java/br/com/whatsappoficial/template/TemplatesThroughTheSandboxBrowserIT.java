@@ -146,7 +146,12 @@ class TemplatesThroughTheSandboxBrowserIT {
         page.getByTestId("header-image-kind").check();
         page.getByTestId("header-image")
                 .setInputFiles(new FilePayload("vitrine.txt", "text/plain", "não é imagem".getBytes()));
-        assertThat(page.getByTestId("preview-problems")).containsText("não é uma imagem PNG ou JPEG");
+        // the preview is drawn again once the browser has read the file: slow on a busy machine
+        assertThat(page.getByTestId("preview-problems"))
+                .containsText(
+                        "não é uma imagem PNG ou JPEG",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(20_000));
         page.getByTestId("header-image").setInputFiles(new FilePayload("vitrine.png", "image/png", banner()));
         page.getByLabel("Texto da mensagem").fill("Olá {{1}}, separamos uma oferta para o seu pedido.");
         page.getByLabel("Exemplo de {{1}}").fill("Ana");
