@@ -26,8 +26,8 @@ record CustomerKey(String value) {
         return Optional.ofNullable(message.fromUserId()).map(userId -> new CustomerKey(USER + userId));
     }
 
-    /** As the merchant reads it: +55 11 91234-5678, or the user id. */
-    String display() {
+    /** As the merchant reads it: +55 11 91234-5678, or the user id (public for the page). */
+    public String display() {
         if (value.startsWith(USER)) {
             return value.substring(USER.length());
         }

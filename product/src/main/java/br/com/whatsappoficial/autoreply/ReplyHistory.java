@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReplyHistory {
 
-    /** One decision as the history shows it. */
+    /** One decision as the history shows it (its methods public for the page). */
     record Entry(
             String inboundMessageId,
             CustomerKey customer,
@@ -29,7 +29,7 @@ class ReplyHistory {
             @Nullable UUID replyMessageId,
             @Nullable String replyUrl) {
 
-        boolean answered() {
+        public boolean answered() {
             return reason.answers();
         }
     }
@@ -37,15 +37,15 @@ class ReplyHistory {
     /** A page of the history, newest first. */
     record Page(List<Entry> entries, int number, int size, long total) {
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return number > 1;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return (long) number * size < total;
         }
 
-        long pages() {
+        public long pages() {
             return Math.max(1, (total + size - 1) / size);
         }
     }

@@ -113,7 +113,9 @@ class StoreRolesIT {
                         "/configuracoes/whatsapp-oficial/api",
                         "/configuracoes/whatsapp-oficial/modelos/sincronizar",
                         "/configuracoes/whatsapp-oficial/modelos/{id}/excluir",
-                        "/configuracoes/equipe/convites");
+                        "/configuracoes/equipe/convites",
+                        "/configuracoes/whatsapp-oficial/resposta-automatica",
+                        "/configuracoes/whatsapp-oficial/resposta-automatica/previa");
     }
 
     @Test
@@ -135,7 +137,12 @@ class StoreRolesIT {
     void aMemberStillSeesTheStore() throws Exception {
         Cookie session = logIn(memberOfA, "senha-membro-1");
 
-        for (String page : List.of("/", "/configuracoes", "/configuracoes/whatsapp-oficial/modelos")) {
+        for (String page : List.of(
+                "/",
+                "/configuracoes",
+                "/configuracoes/whatsapp-oficial/modelos",
+                "/configuracoes/whatsapp-oficial/resposta-automatica",
+                "/configuracoes/whatsapp-oficial/resposta-automatica/cartao")) {
             mvc.perform(get(page).cookie(session)).andExpect(status().isOk());
         }
     }
