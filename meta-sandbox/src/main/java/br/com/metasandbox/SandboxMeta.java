@@ -325,14 +325,40 @@ public class SandboxMeta {
      */
     @Transactional
     public String customerSends(String phoneId, String customer, String name, String body) {
+        return customerReplies(phoneId, customer, name, body, null);
+    }
+
+    /**
+     * The customer answers a message of the business (swiped to reply, {@code contextId} its wamid), or just
+     * writes when it is null. Returns the message's wamid.
+     */
+    @Transactional
+    public String customerReplies(
+            String phoneId, String customer, String name, String body, @Nullable String contextId) {
         requireText(body, "body");
         PhoneNumber phone = phone(phoneId);
         String waId = WaId.fromRecipient(customer).value();
+        String shown = name.isBlank() ? waId : name.strip();
         Instant now = clock.instant();
         String id = MessageSending.wamid(new WaId(waId));
         sending.recordInbound(phoneId, waId);
-        inbound.insert(new InboundMessages.Inbound(id, phoneId, waId, name.isBlank() ? waId : name.strip(), body, now));
-        webhooks.inboundText(phone, waId, name.isBlank() ? waId : name.strip(), id, body, now);
+        inbound.insert(new InboundMessages.Inbound(id, phoneId, waId, shown, body, now, contextId));
+        webhooks.inboundText(phone, waId, shown, id, body, contextId, now);
+        return id;
+    }
+
+    /** The customer taps a quick-reply button of the business message {@code contextId}. Returns the tap's wamid. */
+    @Transactional
+    public String customerTaps(String phoneId, String customer, String name, String contextId, String buttonText) {
+        requireText(buttonText, "button");
+        PhoneNumber phone = phone(phoneId);
+        String waId = WaId.fromRecipient(customer).value();
+        String shown = name.isBlank() ? waId : name.strip();
+        Instant now = clock.instant();
+        String id = MessageSending.wamid(new WaId(waId));
+        sending.recordInbound(phoneId, waId);
+        inbound.insert(new InboundMessages.Inbound(id, phoneId, waId, shown, buttonText, now, contextId));
+        webhooks.inboundButton(phone, waId, shown, id, buttonText, contextId, now);
         return id;
     }
 
