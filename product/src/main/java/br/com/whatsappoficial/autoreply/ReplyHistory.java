@@ -65,8 +65,11 @@ class ReplyHistory {
      */
     void lockCustomer(CustomerKey customer) {
         jdbc.sql("""
-                        select pg_advisory_xact_lock(hashtextextended(cast(store_id as text) || :customer, 70))
-                        from stores where store_id = :storeId""").param("customer", customer.value()).query().singleRow();
+                        insert into autoreply_customers (store_id, customer) values (:storeId, :customer)
+                        on conflict do nothing""").param("customer", customer.value()).update();
+        jdbc.sql("""
+                        select customer from autoreply_customers
+                        where store_id = :storeId and customer = :customer for update""").param("customer", customer.value()).query(String.class).single();
     }
 
     boolean decided(String inboundMessageId) {

@@ -2,8 +2,6 @@ package br.com.whatsappoficial.autoreply;
 
 import br.com.whatsappoficial.store.StoreScopedJdbc;
 import java.net.URI;
-import java.sql.Array;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -15,26 +13,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The current store's automatic reply settings. */
 @Component
 class SavedSettings {
 
-    private static final TypeReference<Map<String, Map<String, String>>> WEEK = new TypeReference<>() {};
-
     private final StoreScopedJdbc jdbc;
-    private final JsonMapper json;
 
-    SavedSettings(StoreScopedJdbc jdbc, JsonMapper json) {
+    SavedSettings(StoreScopedJdbc jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /** Empty until the merchant first saves them: the reply is off then. */
@@ -45,19 +37,10 @@ class SavedSettings {
     }
 
     void save(AutoReplySettings settings, String by, Instant at) {
-        Map<String, Map<String, String>> week = new LinkedHashMap<>();
-        settings.hours().week().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(day -> week.put(
-                        day.getKey().name(),
-                        Map.of(
-                                "opens", day.getValue().opens().toString(),
-                                "closes", day.getValue().closes().toString())));
         jdbc.sql("""
                         insert into autoreply_settings (store_id, enabled, body, button_label, link, mode, week,
                             holidays, cool_down_minutes, updated_at, updated_by)
-                        values (:storeId, :enabled, :body, :label, :link, :mode, cast(:week as jsonb),
-                            cast(:holidays as date[]), :coolDown, :at, :by)
+                        values (:storeId, :enabled, :body, :label, :link, :mode, :week, :holidays, :coolDown, :at, :by)
                         on conflict (store_id) do update set enabled = excluded.enabled, body = excluded.body,
                             button_label = excluded.button_label, link = excluded.link, mode = excluded.mode,
                             week = excluded.week, holidays = excluded.holidays,
@@ -68,33 +51,51 @@ class SavedSettings {
                 .param("label", settings.buttonLabel().value())
                 .param("link", settings.link().toString())
                 .param("mode", settings.mode().name())
-                .param("week", json.writeValueAsString(week))
+                .param("week", week(settings.hours()))
                 .param(
                         "holidays",
-                        "{"
-                                + String.join(
-                                        ",",
-                                        settings.hours().holidays().stream()
-                                                .sorted()
-                                                .map(LocalDate::toString)
-                                                .toList())
-                                + "}")
+                        String.join(
+                                ",",
+                                settings.hours().holidays().stream()
+                                        .sorted()
+                                        .map(LocalDate::toString)
+                                        .toList()))
                 .param("coolDown", (int) settings.coolDown().toMinutes())
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("by", by)
                 .update();
     }
 
-    private AutoReplySettings settings(ResultSet rs, int row) throws SQLException {
+    /** {@code MONDAY=09:00-18:00,FRIDAY=18:00-02:00}: the open weekdays in order. */
+    private static String week(BusinessHours hours) {
+        return hours.week().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(day -> day.getKey().name() + "=" + day.getValue().opens() + "-"
+                        + day.getValue().closes())
+                .collect(Collectors.joining(","));
+    }
+
+    private static Map<DayOfWeek, OpeningHours> week(String stored) {
         Map<DayOfWeek, OpeningHours> week = new EnumMap<>(DayOfWeek.class);
-        json.readValue(rs.getString("week"), WEEK)
-                .forEach((day, hours) -> week.put(
-                        DayOfWeek.valueOf(day),
-                        new OpeningHours(LocalTime.parse(hours.get("opens")), LocalTime.parse(hours.get("closes")))));
+        for (String day : stored.split(",")) {
+            if (day.isBlank()) {
+                continue;
+            }
+            String[] nameAndHours = day.split("=");
+            String[] times = nameAndHours[1].split("-");
+            week.put(
+                    DayOfWeek.valueOf(nameAndHours[0]),
+                    new OpeningHours(LocalTime.parse(times[0]), LocalTime.parse(times[1])));
+        }
+        return week;
+    }
+
+    private AutoReplySettings settings(ResultSet rs, int row) throws SQLException {
         Set<LocalDate> holidays = new HashSet<>();
-        Array dates = rs.getArray("holidays");
-        for (Object date : (Object[]) dates.getArray()) {
-            holidays.add(((Date) date).toLocalDate());
+        for (String date : rs.getString("holidays").split(",")) {
+            if (!date.isBlank()) {
+                holidays.add(LocalDate.parse(date));
+            }
         }
         return new AutoReplySettings(
                 rs.getBoolean("enabled"),
@@ -102,7 +103,7 @@ class SavedSettings {
                 new ButtonLabel(rs.getString("button_label")),
                 new ReplyLink(URI.create(rs.getString("link"))),
                 ReplyMode.valueOf(rs.getString("mode")),
-                new BusinessHours(week, holidays),
+                new BusinessHours(week(rs.getString("week")), holidays),
                 Duration.ofMinutes(rs.getInt("cool_down_minutes")));
     }
 }

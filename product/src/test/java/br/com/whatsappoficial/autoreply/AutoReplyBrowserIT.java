@@ -151,8 +151,11 @@ class AutoReplyBrowserIT {
         shot("page-1280-3-history");
         phoneShot("page-390-3-history");
 
-        page.navigate(url(PAGE + "/cartao"));
-        page.setViewportSize(360, 400);
+        // The card as the connected view shows it: in a grid cell about 360 px wide, with the product's styles.
+        String card = page.request().get(url(PAGE + "/cartao")).text();
+        page.setViewportSize(420, 400);
+        page.setContent("<link rel=\"stylesheet\" href=\"" + url("/css/app.css") + "\">"
+                + "<main class=\"content\"><div class=\"cards\">" + card + "</div></main>");
         assertThat(page.getByTestId("autoreply-state")).hasText("Ligada · responde sempre");
         shot("card-360");
         page.setViewportSize(1280, 800);
