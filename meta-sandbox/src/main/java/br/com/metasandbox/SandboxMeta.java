@@ -325,14 +325,62 @@ public class SandboxMeta {
      */
     @Transactional
     public String customerSends(String phoneId, String customer, String name, String body) {
+        return customerReplies(phoneId, customer, name, body, null);
+    }
+
+    /**
+     * The customer answers a message of the business (swiped to reply, {@code contextId} its wamid), or just
+     * writes when it is null. Returns the message's wamid.
+     */
+    @Transactional
+    public String customerReplies(
+            String phoneId, String customer, String name, String body, @Nullable String contextId) {
         requireText(body, "body");
+        return customerWrites(
+                phoneId,
+                customer,
+                name,
+                body,
+                contextId,
+                (phone, waId, shown, id, at) -> webhooks.inboundText(phone, waId, shown, id, body, contextId, at));
+    }
+
+    /** The customer taps a quick-reply button of the business message {@code contextId}. Returns the tap's wamid. */
+    @Transactional
+    public String customerTaps(String phoneId, String customer, String name, String contextId, String buttonText) {
+        requireText(buttonText, "button");
+        return customerWrites(
+                phoneId,
+                customer,
+                name,
+                buttonText,
+                contextId,
+                (phone, waId, shown, id, at) ->
+                        webhooks.inboundButton(phone, waId, shown, id, buttonText, contextId, at));
+    }
+
+    /** How Meta tells the business of one customer message: its webhook, by the message's kind. */
+    @FunctionalInterface
+    private interface InboundWebhook {
+        void send(PhoneNumber phone, String waId, String shownName, String messageId, Instant at);
+    }
+
+    /** A customer message: it opens the 24 h window, shows on the phone and goes out as a webhook. */
+    private String customerWrites(
+            String phoneId,
+            String customer,
+            String name,
+            String shownText,
+            @Nullable String contextId,
+            InboundWebhook webhook) {
         PhoneNumber phone = phone(phoneId);
         String waId = WaId.fromRecipient(customer).value();
+        String shown = name.isBlank() ? waId : name.strip();
         Instant now = clock.instant();
         String id = MessageSending.wamid(new WaId(waId));
         sending.recordInbound(phoneId, waId);
-        inbound.insert(new InboundMessages.Inbound(id, phoneId, waId, name.isBlank() ? waId : name.strip(), body, now));
-        webhooks.inboundText(phone, waId, name.isBlank() ? waId : name.strip(), id, body, now);
+        inbound.insert(new InboundMessages.Inbound(id, phoneId, waId, shown, shownText, now, contextId));
+        webhook.send(phone, waId, shown, id, now);
         return id;
     }
 

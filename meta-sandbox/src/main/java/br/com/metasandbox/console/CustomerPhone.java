@@ -11,8 +11,10 @@ import br.com.metasandbox.state.WhatsAppBusinessProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -20,23 +22,35 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The simulated customer's phone: the conversation with one business number as the customer sees it, a template
- * filled in with its parameters (header, body, footer, buttons) and a CTA URL message with its button as a link.
+ * filled in with its parameters (header, body, footer, buttons) and a CTA URL message with its button as a link;
+ * the customer's replies show the message they answer.
  */
 @Component
 class CustomerPhone {
 
-    /** One bubble: {@code fromBusiness} on the left, the customer's own on the right. */
+    /**
+     * One bubble: {@code fromBusiness} on the left, the customer's own on the right.
+     *
+     * @param id the message's wamid, which a reply or a button tap names
+     * @param quoted the text of the message this one answers, shown above it as WhatsApp does
+     */
     record Bubble(
+            String id,
             boolean fromBusiness,
             String kind,
             @Nullable String header,
             String text,
             @Nullable String footer,
             List<TemplateMessages.Button> buttons,
-            Instant at) {
+            Instant at,
+            @Nullable String quoted) {
 
-        static Bubble text(boolean fromBusiness, String text, Instant at) {
-            return new Bubble(fromBusiness, "text", null, text, null, List.of(), at);
+        static Bubble text(String id, boolean fromBusiness, String text, Instant at) {
+            return new Bubble(id, fromBusiness, "text", null, text, null, List.of(), at, null);
+        }
+
+        Bubble quoting(@Nullable String text) {
+            return new Bubble(id, fromBusiness, kind, header, this.text, footer, buttons, at, text);
         }
     }
 
@@ -72,8 +86,11 @@ class CustomerPhone {
                 bubbles.add(bubble(message));
             }
         }
+        Map<String, String> texts = new HashMap<>();
+        bubbles.forEach(bubble -> texts.put(bubble.id(), bubble.text()));
         for (InboundMessages.Inbound message : inbound.between(phoneId, waId)) {
-            bubbles.add(Bubble.text(false, message.body(), message.createdAt()));
+            Bubble bubble = Bubble.text(message.id(), false, message.body(), message.createdAt());
+            bubbles.add(message.contextId() == null ? bubble : bubble.quoting(texts.get(message.contextId())));
         }
         bubbles.sort(Comparator.comparing(Bubble::at));
         return bubbles;
@@ -83,7 +100,7 @@ class CustomerPhone {
         JsonNode payload = json.readTree(message.payload());
         JsonNode content = payload.path(message.type());
         return switch (message.type()) {
-            case "text" -> Bubble.text(true, content.path("body").asString(""), message.createdAt());
+            case "text" -> Bubble.text(message.id(), true, content.path("body").asString(""), message.createdAt());
             case "template" -> template(message, content);
             default -> {
                 String display = content.path("action")
@@ -93,6 +110,7 @@ class CustomerPhone {
                 String url =
                         content.path("action").path("parameters").path("url").asString("");
                 yield new Bubble(
+                        message.id(),
                         true,
                         "interactive",
                         blankToNull(content.path("header").path("text").asString("")),
@@ -101,7 +119,8 @@ class CustomerPhone {
                         display.isBlank()
                                 ? List.of()
                                 : List.of(new TemplateMessages.Button(display, url.isBlank() ? null : url)),
-                        message.createdAt());
+                        message.createdAt(),
+                        null);
             }
         };
     }
@@ -114,17 +133,27 @@ class CustomerPhone {
                 : templates.template(message.templateId()).orElse(null);
         if (template == null) {
             return new Bubble(
-                    true, "template", null, content.path("name").asString(""), null, List.of(), message.createdAt());
+                    message.id(),
+                    true,
+                    "template",
+                    null,
+                    content.path("name").asString(""),
+                    null,
+                    List.of(),
+                    message.createdAt(),
+                    null);
         }
         TemplateMessages.Rendered rendered = TemplateMessages.render(template, content);
         return new Bubble(
+                message.id(),
                 true,
                 "template",
                 rendered.header(),
                 rendered.body(),
                 rendered.footer(),
                 rendered.buttons(),
-                message.createdAt());
+                message.createdAt(),
+                null);
     }
 
     private static @Nullable String blankToNull(String text) {

@@ -228,6 +228,7 @@ class SandboxConsoleController {
             @RequestParam(defaultValue = "Ana Souza") String name,
             @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "false") boolean linkRefused,
+            @RequestParam(required = false) @Nullable String replyTo,
             Model model) {
         List<PhoneNumber> phones = new ArrayList<>();
         for (Business business : accounts.businesses()) {
@@ -256,13 +257,24 @@ class SandboxConsoleController {
         model.addAttribute(
                 "pictureHandle",
                 chosen == null ? null : customerPhone.pictureHandle(chosen.id()).orElse(null));
+        model.addAttribute("replyTo", replyTo);
+        model.addAttribute("replyQuote", replyQuote(model, replyTo));
         return "sandbox/console/phone";
     }
 
     /** The conversation alone, polled by htmx. */
     @GetMapping("/sandbox/console/phone/conversation")
-    String conversation(@RequestParam String phone, @RequestParam String customer, Model model) {
-        conversation(accounts.phone(phone).orElse(null), customer, model);
+    String conversation(
+            @RequestParam String phone,
+            @RequestParam String customer,
+            @RequestParam(defaultValue = "Ana Souza") String name,
+            Model model) {
+        PhoneNumber chosen = accounts.phone(phone).orElse(null);
+        // The bubbles' reply links and quick-reply buttons name the conversation they belong to.
+        model.addAttribute("phone", chosen);
+        model.addAttribute("customer", customer);
+        model.addAttribute("name", name);
+        conversation(chosen, customer, model);
         return "sandbox/console/phone :: conversation";
     }
 
@@ -282,9 +294,10 @@ class SandboxConsoleController {
             @RequestParam String phone,
             @RequestParam String customer,
             @RequestParam(defaultValue = "") String name,
-            @RequestParam String body) {
+            @RequestParam String body,
+            @RequestParam(required = false) @Nullable String context) {
         if (!body.isBlank()) {
-            meta.customerSends(phone, customer, name, body);
+            meta.customerReplies(phone, customer, name, body, context == null || context.isBlank() ? null : context);
         }
         return backToPhone(phone, customer, name);
     }
@@ -317,6 +330,18 @@ class SandboxConsoleController {
                     .queryParam("text", target.get().getValue());
         }
         return "redirect:" + back.encode().build().toUriString();
+    }
+
+    /** The customer taps a quick-reply button of a business message. */
+    @PostMapping("/sandbox/console/phone/tap")
+    String tap(
+            @RequestParam String phone,
+            @RequestParam String customer,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam String context,
+            @RequestParam String button) {
+        meta.customerTaps(phone, customer, name, context, button);
+        return backToPhone(phone, customer, name);
     }
 
     private static String backToPhone(String phone, String customer, String name) {
@@ -401,6 +426,19 @@ class SandboxConsoleController {
     String retry(@PathVariable UUID id) {
         deliveries.retryNow(id, clock.instant());
         return "redirect:/sandbox/console/webhooks";
+    }
+
+    /** The text of the message the customer is answering, shown above what they type. */
+    private static @Nullable String replyQuote(Model model, @Nullable String replyTo) {
+        if (replyTo == null || !(model.getAttribute("bubbles") instanceof List<?> bubbles)) {
+            return null;
+        }
+        return bubbles.stream()
+                .map(CustomerPhone.Bubble.class::cast)
+                .filter(bubble -> bubble.id().equals(replyTo))
+                .map(CustomerPhone.Bubble::text)
+                .findFirst()
+                .orElse(null);
     }
 
     private void conversation(@Nullable PhoneNumber phone, String customer, Model model) {

@@ -2,6 +2,7 @@ package br.com.metasandbox.state;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,8 +10,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InboundMessages {
 
+    /** @param contextId the business message this one answers (a reply or a button tap), if any */
     public record Inbound(
-            String id, String phoneId, String waId, String customerName, String body, Instant createdAt) {}
+            String id,
+            String phoneId,
+            String waId,
+            String customerName,
+            String body,
+            Instant createdAt,
+            @Nullable String contextId) {
+
+        public Inbound(String id, String phoneId, String waId, String customerName, String body, Instant createdAt) {
+            this(id, phoneId, waId, customerName, body, createdAt, null);
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -20,14 +33,16 @@ public class InboundMessages {
 
     public void insert(Inbound message) {
         jdbc.sql("""
-                        insert into sandbox_inbound_messages (message_id, phone_id, wa_id, customer_name, body, created_at)
-                        values (:id, :phone, :waId, :name, :body, :created)""")
+                        insert into sandbox_inbound_messages (message_id, phone_id, wa_id, customer_name, body, created_at,
+                            context_id)
+                        values (:id, :phone, :waId, :name, :body, :created, :context)""")
                 .param("id", message.id())
                 .param("phone", message.phoneId())
                 .param("waId", message.waId())
                 .param("name", message.customerName())
                 .param("body", message.body())
                 .param("created", SqlTimes.utc(message.createdAt()))
+                .param("context", message.contextId())
                 .update();
     }
 
@@ -43,7 +58,8 @@ public class InboundMessages {
                         rs.getString("wa_id"),
                         rs.getString("customer_name"),
                         rs.getString("body"),
-                        SqlTimes.requiredInstant(rs, "created_at")))
+                        SqlTimes.requiredInstant(rs, "created_at"),
+                        rs.getString("context_id")))
                 .list();
     }
 }

@@ -191,9 +191,45 @@ public class WebhookNotifications {
      * entry has no {@code time}, as in Meta's inbound example.
      */
     public void inboundText(PhoneNumber phone, String waId, String name, String messageId, String body, Instant at) {
+        inboundText(phone, waId, name, messageId, body, null, at);
+    }
+
+    /**
+     * A customer's text; one that answers a business message (swiped to reply) names it in {@code context}
+     * with the business number as {@code from} [doc].
+     */
+    public void inboundText(
+            PhoneNumber phone,
+            String waId,
+            String name,
+            String messageId,
+            String body,
+            @Nullable String contextId,
+            Instant at) {
         Map<String, Object> message =
                 map("from", waId, "id", messageId, "timestamp", Long.toString(at.getEpochSecond()), "type", "text");
         message.put("text", map("body", body));
+        inbound(phone, waId, name, message, contextId);
+    }
+
+    /**
+     * A customer tapped a quick-reply button of a business message: type {@code button} with the button's
+     * text and payload, and the tapped message in {@code context} [doc]. The sandbox sends the button's text
+     * as its payload too, since the messages it shows carry no payload of their own.
+     */
+    public void inboundButton(
+            PhoneNumber phone, String waId, String name, String messageId, String text, String contextId, Instant at) {
+        Map<String, Object> message =
+                map("from", waId, "id", messageId, "timestamp", Long.toString(at.getEpochSecond()), "type", "button");
+        message.put("button", map("text", text, "payload", text));
+        inbound(phone, waId, name, message, contextId);
+    }
+
+    private void inbound(
+            PhoneNumber phone, String waId, String name, Map<String, Object> message, @Nullable String contextId) {
+        if (contextId != null) {
+            message.put("context", map("from", phone.e164().substring(1), "id", contextId));
+        }
         Map<String, Object> value = messagingValue(phone);
         value.put("contacts", List.of(map("profile", map("name", name), "wa_id", waId)));
         value.put("messages", List.of(message));

@@ -19,15 +19,16 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The campaign engine and Meta as the sending tests play them: the API called with one store's key, and
- * webhooks signed with the sandbox app's secret posted to the running server.
+ * webhooks signed with the sandbox app's secret posted to the running server (public for the modules that
+ * react to webhooks, like the automatic reply).
  */
-final class CampaignEngine {
+public final class CampaignEngine {
 
     private final MockMvc mvc;
     private final String key;
     private final int port;
 
-    CampaignEngine(MockMvc mvc, String key, int port) {
+    public CampaignEngine(MockMvc mvc, String key, int port) {
         this.mvc = mvc;
         this.key = key;
         this.port = port;
@@ -72,7 +73,7 @@ final class CampaignEngine {
     }
 
     /** Posts a webhook signed with the sandbox app's secret, as Meta does; its HTTP status. */
-    int webhook(String body) throws Exception {
+    public int webhook(String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/meta"))
                 .header("Content-Type", "application/json")
                 .header(

@@ -85,7 +85,7 @@ public class SendingStores {
      * go by the number's last four digits (0472, 1047, 1049, 1050, 8000, 8030, 8111, 9999), so those stay
      * between 2000 and 7999 and every message is simply delivered and read.
      */
-    static String plainEightDigits() {
+    public static String plainEightDigits() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "8" + random.nextInt(100, 1000) + random.nextInt(2000, 8000);
     }

@@ -228,6 +228,24 @@ abstract class GraphContract {
     }
 
     @Test
+    void sendsALinkButtonInsideTheCustomerServiceWindow() {
+        MessageAccepted accepted = graph().messages()
+                .send(
+                        world().token(),
+                        world().registeredPhoneId(),
+                        new OutboundMessage.CtaUrl(
+                                world().customerInWindow(),
+                                "Recebemos sua mensagem. Enquanto isso, veja a loja:",
+                                "Ver a loja",
+                                "https://loja.com.br/?utm_source=whatsapp&utm_medium=resposta-automatica",
+                                null,
+                                "resposta-1"));
+
+        assertThat(accepted.messageId()).startsWith("wamid.");
+        assertThat(accepted.waId()).isNotBlank().doesNotStartWith("+");
+    }
+
+    @Test
     void aTextOutsideTheWindowMustBeATemplate() {
         MetaCallFailed failed = failure(() -> graph().messages()
                 .send(

@@ -117,7 +117,9 @@ class StoreRolesIT {
                         "/configuracoes/whatsapp-oficial/numero-ativo",
                         "/configuracoes/whatsapp-oficial/testar-conta",
                         "/configuracoes/whatsapp-oficial/personalizar",
-                        "/configuracoes/whatsapp-oficial/personalizar/foto");
+                        "/configuracoes/whatsapp-oficial/personalizar/foto",
+                        "/configuracoes/whatsapp-oficial/resposta-automatica",
+                        "/configuracoes/whatsapp-oficial/resposta-automatica/previa");
     }
 
     @Test
@@ -139,7 +141,12 @@ class StoreRolesIT {
     void aMemberStillSeesTheStore() throws Exception {
         Cookie session = logIn(memberOfA, "senha-membro-1");
 
-        for (String page : List.of("/", "/configuracoes", "/configuracoes/whatsapp-oficial/modelos")) {
+        for (String page : List.of(
+                "/",
+                "/configuracoes",
+                "/configuracoes/whatsapp-oficial/modelos",
+                "/configuracoes/whatsapp-oficial/resposta-automatica",
+                "/configuracoes/whatsapp-oficial/resposta-automatica/cartao")) {
             mvc.perform(get(page).cookie(session)).andExpect(status().isOk());
         }
     }
