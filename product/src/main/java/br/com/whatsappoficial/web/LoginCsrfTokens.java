@@ -19,11 +19,20 @@ class LoginCsrfTokens implements CsrfTokenRepository {
     private final CsrfTokenRepository loginForm;
     private final CsrfTokenRepository pages = new HttpSessionCsrfTokenRepository();
 
-    LoginCsrfTokens() {
+    /**
+     * @param secureCookies whether the cookie is {@code Secure} whatever the request says, like the
+     *     session's ({@code server.servlet.session.cookie.secure}, on in live mode behind TLS)
+     */
+    LoginCsrfTokens(boolean secureCookies) {
         CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
         cookie.setCookieName("WO_LOGIN_XSRF");
         cookie.setCookiePath(LoginEntryPoint.LOGIN);
-        cookie.setCookieCustomizer(attributes -> attributes.sameSite("Lax"));
+        cookie.setCookieCustomizer(attributes -> {
+            attributes.sameSite("Lax");
+            if (secureCookies) {
+                attributes.secure(true);
+            }
+        });
         this.loginForm = cookie;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -84,8 +85,10 @@ class SecurityConfiguration {
             MetaSettings meta,
             LoginEntryPoint login,
             LoginThrottle throttle,
-            AuthenticationConfiguration authentication)
+            AuthenticationConfiguration authentication,
+            Environment environment)
             throws Exception {
+        boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
         HttpSessionRequestCache pagesToReturnTo = new HttpSessionRequestCache();
         pagesToReturnTo.setRequestMatcher(LoginEntryPoint.PAGES_TO_RETURN_TO);
         String policy = meta.sandbox() ? ContentSecurityPolicy.PAGES : ContentSecurityPolicy.LIVE_PAGES;
@@ -114,7 +117,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new LoginFailureHandler()))
-                .csrf(csrf -> csrf.csrfTokenRepository(new LoginCsrfTokens()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new LoginCsrfTokens(secureCookies)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(pagesToReturnTo))
                 .exceptionHandling(exceptions ->
