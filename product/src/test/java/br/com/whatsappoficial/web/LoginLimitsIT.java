@@ -2,8 +2,12 @@ package br.com.whatsappoficial.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.testsupport.Browsers;
 import br.com.testsupport.PostgresIntegrationTest;
 import br.com.whatsappoficial.store.StoreDirectory;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -13,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -72,6 +77,27 @@ class LoginLimitsIT {
         assertThat(refused.body())
                 .contains("Muitas tentativas de entrar sem sucesso. Por segurança, espere 1 minuto e tente de novo.")
                 .contains("name=\"_csrf\"");
+    }
+
+    @Test
+    void theRefusedLoginPageShowsTheWaitOnALaptopAndAPhone() throws Exception {
+        HttpClient browser = browserAt(nextAddress());
+        String csrf = find(CSRF_FIELD, get(browser, "/login").body());
+        String email = "screen-" + run + "@limits.example";
+        for (int i = 0; i < 5; i++) {
+            logIn(browser, email, "palpite-" + i, csrf);
+        }
+        String refused = logIn(browser, email, "palpite-5", csrf).body();
+
+        // Chromium cannot log in from an address of its own: it shows the refused page's HTML as served.
+        try (BrowserContext context = Browsers.brazilianContext()) {
+            Page page = context.newPage();
+            page.navigate(uri("/login").toString());
+            page.setContent(refused);
+            assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("espere 1 minuto");
+            Browsers.fullScreenshot(page, Path.of("target", "screenshots", "login-throttled-desktop.png"));
+            Browsers.phoneScreenshot(page, Path.of("target", "screenshots", "login-throttled-phone.png"));
+        }
     }
 
     @Test
