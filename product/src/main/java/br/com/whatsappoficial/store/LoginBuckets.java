@@ -96,6 +96,7 @@ class LoginBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
     }
 
     /** One bucket's change: lock its row, read it, write it back, commit. */
+    @CrossStore("a login bucket's row, as its enclosing class")
     private final class RowTransaction implements SelectForUpdateBasedTransaction {
 
         private final Connection connection;
