@@ -2,15 +2,19 @@ package br.com.whatsappoficial.web;
 
 import br.com.whatsappoficial.meta.MetaSettings;
 import br.com.whatsappoficial.store.CurrentStoreFilter;
+import br.com.whatsappoficial.store.LoginThrottle;
 import br.com.whatsappoficial.store.StoreRole;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -21,6 +25,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,7 +54,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain actuator(
-            HttpSecurity http, MetaSettings meta, MetricsAccessSettings metrics, PasswordEncoder passwords)
+            HttpSecurity http,
+            MetaSettings meta,
+            MetricsAccessSettings metrics,
+            PasswordEncoder passwords,
+            LoginThrottle throttle)
             throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> {
@@ -62,8 +71,8 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().denyAll();
                 })
-                .httpBasic(Customizer.withDefaults())
-                .authenticationManager(metricsAuthentication(metrics, passwords))
+                .httpBasic(basic -> basic.authenticationEntryPoint(throttle.basicEntryPoint("metrics")))
+                .authenticationManager(throttle.guarding(metricsAuthentication(metrics, passwords)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -71,12 +80,27 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, MetaSettings meta, LoginEntryPoint login) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            MetaSettings meta,
+            LoginEntryPoint login,
+            LoginThrottle throttle,
+            AuthenticationConfiguration authentication,
+            Environment environment)
+            throws Exception {
+        boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
         HttpSessionRequestCache pagesToReturnTo = new HttpSessionRequestCache();
         pagesToReturnTo.setRequestMatcher(LoginEntryPoint.PAGES_TO_RETURN_TO);
         String policy = meta.sandbox() ? ContentSecurityPolicy.PAGES : ContentSecurityPolicy.LIVE_PAGES;
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                                "/login",
+                                LoginFailureHandler.THROTTLED,
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico")
                         .permitAll()
                         .requestMatchers(INVITATION)
                         .permitAll()
@@ -89,7 +113,11 @@ class SecurityConfiguration {
                         .hasRole(StoreRole.ADMIN.name())
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .authenticationManager(throttle.guarding(authentication.getAuthenticationManager()))
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(new LoginFailureHandler()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new LoginCsrfTokens(secureCookies)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(pagesToReturnTo))
                 .exceptionHandling(exceptions ->
@@ -97,6 +125,16 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)))
                 .addFilterBefore(new CurrentStoreFilter(), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Between Spring Session's filter and Spring Security's: see {@link AbsoluteSessionLifetime}. */
+    @Bean
+    FilterRegistrationBean<AbsoluteSessionLifetime> absoluteSessionLifetime(
+            Clock clock, SessionLifetimeSettings settings) {
+        FilterRegistrationBean<AbsoluteSessionLifetime> registration =
+                new FilterRegistrationBean<>(new AbsoluteSessionLifetime(clock, settings));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
     }
 
     private static ProviderManager metricsAuthentication(MetricsAccessSettings metrics, PasswordEncoder passwords) {

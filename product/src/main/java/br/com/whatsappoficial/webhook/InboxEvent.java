@@ -14,4 +14,32 @@ record InboxEvent(
         String field,
         @Nullable String wabaId,
         @Nullable String phoneNumberId,
-        String payload) {}
+        String payload) {
+
+    /** The inbox's column lengths, in characters. */
+    static final int KEY_LENGTH = 300;
+
+    static final int FIELD_LENGTH = 64;
+    static final int ID_LENGTH = 64;
+
+    /**
+     * What in this event is longer than its inbox column, or null when it fits. Checked before the
+     * insert: one such value would otherwise fail the whole group commit it is in, at every retry.
+     */
+    @Nullable
+    String tooLong() {
+        if (idempotencyKey.length() > KEY_LENGTH) {
+            return "idempotency key of " + idempotencyKey.length() + " characters";
+        }
+        if (field.length() > FIELD_LENGTH) {
+            return "field of " + field.length() + " characters";
+        }
+        if (wabaId != null && wabaId.length() > ID_LENGTH) {
+            return "WABA id of " + wabaId.length() + " characters";
+        }
+        if (phoneNumberId != null && phoneNumberId.length() > ID_LENGTH) {
+            return "phone number id of " + phoneNumberId.length() + " characters";
+        }
+        return null;
+    }
+}

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Group commit for the inbox: the POSTs that arrive while a transaction is being written wait for the
  * next one together, so a node commits once per batch of POSTs instead of once per POST. Each POST is
- * still answered only after the commit that holds its events; a failed commit fails every POST of its
- * batch (they answer 503 and Meta retries). Per node, {@code webhook.inbox-writers} writer threads:
+ * still answered only after the commit that holds its events. When a batch's commit fails, each of its
+ * POSTs is committed again on its own, so that one POST's failure fails only that POST (it answers 503
+ * and Meta retries) and never the others that happened to share its batch. Per node, {@code webhook.inbox-writers} writer threads:
  * while one waits for its commit to be flushed, another writes the next batch.
  */
 @Component
@@ -85,7 +86,11 @@ class InboxWriter {
                     batch.get(i).committed().complete(stored.get(i));
                 }
             } catch (RuntimeException failed) {
-                batch.forEach(pending -> pending.committed().completeExceptionally(failed));
+                if (batch.size() == 1) {
+                    batch.getFirst().committed().completeExceptionally(failed);
+                } else {
+                    batch.forEach(this::storeAlone);
+                }
             }
             batch.clear();
         }
@@ -93,6 +98,20 @@ class InboxWriter {
         queue.drainTo(left);
         left.forEach(pending ->
                 pending.committed().completeExceptionally(new DataAccessResourceFailureException("shutting down")));
+    }
+
+    private void storeAlone(Pending pending) {
+        try {
+            pending.committed()
+                    .complete(inbox.storeAll(List.of(pending.events())).getFirst());
+        } catch (RuntimeException failed) {
+            pending.committed().completeExceptionally(failed);
+        }
+    }
+
+    /** POSTs waiting for a writer (tests wait on it). */
+    int waiting() {
+        return queue.size();
     }
 
     @PreDestroy

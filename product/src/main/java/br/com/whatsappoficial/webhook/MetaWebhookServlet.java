@@ -7,11 +7,15 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,10 @@ class MetaWebhookServlet extends HttpServlet {
     private final InboxWorkers workers;
     /** The current app secret and, during a rotation, the previous one: settings that never change. */
     private final List<String> secrets;
+    /** One permit per POST reading its body. */
+    private final Semaphore readers;
+    /** Nanoseconds, for the body's deadline (tests give their own). */
+    private final LongSupplier nanoTime;
 
     MetaWebhookServlet(
             MetaSettings meta,
@@ -50,6 +58,19 @@ class MetaWebhookServlet extends HttpServlet {
             InboxWriter writer,
             WebhookMetrics metrics,
             InboxWorkers workers) {
+        this(meta, settings, inbox, writer, metrics, workers, System::nanoTime);
+    }
+
+    MetaWebhookServlet(
+            MetaSettings meta,
+            WebhookSettings settings,
+            WebhookInbox inbox,
+            InboxWriter writer,
+            WebhookMetrics metrics,
+            InboxWorkers workers,
+            LongSupplier nanoTime) {
+        this.readers = new Semaphore(settings.maxConcurrentReads());
+        this.nanoTime = nanoTime;
         this.meta = meta;
         this.settings = settings;
         this.inbox = inbox;
@@ -91,13 +112,34 @@ class MetaWebhookServlet extends HttpServlet {
                     case ACCEPTED, MALFORMED -> HttpServletResponse.SC_OK;
                     case BAD_SIGNATURE -> HttpServletResponse.SC_UNAUTHORIZED;
                     case TOO_LARGE -> HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
-                    case UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+                    case TOO_SLOW -> HttpServletResponse.SC_REQUEST_TIMEOUT;
+                    case BUSY, UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
                 });
+        if (outcome == RequestOutcome.BUSY) {
+            response.setHeader("Retry-After", "1");
+        }
+        if (outcome == RequestOutcome.BUSY
+                || outcome == RequestOutcome.TOO_SLOW
+                || outcome == RequestOutcome.TOO_LARGE) {
+            // The rest of the body is not read: the connection cannot serve another request.
+            response.setHeader("Connection", "close");
+        }
         response.setContentLength(0);
     }
 
-    private RequestOutcome handle(HttpServletRequest request, @Nullable String signature) throws IOException {
-        byte @Nullable [] body = readCapped(request);
+    private RequestOutcome handle(HttpServletRequest request, @Nullable String signature) {
+        if (!readers.tryAcquire()) {
+            return RequestOutcome.BUSY;
+        }
+        byte @Nullable [] body;
+        try {
+            body = readCapped(request);
+        } catch (BodyTooSlow | IOException slow) {
+            // Tomcat's read timeout, the body's deadline, or a sender that went away.
+            return RequestOutcome.TOO_SLOW;
+        } finally {
+            readers.release();
+        }
         if (body == null) {
             return RequestOutcome.TOO_LARGE;
         }
@@ -117,7 +159,7 @@ class MetaWebhookServlet extends HttpServlet {
                 inbox.quarantineMalformed(body, QuarantineCause.MALFORMED.reason(malformed.getMessage()));
                 return RequestOutcome.MALFORMED;
             }
-            metrics.eventsStored(writer.store(events));
+            metrics.eventsStored(writer.store(storable(events)));
             workers.wakeUp();
             return RequestOutcome.ACCEPTED;
         } catch (DataAccessException | TransactionException unavailable) {
@@ -126,19 +168,52 @@ class MetaWebhookServlet extends HttpServlet {
         }
     }
 
+    /** The events that fit their inbox columns; each other one is quarantined on its own. */
+    private List<InboxEvent> storable(List<InboxEvent> events) {
+        List<InboxEvent> storable = new ArrayList<>(events.size());
+        for (InboxEvent event : events) {
+            String tooLong = event.tooLong();
+            if (tooLong == null) {
+                storable.add(event);
+            } else {
+                inbox.quarantineOversized(event, tooLong);
+            }
+        }
+        return storable;
+    }
+
     /**
      * The body, or null when it is over the cap. A declared length over the cap is refused before
-     * reading anything; a chunked body is read only up to the cap plus one byte.
+     * reading anything; a chunked body is read only up to the cap plus one chunk. A body still arriving
+     * after {@code webhook.body-read-timeout} is given up.
      */
-    private byte @Nullable [] readCapped(HttpServletRequest request) throws IOException {
+    private byte @Nullable [] readCapped(HttpServletRequest request) throws IOException, BodyTooSlow {
         long max = settings.maxBodyBytes().toBytes();
         long declared = request.getContentLengthLong();
         if (declared > max) {
             return null;
         }
+        long deadline = nanoTime.getAsLong() + settings.bodyReadTimeout().toNanos();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        byte[] chunk = new byte[16 * 1024];
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-            return body.length > max ? null : body;
+            for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {
+                body.write(chunk, 0, read);
+                if (body.size() > max) {
+                    return null;
+                }
+                if (nanoTime.getAsLong() - deadline > 0) {
+                    throw new BodyTooSlow();
+                }
+            }
+        }
+        return body.toByteArray();
+    }
+
+    /** A body that took longer than its deadline to arrive. */
+    private static final class BodyTooSlow extends Exception {
+        private BodyTooSlow() {
+            super("webhook body took longer than its deadline", null, false, false);
         }
     }
 

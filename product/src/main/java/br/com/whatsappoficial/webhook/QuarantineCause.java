@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 enum QuarantineCause {
     /** Signed by Meta but not its envelope: no retry can make it readable. */
     MALFORMED("malformed webhook: "),
+    /** An event with a value longer than its inbox column: stored as it is, it would fail its commit. */
+    OVERSIZED("oversized value: "),
     /** A readable envelope whose event this product cannot decode. */
     UNREADABLE("unreadable "),
     /** Processing failed every attempt. */

@@ -29,4 +29,9 @@ record QuarantinedEvent(
     public boolean malformed() {
         return "(malformed)".equals(field);
     }
+
+    /** Whether a replay could help: not for a malformed body, nor for a value too long to store. */
+    public boolean replayable() {
+        return !malformed() && !"(oversized)".equals(field);
+    }
 }

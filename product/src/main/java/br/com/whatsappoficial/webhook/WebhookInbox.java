@@ -77,6 +77,28 @@ class WebhookInbox {
     }
 
     /**
+     * Keeps an event with a value longer than its column for a person to look at, under a key that fits
+     * (its digest, the same for every redelivery) and with none of the over-long values but its payload.
+     */
+    void quarantineOversized(InboxEvent event, String reason) {
+        OffsetDateTime now = now();
+        transaction.executeWithoutResult(status -> jdbc.update(
+                """
+                insert into webhook_inbox
+                    (idempotency_key, field, payload, state, attempts, received_at, next_attempt_at, last_error)
+                values (:key, '(oversized)', :payload, :state, 0, :now, :now, :reason)
+                on conflict do nothing""",
+                new MapSqlParameterSource()
+                        .addValue(
+                                "key",
+                                "oversized:" + WebhookEnvelope.digest(event.idempotencyKey() + "\n" + event.payload()))
+                        .addValue("payload", event.payload())
+                        .addValue("state", InboxState.QUARANTINED.name())
+                        .addValue("now", now)
+                        .addValue("reason", truncate(QuarantineCause.OVERSIZED.reason(reason)))));
+    }
+
+    /**
      * Quarantined events older than {@code beforeId} (all when null), newest first, without their
      * payloads. Ids grow with arrival, so a page boundary stays put while new events arrive.
      */
@@ -127,7 +149,7 @@ class WebhookInbox {
         return transaction.execute(status -> jdbc.update(
                         """
                         update webhook_inbox set state = 'PENDING', attempts = 0, next_attempt_at = :now
-                        where id = :id and state = 'QUARANTINED' and field <> '(malformed)'""", new MapSqlParameterSource().addValue("id", id).addValue("now", now())))
+                        where id = :id and state = 'QUARANTINED' and field not in ('(malformed)', '(oversized)')""", new MapSqlParameterSource().addValue("id", id).addValue("now", now())))
                 == 1;
     }
 

@@ -20,6 +20,8 @@ class WebhookMetrics {
         ACCEPTED,
         BAD_SIGNATURE,
         TOO_LARGE,
+        TOO_SLOW,
+        BUSY,
         MALFORMED,
         UNAVAILABLE
     }

@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.webhook;
 
+import br.com.whatsappoficial.store.LoginThrottle;
 import br.com.whatsappoficial.web.ContentSecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -56,7 +56,8 @@ class WebhookSecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain webhooks(HttpSecurity http, WebhookSettings settings, PasswordEncoder passwords)
+    SecurityFilterChain webhooks(
+            HttpSecurity http, WebhookSettings settings, PasswordEncoder passwords, LoginThrottle throttle)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("SUPPORT-XSRF");
@@ -67,8 +68,8 @@ class WebhookSecurityConfiguration {
                         .hasRole("SUPPORT")
                         .anyRequest()
                         .denyAll())
-                .httpBasic(Customizer.withDefaults())
-                .authenticationManager(supportAuthentication(settings, passwords))
+                .httpBasic(basic -> basic.authenticationEntryPoint(throttle.basicEntryPoint("support")))
+                .authenticationManager(throttle.guarding(supportAuthentication(settings, passwords)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // HTTP Basic authenticates every request afresh: rotating the token on each of them, as
                 // after a form login, would void the form of any other open tab.

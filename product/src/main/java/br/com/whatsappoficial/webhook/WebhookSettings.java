@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param previousAppSecret the secret before a rotation, accepted until every Meta retry signed with
  *     it is over (Meta retries for up to 7 days)
  * @param maxBodyBytes bodies over this are refused with 413; Meta sends at most 3 MB per POST
+ * @param maxConcurrentReads how many POSTs of this node may be reading their bodies at once; one more
+ *     is answered 503 at once (Meta retries) rather than queued behind slow senders
+ * @param bodyReadTimeout the longest a POST may take to send its body; a slower one is answered 408 and
+ *     its connection closed, so that a body sent a byte at a time cannot hold a reader
  * @param inboxWriters how many group commits of this node may be in flight at once (one connection
  *     each)
  * @param workersEnabled whether this node processes the inbox (tests turn it off to look at rows)
@@ -44,7 +48,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("webhook")
 public record WebhookSettings(
         @Nullable String previousAppSecret,
-        @DefaultValue("4MB") @NotNull DataSize maxBodyBytes,
+        @DefaultValue("3MB") @NotNull DataSize maxBodyBytes,
+        @DefaultValue("64") @Min(1) int maxConcurrentReads,
+        @DefaultValue("10s") @NotNull Duration bodyReadTimeout,
         @DefaultValue("2") @Min(1) int inboxWriters,
         @DefaultValue("true") boolean workersEnabled,
         @DefaultValue("4") @Min(1) int workers,

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -139,6 +140,59 @@ class InvitationsIT {
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
                         .contains("As duas senhas não são iguais"));
         mvc.perform(get("/convite/" + token)).andExpect(status().isOk());
+    }
+
+    @Test
+    void anAdminSeesTheOpenInvitationsAndRevokesOneWhoseLinkThenOpensNothing() throws Exception {
+        String token = invite(invited, StoreRole.MEMBER);
+        String page = settingsPage(adminSession);
+        assertThat(page).contains(invited.toLowerCase(), "Convites pendentes");
+
+        mvc.perform(post("/configuracoes/equipe/convites/" + invitationId(page) + "/revogar")
+                        .cookie(adminSession)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/configuracoes#convites"))
+                .andExpect(flash().attribute("revokedInvitation", invited.toLowerCase()));
+
+        mvc.perform(get("/convite/" + token)).andExpect(status().isNotFound());
+        assertThat(settingsPage(adminSession))
+                .contains("Convite de " + invited.toLowerCase() + " revogado")
+                .doesNotContain("data-testid=\"open-invitation\"");
+    }
+
+    @Test
+    void anotherStoresAdminNeitherSeesNorRevokesAnInvitation() throws Exception {
+        String token = invite(invited, StoreRole.MEMBER);
+        String id = invitationId(settingsPage(adminSession));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StoreUserPrincipal other =
+                StoreFixtures.storeWithAdmin(directory, "Outra Loja " + run, "outra-" + run + "@convite.example");
+        Cookie otherSession = logIn(other.getUsername(), "senha-admin-123");
+
+        assertThat(settingsPage(otherSession)).doesNotContain(invited.toLowerCase());
+        mvc.perform(post("/configuracoes/equipe/convites/" + id + "/revogar")
+                        .cookie(otherSession)
+                        .with(csrf()))
+                .andExpect(status().isNotFound())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("Esse convite já foi usado, expirou ou foi revogado."));
+
+        mvc.perform(get("/convite/" + token)).andExpect(status().isOk());
+    }
+
+    private String settingsPage(Cookie session) throws Exception {
+        return mvc.perform(get("/configuracoes").cookie(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static String invitationId(String page) {
+        Matcher revoke = Pattern.compile("/configuracoes/equipe/convites/([0-9a-f-]{36})/revogar")
+                .matcher(page);
+        assertThat(revoke.find()).as("the page has a revoke button").isTrue();
+        return revoke.group(1);
     }
 
     private String invite(String email, StoreRole role) throws Exception {

@@ -180,8 +180,12 @@ class StoreRolesIT {
             }
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String path : info.getPatternValues()) {
-                // the API and the webhooks have chains of their own; an invitation is used before any login
-                if (path.startsWith("/api/") || path.startsWith("/webhooks/") || path.startsWith("/convite/")) {
+                // the API and the webhooks have chains of their own; an invitation is used before any login, and
+                // a throttled login's page (/login/bloqueado) is shown to whoever tried to log in
+                if (path.startsWith("/api/")
+                        || path.startsWith("/webhooks/")
+                        || path.startsWith("/convite/")
+                        || path.startsWith("/login/")) {
                     continue;
                 }
                 if (methods.isEmpty()) {

@@ -8,6 +8,7 @@ import br.com.testsupport.PostgresIntegrationTest;
 import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreFixtures;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -83,6 +84,35 @@ class TeamBrowserIT {
         assertThat(member.getByText("Só quem administra a loja pode fazer isto"))
                 .isVisible();
         both(member, "42-erro-403");
+    }
+
+    @Test
+    void anAdminRevokesAPendingInvitation() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String adminEmail = "iris-" + run + "@floricultura.example";
+        StoreFixtures.storeWithAdmin(directory, "Floricultura Ipê " + run, adminEmail);
+        Page admin = adminBrowser.newPage();
+        Browsers.logIn(admin, url(""), adminEmail, "senha-admin-123");
+        admin.navigate(url("/configuracoes"));
+        for (String person : new String[] {"joana-" + run, "caio-" + run}) {
+            admin.getByLabel("E-mail da pessoa").fill(person + "@floricultura.example");
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Convidar"))
+                    .click();
+            assertThat(admin.getByText("Convite criado para " + person)).isVisible();
+        }
+        assertThat(admin.getByTestId("open-invitation")).hasCount(2);
+        both(admin, "43-convites-pendentes");
+
+        Locator caio =
+                admin.getByTestId("open-invitation").filter(new Locator.FilterOptions().setHasText("caio-" + run));
+        caio.locator("summary").click();
+        caio.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sim, revogar"))
+                .click();
+
+        assertThat(admin.getByText("Convite de caio-" + run + "@floricultura.example revogado"))
+                .isVisible();
+        assertThat(admin.getByTestId("open-invitation")).hasCount(1);
+        both(admin, "44-convite-revogado");
     }
 
     /** The page at a laptop's width and at a phone's, where nothing may scroll sideways. */

@@ -63,6 +63,41 @@ final class MetaWebhooks {
         }
     }
 
+    /**
+     * A POST whose body comes one byte every {@code pause}, never finishing; the status line of the
+     * answer, or what the socket saw when the server closed it without one.
+     */
+    String trickled(java.time.Duration pause) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            // Only a guard against a server that never answers: the server's own deadline ends the test.
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /webhooks/meta HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "X-Hub-Signature-256: sha256=00\r\nContent-Length: 100000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var sender = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            sender.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            out.write(' ');
+                            out.flush();
+                        } catch (IOException closed) {
+                            // The server answered and closed the connection.
+                            throw new java.io.UncheckedIOException(closed);
+                        }
+                    },
+                    0,
+                    pause.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            try {
+                return statusLine(socket.getInputStream());
+            } finally {
+                sender.shutdownNow();
+            }
+        }
+    }
+
     /** A chunked POST (no Content-Length) of {@code total} bytes; the status line of the answer. */
     String chunked(long total) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -196,6 +196,13 @@ class WebhookIngestIT {
     }
 
     @Test
+    void givesUpABodySentAByteAtATime() throws Exception {
+        double before = requests("too_slow");
+        assertThat(meta.trickled(java.time.Duration.ofMillis(200))).isEqualTo("HTTP/1.1 408 ");
+        assertThat(requests("too_slow") - before).isEqualTo(1);
+    }
+
+    @Test
     void acceptsABodyUpToMetasThreeMegabytes() {
         StringBuilder entries = new StringBuilder();
         int i = 0;
