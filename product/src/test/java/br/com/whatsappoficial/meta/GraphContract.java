@@ -246,6 +246,22 @@ abstract class GraphContract {
     }
 
     @Test
+    void aMarketingTemplateMetaHoldsForAQualityAssessmentIsAcceptedAsHeld() {
+        assumeTrue(world().servesMessageTemplates(), "this backend serves no message templates");
+        String template = world().heldMarketingTemplate();
+
+        MessageAccepted held = graph().messages()
+                .send(
+                        world().token(),
+                        world().registeredPhoneId(),
+                        new OutboundMessage.Template(
+                                world().customerOutsideWindow(), template, "pt_BR", List.of(), "campanha-7"));
+
+        assertThat(held.messageId()).startsWith("wamid.");
+        assertThat(held.messages().getFirst().messageStatus()).isEqualTo("held_for_quality_assessment");
+    }
+
+    @Test
     void aTextOutsideTheWindowMustBeATemplate() {
         MetaCallFailed failed = failure(() -> graph().messages()
                 .send(

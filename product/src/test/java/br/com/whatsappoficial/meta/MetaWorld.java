@@ -51,6 +51,12 @@ interface MetaWorld {
     /** A Brazilian mobile that never wrote. */
     String customerOutsideWindow();
 
+    /**
+     * An approved marketing template of {@link #wabaId()} in pt_BR without variables, whose sends Meta holds
+     * for a quality assessment (template pacing).
+     */
+    String heldMarketingTemplate();
+
     /** Makes the next calls of an operation (phone.get, phone.request_code or messages) hang past the read timeout. */
     void hang(String operation);
 

@@ -53,6 +53,7 @@ final class RecordedMeta implements MetaWorld {
     static final String REVOKED_TOKEN = "EAAAN6tcBzAUBRevokedTokenOfTheRecordedWorld";
     static final String IN_WINDOW = "+5531987654321";
     static final String OUTSIDE_WINDOW = "+5531912345678";
+    static final String HELD_TEMPLATE = "oferta_fim_de_ano";
     static final String V = "/v25.0";
     /** The handle of upload_handle.json. */
     static final String UPLOAD_HANDLE =
@@ -146,6 +147,11 @@ final class RecordedMeta implements MetaWorld {
                 asBusiness(post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/messages")))
                         .withRequestBody(matchingJsonPath("$.to", equalTo(OUTSIDE_WINDOW))),
                 error(400, "error_outside_window"));
+        wiremock.stubFor(asBusiness(post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/messages")))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo(HELD_TEMPLATE)))
+                // ahead of the outside-window refusal: a template is what reaches a customer outside the window
+                .atPriority(RECORDED - 1)
+                .willReturn(ok("message_held")));
 
         stub(
                 asBusiness(post(urlPathEqualTo(V + "/" + REGISTERED_PHONE + "/whatsapp_business_profile")))
@@ -314,6 +320,11 @@ final class RecordedMeta implements MetaWorld {
     @Override
     public String customerInWindow() {
         return IN_WINDOW;
+    }
+
+    @Override
+    public String heldMarketingTemplate() {
+        return HELD_TEMPLATE;
     }
 
     @Override

@@ -166,6 +166,23 @@ class SandboxGraphContractIT extends GraphContract {
         }
 
         @Override
+        public String heldMarketingTemplate() {
+            MessageTemplateCreated created = templates.create(
+                    token,
+                    new WabaId(waba.id()),
+                    new MessageTemplateRequest(
+                            "oferta_fim_de_ano",
+                            "MARKETING",
+                            "pt_BR",
+                            "positional",
+                            java.util.List.of(MessageTemplateComponent.text(
+                                    "BODY", "Ofertas de fim de ano na Loja Exemplo: até 30% off.", null))));
+            sandbox.decideTemplate(created.id(), "APPROVED", null);
+            sandbox.holdMarketing(waba.id(), true);
+            return "oferta_fim_de_ano";
+        }
+
+        @Override
         public String customerOutsideWindow() {
             return "+5531912345678";
         }
