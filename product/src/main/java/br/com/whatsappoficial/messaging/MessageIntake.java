@@ -37,6 +37,7 @@ class MessageIntake {
     private final MarketingHeldBack heldBack;
     private final MessageRows rows;
     private final NumberPace pace;
+    private final PausedNumbers paused;
     private final Clock clock;
 
     MessageIntake(
@@ -49,9 +50,11 @@ class MessageIntake {
             MarketingHeldBack heldBack,
             MessageRows rows,
             NumberPace pace,
+            PausedNumbers paused,
             Clock clock) {
         this.heldBack = heldBack;
         this.pace = pace;
+        this.paused = paused;
         this.idempotency = idempotency;
         this.numbers = numbers;
         this.windows = windows;
@@ -129,9 +132,12 @@ class MessageIntake {
                     null,
                     now,
                     now);
-            // Its send time is decided with it: the outbox then holds each number's messages at their pace.
-            Instant slot = pace.take(number.phoneNumberId(), number.messagesPerSecond(), 1, now)
-                    .getFirst();
+            // Its send time is decided with it: the outbox then holds each number's messages at their pace. A
+            // paused number's messages get theirs when it resumes, not slots that pass during the pause.
+            Instant slot = paused.pause(number.phoneNumberId(), now).isPresent()
+                    ? null
+                    : pace.take(number.phoneNumberId(), number.messagesPerSecond(), 1, now)
+                            .getFirst();
             rows.insert(message, slot);
             return message;
         });

@@ -75,21 +75,28 @@ class OutboxWorker {
     @Scheduled(fixedDelayString = "${messaging.outbox-poll:500ms}")
     void work() throws InterruptedException {
         while (!stopped) {
-            // Waits for a free sender, so that a campaign keeps every sender busy between two polls; but
-            // not past the node's shutdown, whose timer no longer starts the sends that would free one.
+            // A free sender, waited for briefly so that a campaign keeps every sender busy between two polls;
+            // none: the next poll looks again, so this task never holds the node's scheduler.
             if (!senders.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                continue;
-            }
-            int free = 1 + senders.drainPermits();
-            List<Outbox.Due> batch = outbox.claim(free);
-            senders.release(free - batch.size());
-            if (batch.isEmpty()) {
                 return;
             }
-            Instant now = clock.instant();
-            for (var sender : bySender(batch).entrySet()) {
-                StoreId store = sender.getKey().store();
-                CurrentStore.runAs(store, () -> schedule(sender.getKey().phoneNumberId(), sender.getValue(), now));
+            int free = 1 + senders.drainPermits();
+            int[] sending = {0};
+            try {
+                List<Outbox.Due> batch = outbox.claim(free);
+                if (batch.isEmpty()) {
+                    return;
+                }
+                Instant now = clock.instant();
+                for (var sender : bySender(batch).entrySet()) {
+                    StoreId store = sender.getKey().store();
+                    CurrentStore.runAs(
+                            store, () -> schedule(sender.getKey().phoneNumberId(), sender.getValue(), now, sending));
+                }
+            } finally {
+                // Every sender not started on a send is free again, whatever failed on the way (a database
+                // outage must not leave the node without senders).
+                senders.release(free - sending[0]);
             }
         }
     }
@@ -105,13 +112,15 @@ class OutboxWorker {
         return bySender;
     }
 
-    /** Gives each message of one number its slot: sent at it, or back to the outbox until shortly before. */
-    private void schedule(String phoneNumberId, List<Outbox.Due> dues, Instant now) {
+    /**
+     * Gives each message of one number its slot: sent at it, or back to the outbox until shortly before.
+     * {@code sending} counts the senders started on a send, each freed when its send ends.
+     */
+    private void schedule(String phoneNumberId, List<Outbox.Due> dues, Instant now, int[] sending) {
         var pause = paused.pause(phoneNumberId, now);
         if (pause.isPresent()) {
             // Queued before the pause, or while another node paused it: they wait, nothing is sent.
             paused.waitFor(pause.get(), dues.stream().map(Outbox.Due::message).toList());
-            senders.release(dues.size());
             return;
         }
         List<Outbox.Due> unslotted =
@@ -124,7 +133,6 @@ class OutboxWorker {
             Instant slot = hasSlot(due, now) ? due.slot() : slots.get(next++);
             if (slot.isAfter(now.plus(HORIZON))) {
                 rows.waitForSlot(due.message(), slot, slot.minus(LEAD));
-                senders.release();
             } else {
                 StoreId store = due.store();
                 long delay = Math.max(0, Duration.between(clock.instant(), slot).toNanos());
@@ -139,6 +147,7 @@ class OutboxWorker {
                         }),
                         delay,
                         TimeUnit.NANOSECONDS);
+                sending[0]++;
             }
         }
     }

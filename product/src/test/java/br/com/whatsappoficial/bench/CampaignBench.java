@@ -36,8 +36,8 @@ import org.springframework.test.context.TestPropertySource;
  * A campaign end to end: 10,000 template messages to distinct customers POSTed over loopback HTTP to the
  * running product, whose outbox workers send them to the embedded sandbox, which answers with sent,
  * delivered and read webhooks (read 5 s after sent) that the product ingests and applies. The number is
- * Ativa with Meta's 10K limit, so every message takes one of its slots. The sandbox accepts messages as
- * fast as they come, not at Meta's 80 messages/s per number. {@code -Dbench.campaign.messages=N} runs
+ * Ativa with Meta's 10K limit, so every message takes one of its slots. The sandbox refuses what goes past
+ * Meta's 80 messages/s per number, so the product paces the campaign at that rate. {@code -Dbench.campaign.messages=N} runs
  * another size. Run with {@code bench/run}; asserts no time.
  */
 @PostgresIntegrationTest
@@ -121,7 +121,7 @@ class CampaignBench {
                 %,d template messages to distinct customers, %d senders on keep-alive connections, number Ativa (%s)
                 all accepted by the API (202)                      : %6.1f s   %,8.0f requests/s   (answers %s)
                 all accepted by Meta (the sandbox)                 : %6.1f s   %,8.0f messages/s
-                Meta's own pace (%d messages/s per number)         : %6.1f s   (baseline: the sandbox does not pace)
+                Meta's own pace (%d messages/s per number)         : %6.1f s   (baseline: the least time Meta allows)
                 ratio accepted by the sandbox / Meta's pace        : %6.1f
                 last status (read comes 5 s after sent)            : %6.1f s   %,8.0f statuses/s (%,d webhooks; the sandbox posts one at a time)
                 statuses                                           : %s

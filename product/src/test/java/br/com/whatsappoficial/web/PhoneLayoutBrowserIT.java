@@ -103,6 +103,10 @@ class PhoneLayoutBrowserIT {
     void theIntegrationCardKeepsItsButtonsInsideOnADesktop() {
         page.setViewportSize(1280, 900);
         page.navigate(url("/configuracoes"));
+        // the card the page loads from its module replaces the placeholder
+        page.locator(".integration-slot")
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
 
         var card = page.locator("#whatsapp-oficial").boundingBox();
         for (var button : page.locator("#whatsapp-oficial .actions a").all()) {

@@ -1,0 +1,283 @@
+package br.com.whatsappoficial.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.com.metasandbox.SandboxMeta;
+import br.com.metasandbox.SandboxSentMessage;
+import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.messaging.SendingStores;
+import br.com.whatsappoficial.messaging.SendingStores.Shop;
+import br.com.whatsappoficial.meta.BusinessToken;
+import br.com.whatsappoficial.meta.GraphMessages;
+import br.com.whatsappoficial.meta.GraphTokens;
+import br.com.whatsappoficial.meta.MetaCallFailed;
+import br.com.whatsappoficial.meta.OutboundMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Pacing against the sandbox, which refuses what Meta refuses (130429 above a number's 80 messages/s):
+ * <ol>
+ *   <li>one number's campaign, queued through the API as fast as the engine can, must leave at the
+ *       number's throughput: the rate the sandbox accepted over {@code bench.pacing.seconds} (60) in the
+ *       middle of the run, next to the 80 messages/s Meta allows (the baseline);
+ *   <li>{@code bench.pacing.numbers} (50) numbers' campaigns at once: the rate the sandbox accepted them,
+ *       next to the sandbox's own raw accept rate measured in the same run by posting template sends
+ *       straight to its Graph API from 16 threads, bypassing the product.
+ * </ol>
+ * Run with {@code bench/run -Dit.test=PacingBench}; asserts no time.
+ */
+@PostgresIntegrationTest
+@DirtiesContext
+@Import(SendingStores.class)
+@TestPropertySource(
+        properties = {
+            "spring.datasource.hikari.maximum-pool-size=16",
+            "webhook.workers=4",
+            "account.reconciliation-poll=1h",
+            "template.sync-poll=1h"
+        })
+class PacingBench {
+
+    static final int SECONDS = Integer.getInteger("bench.pacing.seconds", 60);
+    static final int NUMBERS = Integer.getInteger("bench.pacing.numbers", 50);
+    static final int PER_NUMBER = Integer.getInteger("bench.pacing.per-number", 120);
+    static final int META_MESSAGES_PER_SECOND = 80;
+    static final int POSTERS = 16;
+    static final String TEMPLATE = "aviso_de_envio";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SendingStores stores;
+
+    @Autowired
+    SandboxMeta sandbox;
+
+    @Autowired
+    GraphTokens tokens;
+
+    @Autowired
+    GraphMessages messages;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final AtomicInteger customers = new AtomicInteger();
+
+    @Test
+    void oneNumberAtItsThroughputAndManyNumbersAtOnce() throws Exception {
+        String load = Load.now();
+        OneNumber one = oneNumber();
+        Many many = manyNumbers();
+
+        System.out.printf(
+                """
+
+                === pacing benchmark (PostgreSQL, product + embedded sandbox enforcing Meta's rates, %d cores, load %s -> %s) ===
+                one number, %,d messages queued through the API by %d senders in %.1f s (%,.0f requests/s)
+                  accepted by the sandbox over %d s mid-run          : %6.1f messages/s   (Meta allows %d: ratio %.3f)
+                  slowest and fastest second of those %d            : %d and %d messages
+                  messages Meta refused once and the product retried : %d
+                %d numbers at once, %d messages each (%,d in all)
+                  sandbox's raw accept rate, 16 threads, no product : %6.0f messages/s   (baseline)
+                  accepted through the product                       : %6.0f messages/s   ratio %.2f
+                  messages Meta refused once and the product retried : %d
+                (one machine's figures: compare ratios, not rates)
+                %n""",
+                Runtime.getRuntime().availableProcessors(),
+                load,
+                Load.now(),
+                one.queued(),
+                POSTERS,
+                one.queuedSeconds(),
+                one.queued() / one.queuedSeconds(),
+                SECONDS,
+                one.rate(),
+                META_MESSAGES_PER_SECOND,
+                one.rate() / META_MESSAGES_PER_SECOND,
+                SECONDS,
+                one.slowestSecond(),
+                one.fastestSecond(),
+                one.tooFast(),
+                NUMBERS,
+                PER_NUMBER,
+                NUMBERS * PER_NUMBER,
+                many.raw(),
+                many.throughProduct(),
+                many.throughProduct() / many.raw(),
+                many.tooFast());
+    }
+
+    record OneNumber(
+            int queued, double queuedSeconds, double rate, int slowestSecond, int fastestSecond, long tooFast) {}
+
+    private OneNumber oneNumber() throws Exception {
+        Shop shop = shop("ritmo");
+        // Two seconds on each side of the measured window: the start and the end of a campaign are not its pace.
+        int total = (SECONDS + 4) * META_MESSAGES_PER_SECOND;
+        long started = System.nanoTime();
+        post(List.of(shop), total);
+        double queuedSeconds = (System.nanoTime() - started) / 1e9;
+        List<Instant> accepted = acceptedTimes(List.of(shop), total);
+
+        Instant from = accepted.getFirst().plusSeconds(2);
+        int[] perSecond = new int[SECONDS];
+        for (Instant at : accepted) {
+            long second = Duration.between(from, at).toMillis() / 1000;
+            if (!at.isBefore(from) && second < SECONDS) {
+                perSecond[(int) second]++;
+            }
+        }
+        int inWindow = java.util.Arrays.stream(perSecond).sum();
+        return new OneNumber(
+                total,
+                queuedSeconds,
+                inWindow / (double) SECONDS,
+                java.util.Arrays.stream(perSecond).min().orElse(0),
+                java.util.Arrays.stream(perSecond).max().orElse(0),
+                tooFast(List.of(shop)));
+    }
+
+    record Many(double raw, double throughProduct, long tooFast) {}
+
+    private Many manyNumbers() throws Exception {
+        List<Shop> shops = new ArrayList<>();
+        for (int i = 0; i < NUMBERS; i++) {
+            shops.add(shop("loja" + i));
+        }
+        double raw = rawAcceptRate(shops);
+        post(shops, NUMBERS * PER_NUMBER);
+        List<Instant> accepted = acceptedTimes(shops, NUMBERS * PER_NUMBER);
+        double seconds =
+                Duration.between(accepted.getFirst(), accepted.getLast()).toMillis() / 1000.0;
+        return new Many(raw, accepted.size() / seconds, tooFast(shops));
+    }
+
+    /**
+     * What the sandbox accepts with nothing in front: template sends posted straight to its Graph API, 16 at
+     * a time for ten seconds, spread over every number so that no number goes past Meta's rate.
+     */
+    private double rawAcceptRate(List<Shop> shops) throws Exception {
+        List<BusinessToken> shopTokens = new ArrayList<>();
+        for (Shop shop : shops) {
+            shopTokens.add(tokens.exchangeCode(sandbox.issueCode(shop.business().id())));
+        }
+        AtomicInteger acceptedCount = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long started = System.nanoTime();
+        try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+            for (int t = 0; t < 16; t++) {
+                threads.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        int i = next.getAndIncrement();
+                        Shop shop = shops.get(i % shops.size());
+                        try {
+                            messages.send(
+                                    shopTokens.get(i % shops.size()),
+                                    shop.phone().id(),
+                                    new OutboundMessage.Template(customer(), TEMPLATE, "pt_BR", List.of(), null));
+                            acceptedCount.incrementAndGet();
+                        } catch (MetaCallFailed refused) {
+                            // counted out: a refusal is not an accepted message
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return acceptedCount.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** A connected store whose number is Ativa with Meta's 100K limit and an approved template without variables. */
+    private Shop shop(String label) {
+        Shop shop = stores.connected(label, "TIER_100K");
+        sandbox.setReview(shop.waba().id(), "APPROVED");
+        sandbox.approveDisplayName(shop.phone().id());
+        stores.approvedTemplate(shop, TEMPLATE, "Seu pedido saiu para entrega.", Map.of());
+        return shop;
+    }
+
+    /** {@code total} messages POSTed round-robin over the shops' keys by {@link #POSTERS} keep-alive senders. */
+    private void post(List<Shop> shops, int total) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        try (ExecutorService senders = Executors.newFixedThreadPool(POSTERS)) {
+            for (int s = 0; s < POSTERS; s++) {
+                senders.submit(() -> {
+                    try (KeepAliveClient client = new KeepAliveClient(port, "/api/v1/messages")) {
+                        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                            Shop shop = shops.get(i % shops.size());
+                            byte[] body = """
+                                    {"to": "%s", "template": {"name": "%s"}}""".formatted(customer(), TEMPLATE).getBytes(StandardCharsets.UTF_8);
+                            int status = client.postWithHeaders(
+                                    body,
+                                    "Authorization: Bearer " + shop.key(),
+                                    "Idempotency-Key: " + UUID.randomUUID());
+                            if (status != 202) {
+                                refused.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(refused).hasValue(0);
+    }
+
+    /** When the sandbox accepted each message the product sent for the shops, once all {@code total} were. */
+    private List<Instant> acceptedTimes(List<Shop> shops, int total) {
+        List<Instant> accepted = new ArrayList<>();
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    accepted.clear();
+                    for (Shop shop : shops) {
+                        sandbox.sentMessages(shop.phone().id()).stream()
+                                .filter(sent -> sent.bizOpaqueCallbackData() != null)
+                                .map(SandboxSentMessage::sentAt)
+                                .forEach(accepted::add);
+                    }
+                    return accepted.size() >= total;
+                });
+        accepted.sort(null);
+        return accepted;
+    }
+
+    /** The shops' messages sent more than once: Meta refused a try (going too fast is what pacing risks). */
+    private long tooFast(List<Shop> shops) {
+        long count = 0;
+        for (Shop shop : shops) {
+            count += jdbc.queryForObject(
+                    "select count(*) from messaging_messages where store_id = ? and attempts > 1",
+                    Long.class,
+                    shop.store().value());
+        }
+        return count;
+    }
+
+    /** A distinct Brazilian mobile that no delivery rule of the sandbox matches. */
+    private String customer() {
+        int i = customers.getAndIncrement();
+        return String.format("+55119%04d%04d", 8100 + i / 6_000, 2_000 + i % 6_000);
+    }
+}
