@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -95,7 +94,7 @@ class CrossStoreReadsIT {
                 .param("store", storeA.store().value())
                 .param("waba", storeA.wabaId())
                 .param("name", template)
-                .param("content", "{\"body\":\"Texto de A " + run + "\",\"examples\":{}}")
+                .param("content", "{\"body\":\"Texto de A " + run + ", {{1}}.\",\"examples\":{\"1\":\"Ana\"}}")
                 .update();
         UUID message = UUID.randomUUID();
         jdbc.sql("""
@@ -103,7 +102,7 @@ class CrossStoreReadsIT {
                             recipient_input, recipient_to, kind, content, counts_against_limit, status, sending,
                             attempts, created_at, updated_at)
                         values (:id, :store, :phone, :waba, :waba, '5511900000000', :recipient, '+5511900000000', 'text',
-                            :content, false, 'queued', 'queued', 0, current_timestamp, current_timestamp)""")
+                            :content, false, 'queued', 'QUEUED', 0, current_timestamp, current_timestamp)""")
                 .param("id", message)
                 .param("store", storeA.store().value())
                 .param("phone", storeA.phoneNumberId())
@@ -122,8 +121,8 @@ class CrossStoreReadsIT {
                 .param("phone", storeA.phoneNumberId())
                 .param("code", "TESTE-ABCDEF")
                 .update();
-        idsOfA.addAll(
-                List.of(template, message.toString(), testRun.toString(), storeA.phoneNumberId(), storeA.wabaId()));
+        idsOfA.addAll(List.of(
+                template, templateId, message.toString(), testRun.toString(), storeA.phoneNumberId(), storeA.wabaId()));
         dataOfA.addAll(List.of("cliente-de-a-", "Texto de A", "Mensagem de A", "98765-0000", "987650000"));
 
         adminOfB = "admin-" + run + "@b.example";
@@ -142,15 +141,12 @@ class CrossStoreReadsIT {
                         "/configuracoes/whatsapp-oficial/testar-conta/execucoes/{id}/qr.svg");
     }
 
-    // Unfinished: the message row seeded for A is not yet read back by the API as A (the sweep's own check that
-    // it proves something), so the sweep cannot gate the build until the seed goes through the messaging module.
-    @Disabled("seed A's message through the messaging module so that A reads it back")
     @Test
     void storeBGetsNothingOfStoreAByItsIds() throws Exception {
         Cookie sessionOfA = logIn(storeA.email(), storeA.password());
         Cookie sessionOfB = logIn(adminOfB, "senha-admin-123");
         for (Route route : readingRoutesWithAnId()) {
-            boolean aSeesIt = false;
+            List<Integer> answersToA = new ArrayList<>();
             for (String id : idsOfA) {
                 MockHttpServletResponse asB = call(route, id, sessionOfB, keyOfB);
                 assertThat(asB.getStatus()).as("%s as B with %s", route, id).isIn(400, 403, 404);
@@ -158,10 +154,10 @@ class CrossStoreReadsIT {
                 for (String data : dataOfA) {
                     assertThat(body).as("%s as B with %s", route, id).doesNotContain(data);
                 }
-                aSeesIt |= call(route, id, sessionOfA, keyOfA).getStatus() == 200;
+                answersToA.add(call(route, id, sessionOfA, keyOfA).getStatus());
             }
             // Otherwise the sweep proves nothing for this route: seed A with what it reads.
-            assertThat(aSeesIt).as("%s answers A for one of its ids", route).isTrue();
+            assertThat(answersToA).as("%s answers A for one of its ids", route).contains(200);
         }
     }
 
