@@ -183,9 +183,12 @@ class SignupCompletionIT {
 
     /**
      * A signup, a customer's webhook and an API send, then neither the logs nor any product table holds
-     * the business token, the 2-step PIN, the API key, the app secret or the vault's key in clear. The
+     * the business token, the 2-step PIN, the API key, the status-callback secret, the app secret or
+     * the vault's key in clear. The
      * sandbox's own tables are left out: they are Meta's side, which issued the token.
      */
+    private static final String CALLBACKS = "/configuracoes/whatsapp-oficial/api/avisos";
+
     @Test
     void noSecretReachesTheLogsOrTheDatabaseInClear(CapturedOutput logs) throws Exception {
         finish(sandbox.issueCode(business.id()));
@@ -210,6 +213,11 @@ class SignupCompletionIT {
                 .getResponse()
                 .getStatus();
         assertThat(sent).isLessThan(300);
+        assertThat(mvc.perform(post(CALLBACKS + "/segredo").cookie(asA).with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
 
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put(
@@ -231,6 +239,16 @@ class SignupCompletionIT {
                                 .query(byte[].class)
                                 .single())));
         secrets.put("API key", apiKey);
+        secrets.put(
+                "callback secret",
+                vault.open(
+                        storeA,
+                        SecretPurpose.CALLBACK_SECRET,
+                        new SealedSecret(jdbc.sql(
+                                        "select sealed_secret from messaging_callback_settings where store_id = :store")
+                                .param("store", storeA.value())
+                                .query(byte[].class)
+                                .single())));
         secrets.put("app secret", meta.appSecret());
         Matcher keyMaterial = Pattern.compile("\"value\"\\s*:\\s*\"([^\"]+)\"")
                 .matcher(Files.readString(
