@@ -42,4 +42,26 @@ record InboxEvent(
         }
         return null;
     }
+
+    /**
+     * Which of this event's values holds a NUL character, or null when none does. PostgreSQL refuses NUL
+     * in text, so such an event (an escaped {@code \\u0000} in an id, field or status) would fail its
+     * group commit at every retry.
+     */
+    @Nullable
+    String nulCharacter() {
+        if (idempotencyKey.indexOf(0) >= 0) {
+            return "idempotency key with a NUL character";
+        }
+        if (field.indexOf(0) >= 0) {
+            return "field with a NUL character";
+        }
+        if (wabaId != null && wabaId.indexOf(0) >= 0) {
+            return "WABA id with a NUL character";
+        }
+        if (phoneNumberId != null && phoneNumberId.indexOf(0) >= 0) {
+            return "phone number id with a NUL character";
+        }
+        return null;
+    }
 }

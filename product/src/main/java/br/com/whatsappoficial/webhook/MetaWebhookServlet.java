@@ -173,10 +173,13 @@ class MetaWebhookServlet extends HttpServlet {
         List<InboxEvent> storable = new ArrayList<>(events.size());
         for (InboxEvent event : events) {
             String tooLong = event.tooLong();
-            if (tooLong == null) {
-                storable.add(event);
+            String nul = event.nulCharacter();
+            if (tooLong != null) {
+                inbox.quarantineUnstorable(event, QuarantineCause.OVERSIZED, tooLong);
+            } else if (nul != null) {
+                inbox.quarantineUnstorable(event, QuarantineCause.UNSTORABLE, nul);
             } else {
-                inbox.quarantineOversized(event, tooLong);
+                storable.add(event);
             }
         }
         return storable;

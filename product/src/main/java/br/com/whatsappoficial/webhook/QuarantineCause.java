@@ -13,6 +13,8 @@ enum QuarantineCause {
     MALFORMED("malformed webhook: "),
     /** An event with a value longer than its inbox column: stored as it is, it would fail its commit. */
     OVERSIZED("oversized value: "),
+    /** An event with a NUL character in a value the inbox keeps as text: stored, it would fail its commit. */
+    UNSTORABLE("unstorable value: "),
     /** A readable envelope whose event this product cannot decode. */
     UNREADABLE("unreadable "),
     /** Processing failed every attempt. */

@@ -32,6 +32,6 @@ record QuarantinedEvent(
 
     /** Whether a replay could help: not for a malformed body, nor for a value too long to store. */
     public boolean replayable() {
-        return !malformed() && !"(oversized)".equals(field);
+        return !malformed() && !"(oversized)".equals(field) && !"(unstorable)".equals(field);
     }
 }

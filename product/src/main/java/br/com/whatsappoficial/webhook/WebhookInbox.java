@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -70,32 +71,35 @@ class WebhookInbox {
                 on conflict do nothing""",
                 new MapSqlParameterSource()
                         .addValue("key", "malformed:" + WebhookEnvelope.digest(body))
-                        .addValue("payload", new String(body, StandardCharsets.UTF_8))
+                        .addValue("payload", text(body))
                         .addValue("state", InboxState.QUARANTINED.name())
                         .addValue("now", now)
                         .addValue("reason", truncate(reason))));
     }
 
     /**
-     * Keeps an event with a value longer than its column for a person to look at, under a key that fits
-     * (its digest, the same for every redelivery) and with none of the over-long values but its payload.
+     * Keeps an event whose values its columns cannot hold (longer than a column, or with a NUL character)
+     * for a person to look at, under a key that fits (its digest, the same for every redelivery) and
+     * with none of those values but its payload.
      */
-    void quarantineOversized(InboxEvent event, String reason) {
+    void quarantineUnstorable(InboxEvent event, QuarantineCause cause, String detail) {
         OffsetDateTime now = now();
+        String name = cause.name().toLowerCase(Locale.ROOT);
         transaction.executeWithoutResult(status -> jdbc.update(
                 """
                 insert into webhook_inbox
                     (idempotency_key, field, payload, state, attempts, received_at, next_attempt_at, last_error)
-                values (:key, '(oversized)', :payload, :state, 0, :now, :now, :reason)
+                values (:key, :field, :payload, :state, 0, :now, :now, :reason)
                 on conflict do nothing""",
                 new MapSqlParameterSource()
                         .addValue(
                                 "key",
-                                "oversized:" + WebhookEnvelope.digest(event.idempotencyKey() + "\n" + event.payload()))
+                                name + ":" + WebhookEnvelope.digest(event.idempotencyKey() + "\n" + event.payload()))
+                        .addValue("field", "(" + name + ")")
                         .addValue("payload", event.payload())
                         .addValue("state", InboxState.QUARANTINED.name())
                         .addValue("now", now)
-                        .addValue("reason", truncate(QuarantineCause.OVERSIZED.reason(reason)))));
+                        .addValue("reason", truncate(cause.reason(detail)))));
     }
 
     /**
@@ -149,12 +153,23 @@ class WebhookInbox {
         return transaction.execute(status -> jdbc.update(
                         """
                         update webhook_inbox set state = 'PENDING', attempts = 0, next_attempt_at = :now
-                        where id = :id and state = 'QUARANTINED' and field not in ('(malformed)', '(oversized)')""", new MapSqlParameterSource().addValue("id", id).addValue("now", now())))
+                        where id = :id and state = 'QUARANTINED' and field not in ('(malformed)', '(oversized)', '(unstorable)')""", new MapSqlParameterSource().addValue("id", id).addValue("now", now())))
                 == 1;
     }
 
+    /**
+     * The body as text a column can hold: PostgreSQL refuses a NUL character in text, and a signed body
+     * that can never be stored would be answered 503 and redelivered by Meta for days. The key is the
+     * digest of the raw bytes, so a redelivery is still recognised.
+     */
+    private static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
+    }
+
+    /** At most 2,000 characters and no NUL: a parser's message may quote the bytes it could not read. */
     static String truncate(String reason) {
-        return reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+        String text = reason.replace('\0', '\uFFFD');
+        return text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 
     private OffsetDateTime now() {

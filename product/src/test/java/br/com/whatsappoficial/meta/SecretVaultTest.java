@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.whatsappoficial.store.StoreId;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +76,29 @@ class SecretVaultTest {
     }
 
     @Test
+    void aRotatedKeysetSealsWithItsNewPrimaryKeyAndStillOpensWhatTheOldOneSealed() throws Exception {
+        KeysetHandle before = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        SealedSecret old = liveVault(before).seal(aurora, SecretPurpose.BUSINESS_TOKEN, TOKEN);
+
+        KeysetHandle rotated = KeysetHandle.newBuilder(before)
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                        .withRandomId()
+                        .makePrimary())
+                .build();
+        SecretVault vault = liveVault(rotated);
+        SealedSecret fresh = vault.seal(aurora, SecretPurpose.TWO_STEP_PIN, "581063");
+
+        assertThat(vault.open(aurora, SecretPurpose.BUSINESS_TOKEN, old)).isEqualTo(TOKEN);
+        assertThat(vault.open(aurora, SecretPurpose.TWO_STEP_PIN, fresh)).isEqualTo("581063");
+        // Tink's output prefix names the key: the new secret is sealed with the new primary, not the old key.
+        assertThat(ByteBuffer.wrap(fresh.ciphertext(), 1, 4).getInt())
+                .isEqualTo(rotated.getPrimary().getId())
+                .isNotEqualTo(before.getPrimary().getId());
+        assertThatThrownBy(() -> liveVault(before).open(aurora, SecretPurpose.TWO_STEP_PIN, fresh))
+                .isInstanceOf(SecretUnreadable.class);
+    }
+
+    @Test
     void liveModeRefusesToStartWithoutAConfiguredKeyset() {
         assertThatThrownBy(() -> new SecretVault(new VaultSettings(null, null), settings(MetaMode.LIVE), environment()))
                 .hasMessageContaining("vault.keyset");
@@ -78,6 +107,14 @@ class SecretVaultTest {
     @Test
     void neverPrintsItsKeyset() {
         assertThat(new VaultSettings("{\"primaryKeyId\":1}", null).toString()).doesNotContain("primaryKeyId");
+    }
+
+    private SecretVault liveVault(KeysetHandle keyset) throws GeneralSecurityException {
+        return new SecretVault(
+                new VaultSettings(
+                        TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()), null),
+                settings(MetaMode.LIVE),
+                environment());
     }
 
     private SecretVault sandboxVault() {

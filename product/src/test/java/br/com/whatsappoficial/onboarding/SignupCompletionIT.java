@@ -13,28 +13,43 @@ import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.SandboxPhone;
 import br.com.metasandbox.SandboxWaba;
 import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.meta.MetaSettings;
 import br.com.whatsappoficial.meta.SealedSecret;
 import br.com.whatsappoficial.meta.SecretPurpose;
 import br.com.whatsappoficial.meta.SecretVault;
+import br.com.whatsappoficial.store.ApiKeyMode;
+import br.com.whatsappoficial.store.ApiKeys;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreFixtures;
 import br.com.whatsappoficial.store.StoreId;
 import br.com.whatsappoficial.webhook.InboundMessageReceived;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -48,6 +63,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * later reviews; and another store sees none of it.
  */
 @PostgresIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureMockMvc
 @Import(SignupCompletionIT.Inbound.class)
 @TestPropertySource(properties = {"onboarding.verification-poll=1s", "onboarding.registration-poll=200ms"})
@@ -72,9 +88,19 @@ class SignupCompletionIT {
     JdbcClient jdbc;
 
     @Autowired
+    ApiKeys keys;
+
+    @Autowired
+    MetaSettings meta;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
     Inbound inbound;
 
     StoreId storeA;
+    String emailA;
     Cookie asA;
     Cookie asB;
     SandboxBusiness business;
@@ -96,6 +122,7 @@ class SignupCompletionIT {
     @BeforeEach
     void twoStoresAndAMerchantAtMeta() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
+        emailA = "alice-" + run + "@a.example";
         storeA = stores.create("Loja A " + run, "Alice", "alice-" + run + "@a.example", "senha-a-123");
         stores.create("Loja B " + run, "Bruno", "bruno-" + run + "@b.example", "senha-b-123");
         asA = login("alice-" + run + "@a.example", "senha-a-123");
@@ -152,6 +179,120 @@ class SignupCompletionIT {
         sandbox.approveDisplayName(phone.id());
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(page(asA)).contains("Ativa", "Nome de exibição aprovado"));
+    }
+
+    /**
+     * A signup, a customer's webhook and an API send, then neither the logs nor any product table holds
+     * the business token, the 2-step PIN, the API key, the status-callback secret, the app secret or
+     * the vault's key in clear. The
+     * sandbox's own tables are left out: they are Meta's side, which issued the token.
+     */
+    private static final String CALLBACKS = "/configuracoes/whatsapp-oficial/api/avisos";
+
+    @Test
+    void noSecretReachesTheLogsOrTheDatabaseInClear(CapturedOutput logs) throws Exception {
+        finish(sandbox.issueCode(business.id()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> state() == RegistrationState.REGISTERED);
+        String wamid = sandbox.customerSends(phone.id(), "+5511912345678", "Ana Souza", "Tem entrega hoje?");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "DONE"
+                        .equals(jdbc.sql("select state from webhook_inbox where idempotency_key = :key")
+                                .param("key", "message:" + wamid)
+                                .query(String.class)
+                                .optional()
+                                .orElse("")));
+        String apiKey = StoreFixtures.createKey(keys, StoreFixtures.login(stores, emailA), ApiKeyMode.TEST, "Segredos")
+                .secret()
+                .reveal();
+        int sent = mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"to\":\"+5511912345678\",\"text\":{\"body\":\"Tem, sim\"}}"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(sent).isLessThan(300);
+        assertThat(mvc.perform(post(CALLBACKS + "/segredo").cookie(asA).with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put(
+                "business token",
+                vault.open(
+                        storeA,
+                        SecretPurpose.BUSINESS_TOKEN,
+                        new SealedSecret(jdbc.sql("select business_token from wabas where store_id = :store")
+                                .param("store", storeA.value())
+                                .query(byte[].class)
+                                .single())));
+        secrets.put(
+                "2-step PIN",
+                vault.open(
+                        storeA,
+                        SecretPurpose.TWO_STEP_PIN,
+                        new SealedSecret(jdbc.sql("select two_step_pin from registrations where store_id = :store")
+                                .param("store", storeA.value())
+                                .query(byte[].class)
+                                .single())));
+        secrets.put("API key", apiKey);
+        secrets.put(
+                "callback secret",
+                vault.open(
+                        storeA,
+                        SecretPurpose.CALLBACK_SECRET,
+                        new SealedSecret(jdbc.sql(
+                                        "select sealed_secret from messaging_callback_settings where store_id = :store")
+                                .param("store", storeA.value())
+                                .query(byte[].class)
+                                .single())));
+        secrets.put("app secret", meta.appSecret());
+        Matcher keyMaterial = Pattern.compile("\"value\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(Files.readString(
+                        Path.of(environment.getProperty("app.data-dir", "./data"), "vault-keyset.json")));
+        while (keyMaterial.find()) {
+            secrets.put("vault key " + secrets.size(), keyMaterial.group(1));
+        }
+        assertThat(secrets).hasSizeGreaterThan(4);
+        // the two greps can see: the logs were captured and the SQL finds what is stored in clear
+        org.slf4j.LoggerFactory.getLogger(SignupCompletionIT.class).warn("the log capture sees the application's logs");
+        assertThat(logs.getAll()).contains("the log capture sees the application's logs");
+        assertThat(columnsHolding(waba.id())).contains("wabas.waba_id");
+
+        secrets.forEach((name, secret) -> {
+            assertThat(secret).as(name).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(logs.getAll()).as("the logs hold the %s", name).doesNotContain(secret);
+            assertThat(columnsHolding(secret))
+                    .as("columns holding the %s in clear", name)
+                    .isEmpty();
+        });
+    }
+
+    /** Every text or bytea column of a product table that holds the value as it is: a pg_dump grep, in SQL. */
+    private List<String> columnsHolding(String secret) {
+        List<String> holding = new ArrayList<>();
+        jdbc.sql("""
+                        select table_name, column_name, data_type from information_schema.columns
+                        where table_schema = current_schema() and table_name not like 'sandbox\\_%'
+                          and data_type in ('text', 'character varying', 'character', 'bytea', 'json', 'jsonb')""")
+                .query((row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3)))
+                .list()
+                .forEach(column -> {
+                    String where = column.get(2).equals("bytea")
+                            ? "position(convert_to(:secret, 'UTF8') in " + column.get(1) + ") > 0"
+                            : "strpos(" + column.get(1) + "::text, :secret) > 0";
+                    long rows = jdbc.sql("select count(*) from " + column.get(0) + " where " + where)
+                            .param("secret", secret)
+                            .query(Long.class)
+                            .single();
+                    if (rows > 0) {
+                        holding.add(column.get(0) + "." + column.get(1));
+                    }
+                });
+        return holding;
     }
 
     @Test

@@ -195,7 +195,7 @@ class MetaWebhookServletTest {
         servlet.doPost(signed(body), response);
 
         assertThat(response.getStatus()).isEqualTo(200);
-        verify(inbox).quarantineOversized(any(), eq("WABA id of 85 characters"));
+        verify(inbox).quarantineUnstorable(any(), eq(QuarantineCause.OVERSIZED), eq("WABA id of 85 characters"));
         verify(inbox, never()).storeAll(anyList());
     }
 
