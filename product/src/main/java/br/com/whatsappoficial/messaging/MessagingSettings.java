@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * @param proactiveFloor while a number is Em análise, the most unique customers it may reach proactively
  *     per 24 h (or Meta's limit, if lower): a new number's first campaigns stay small while Meta judges it
  * @param senders the Graph calls one node makes at once; each holds a database connection only around
- *     its call, never during it
+ *     its call, never during it. A call waits on the network for about a tenth of a second, so a number
+ *     held at Meta's 80 messages/s keeps about eight of them busy: 64 serve several numbers at full pace
  * @param maxAttempts calls to Meta per message for transient errors (Meta down, throttled) before it fails
  * @param retryDelay the wait after the first transient error, doubled after each one
  */
@@ -21,7 +22,7 @@ record MessagingSettings(
         @DefaultValue("50") @Min(value = 1, message = "messaging.proactive-floor must allow at least one customer")
         int proactiveFloor,
 
-        @DefaultValue("8") @Min(1) @Max(200) int senders,
+        @DefaultValue("64") @Min(1) @Max(500) int senders,
 
         @DefaultValue("6") @Min(1) @Max(20) int maxAttempts,
 

@@ -72,7 +72,7 @@ class OutboxWorker {
         this.senders = new Semaphore(settings.senders());
     }
 
-    @Scheduled(fixedDelayString = "${messaging.outbox-poll:500ms}")
+    @Scheduled(fixedDelayString = "${messaging.outbox-poll:200ms}")
     void work() throws InterruptedException {
         while (!stopped) {
             // A free sender, waited for briefly so that a campaign keeps every sender busy between two polls;

@@ -93,7 +93,8 @@ class PacingBench {
 
                 === pacing benchmark (PostgreSQL, product + embedded sandbox enforcing Meta's rates, %d cores, load %s -> %s) ===
                 one number, %,d messages queued through the API by %d senders in %.1f s (%,.0f requests/s)
-                  accepted by the sandbox over %d s mid-run          : %6.1f messages/s   (Meta allows %d: ratio %.3f)
+                  sandbox's raw accept rate for one number, no product: %6.1f messages/s (16 threads, Meta allows %d)
+                  accepted by the sandbox over %d s mid-run          : %6.1f messages/s   (Meta allows %d: ratio %.3f; of the raw rate: %.2f)
                   slowest and fastest second of those %d            : %d and %d messages
                   messages Meta refused once and the product retried : %d
                 %d numbers at once, %d messages each (%,d in all)
@@ -109,10 +110,13 @@ class PacingBench {
                 POSTERS,
                 one.queuedSeconds(),
                 one.queued() / one.queuedSeconds(),
+                one.raw(),
+                META_MESSAGES_PER_SECOND,
                 SECONDS,
                 one.rate(),
                 META_MESSAGES_PER_SECOND,
                 one.rate() / META_MESSAGES_PER_SECOND,
+                one.rate() / Math.min(one.raw(), META_MESSAGES_PER_SECOND),
                 SECONDS,
                 one.slowestSecond(),
                 one.fastestSecond(),
@@ -127,9 +131,18 @@ class PacingBench {
     }
 
     record OneNumber(
-            int queued, double queuedSeconds, double rate, int slowestSecond, int fastestSecond, long tooFast) {}
+            double raw,
+            int queued,
+            double queuedSeconds,
+            double rate,
+            int slowestSecond,
+            int fastestSecond,
+            long tooFast) {}
 
     private OneNumber oneNumber() throws Exception {
+        // What the sandbox itself accepts for one number, whose portfolio's unique customers it counts one
+        // send at a time: the most any sender could get through it on this machine.
+        double raw = rawAcceptRate(List.of(shop("solo")));
         Shop shop = shop("ritmo");
         // Two seconds on each side of the measured window: the start and the end of a campaign are not its pace.
         int total = (SECONDS + 4) * META_MESSAGES_PER_SECOND;
@@ -148,6 +161,7 @@ class PacingBench {
         }
         int inWindow = java.util.Arrays.stream(perSecond).sum();
         return new OneNumber(
+                raw,
                 total,
                 queuedSeconds,
                 inWindow / (double) SECONDS,
