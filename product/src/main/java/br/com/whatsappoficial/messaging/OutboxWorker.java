@@ -39,9 +39,6 @@ class OutboxWorker {
     /** How early a message waiting for its slot is claimed again, to be ready when the slot comes. */
     static final Duration LEAD = Duration.ofMillis(200);
 
-    /** How late a send may still leave at its slot: less than the time between two of a number's slots. */
-    static final Duration LATE = Duration.ofMillis(10);
-
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final Outbox outbox;
@@ -53,6 +50,10 @@ class OutboxWorker {
     private final Clock clock;
     private final Semaphore senders;
     private volatile boolean stopped;
+    /** When this node last started a send of each number: the next one leaves no sooner than one spacing after. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> lastStart =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ScheduledExecutorService slotTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-slots").daemon().factory());
 
@@ -131,14 +132,22 @@ class OutboxWorker {
         List<Instant> slots = unslotted.isEmpty()
                 ? List.of()
                 : pace.take(phoneNumberId, messagesPerSecond(phoneNumberId), unslotted.size(), now);
+        Duration spacing = NumberPace.step(messagesPerSecond(phoneNumberId));
         int next = 0;
-        for (Outbox.Due due : dues) {
+        for (Outbox.Due due : dues.stream()
+                .sorted(java.util.Comparator.comparing((Outbox.Due d) -> d.slot() == null ? Instant.MAX : d.slot()))
+                .toList()) {
             Instant slot = hasSlot(due, now) ? due.slot() : slots.get(next++);
             if (slot.isAfter(now.plus(HORIZON))) {
                 rows.waitForSlot(due.message(), slot, slot.minus(LEAD));
             } else {
                 StoreId store = due.store();
-                long delay = Math.max(0, Duration.between(clock.instant(), slot).toNanos());
+                // A late message leaves one spacing after the number's previous send on this node, not at once:
+                // late ones would otherwise bunch with those on time into a second above the throughput.
+                Instant start = lastStart.merge(
+                        phoneNumberId, slot, (previous, wanted) -> later(previous.plus(spacing), wanted));
+                long delay =
+                        Math.max(0, Duration.between(clock.instant(), start).toNanos());
                 // The timer only starts the call at its slot; the call itself waits on the network on a virtual thread.
                 slotTimer.schedule(
                         () -> Thread.ofVirtual().name("outbox-send").start(() -> {
@@ -156,12 +165,15 @@ class OutboxWorker {
     }
 
     /**
-     * Whether the message still holds a usable slot. One whose slot passed more than {@link #LATE} ago (the
-     * workers fell behind, a node was down) takes a new one: sent at once, late messages would bunch with
-     * the ones on time into a second above the number's throughput, which Meta refuses.
+     * Whether the message still holds a usable slot. One whose slot passed long ago (the workers fell far
+     * behind, a node was down) takes a new one, at the end of its number's queue.
      */
     private static boolean hasSlot(Outbox.Due due, Instant now) {
-        return due.slot() != null && !due.slot().isBefore(now.minus(LATE));
+        return due.slot() != null && !due.slot().isBefore(now.minus(HORIZON));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private int messagesPerSecond(String phoneNumberId) {

@@ -81,6 +81,7 @@ class NumberPaceIT {
 
     @Test
     void onlyTheSendsThatFallInTheSlowedMinuteAreSlowed() throws Exception {
+        CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
         CurrentStore.runAs(store, () -> pace.slowDown(phone, now));
 
         // a campaign queued at once: its first minute at half the rate, the rest at the full rate
