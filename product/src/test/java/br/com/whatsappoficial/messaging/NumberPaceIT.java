@@ -34,6 +34,12 @@ class NumberPaceIT {
     @Autowired
     StoreDirectory stores;
 
+    @Autowired
+    MessageRows rows;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     StoreId store;
     String phone;
     final Instant now = Instant.parse("2026-12-04T12:00:00Z");
@@ -69,27 +75,36 @@ class NumberPaceIT {
     }
 
     @Test
-    void afterMetaSaysTheNumberWentTooFastItsSlotsArePausedThenTwiceAsFarApart() throws Exception {
+    void afterMetaSaysTheNumberWentTooFastItPausesASecondAndKeepsItsPace() throws Exception {
         CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
         CurrentStore.runAs(store, () -> pace.slowDown(phone, now));
 
         List<Instant> slots = CurrentStore.callAs(store, () -> pace.take(phone, 80, 2, now));
 
-        assertThat(slots.getFirst()).isEqualTo(now.plusSeconds(1));
-        assertThat(Duration.between(slots.get(0), slots.get(1)).toNanos()).isBetween(25_773_000L, 25_774_000L);
+        assertThat(Duration.between(now.plusSeconds(1), slots.getFirst()).toNanos())
+                .isBetween(12_886_000L, 12_887_000L);
+        assertThat(Duration.between(slots.get(0), slots.get(1)).toNanos()).isBetween(12_886_000L, 12_887_000L);
     }
 
     @Test
-    void onlyTheSendsThatFallInTheSlowedMinuteAreSlowed() throws Exception {
-        CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
-        CurrentStore.runAs(store, () -> pace.slowDown(phone, now));
+    void theQueuedMessagesOfANumberMetaFoundTooFastMoveASecondLater() throws Exception {
+        Instant soon =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plusSeconds(30);
+        MessageId queued = MessageId.random();
+        CurrentStore.runAs(
+                store,
+                () -> rows.insert(
+                        TestMessages.text(queued, soon.minusSeconds(1), DeliveryStatus.QUEUED, Sending.QUEUED, phone),
+                        soon));
 
-        // a campaign queued at once: its first minute at half the rate, the rest at the full rate
-        List<Instant> slots = CurrentStore.callAs(store, () -> pace.take(phone, 80, 3_000, now));
+        CurrentStore.runAs(store, () -> pace.slowDown(phone, Instant.now()));
 
-        assertThat(Duration.between(slots.get(0), slots.get(1)).toNanos()).isBetween(25_773_000L, 25_774_000L);
-        assertThat(Duration.between(slots.get(2_998), slots.get(2_999)).toNanos())
-                .isBetween(12_886_000L, 12_887_000L);
+        assertThat(jdbc.sql("select slot_at from messaging_outbox where message_id = :id")
+                        .param("id", queued.value())
+                        .query(java.time.OffsetDateTime.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(soon.plusSeconds(1));
     }
 
     @Test

@@ -9,9 +9,13 @@ final class TestMessages {
 
     /** A text to one customer, with made-up Meta ids, {@code status} as Meta last reported it. */
     static StoredMessage text(MessageId id, Instant at, DeliveryStatus status, Sending sending) {
+        return text(id, at, status, sending, "phone-1");
+    }
+
+    static StoredMessage text(MessageId id, Instant at, DeliveryStatus status, Sending sending, String phone) {
         return new StoredMessage(
                 id,
-                "phone-1",
+                phone,
                 "waba-1",
                 "portfolio-1",
                 new Customer("5511987654321"),
