@@ -8,6 +8,7 @@ import br.com.whatsappoficial.meta.SecretVault;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreId;
 import br.com.whatsappoficial.store.StoreScopedJdbc;
+import br.com.whatsappoficial.webhook.ParkedWebhooks;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public class ConnectedAccounts {
     private final SecretVault vault;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
+    private final ParkedWebhooks parkedWebhooks;
     private final Clock clock;
 
     ConnectedAccounts(
@@ -39,12 +41,14 @@ public class ConnectedAccounts {
             SecretVault vault,
             Timeline timeline,
             ApplicationEventPublisher events,
+            ParkedWebhooks parkedWebhooks,
             Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.vault = vault;
         this.timeline = timeline;
         this.events = events;
+        this.parkedWebhooks = parkedWebhooks;
         this.clock = clock;
     }
 
@@ -101,6 +105,7 @@ public class ConnectedAccounts {
             return ConnectOutcome.TOO_MANY_NUMBERS;
         }
         insertNumber(wabaId, number, numbers == 0);
+        parkedWebhooks.release(wabaId, number.id());
         timeline.record(
                 wabaId,
                 number.id(),

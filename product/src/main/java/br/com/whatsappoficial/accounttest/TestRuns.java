@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,6 +108,15 @@ class TestRuns {
                 .query(UUID.class)
                 .optional()
                 .map(TestRunId::new);
+    }
+
+    /** Of these message ids (what messaging gave Meta with each send), those of a test run's message. */
+    Set<String> messagesOfRuns(Collection<String> messageIds) {
+        return new HashSet<>(
+                jdbc.sql("select message_id from account_test_runs where store_id = :storeId and message_id in (:ids)")
+                        .param("ids", messageIds)
+                        .query(String.class)
+                        .list());
     }
 
     /** The running run waiting for {@code code}. */

@@ -5,14 +5,17 @@ import br.com.whatsappoficial.messaging.ServiceReplies;
 import br.com.whatsappoficial.messaging.ServiceReplyRefused;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.webhook.InboundMessageReceived;
+import br.com.whatsappoficial.webhook.InboundMessagesReceived;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,28 +40,37 @@ class AutoReplies {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
-    void on(InboundMessageReceived message) {
-        Optional<CustomerKey> customer = CustomerKey.of(message);
-        if (customer.isEmpty()) {
-            return;
-        }
-        CurrentStore.runAs(message.store(), () -> decide(message, customer.get()));
+    /**
+     * Runs in the inbox's transaction after messaging's own listener (ordered first) has opened the
+     * windows these messages open; a store whose automatic reply is off pays nothing per message.
+     */
+    @EventListener
+    void on(InboundMessagesReceived received) {
+        CurrentStore.runAs(received.store(), () -> {
+            Optional<AutoReplySettings> current = settings.find().filter(AutoReplySettings::enabled);
+            if (current.isEmpty()) {
+                return;
+            }
+            // Customer by customer, each one's messages in their order: two batches lock customers alike.
+            received.messages().stream()
+                    .flatMap(message -> CustomerKey.of(message).map(customer -> Map.entry(customer, message)).stream())
+                    .sorted(Map.Entry.comparingByKey(Comparator.comparing(CustomerKey::value)))
+                    .forEach(each -> decide(each.getValue(), each.getKey(), current.get()));
+        });
     }
 
-    private void decide(InboundMessageReceived message, CustomerKey customer) {
+    private void decide(InboundMessageReceived message, CustomerKey customer, AutoReplySettings current) {
         history.lockCustomer(customer);
         if (history.decided(message.messageId())) {
             return;
         }
         Instant now = clock.instant();
-        AutoReplySettings current = settings.find().orElse(null);
         Decision decision = AutoReplyPolicy.decide(
                 current, message, history.of(customer, message.messageId(), message.sentAt()), now);
         Reason reason = decision.reason();
         UUID reply = null;
         String url = null;
-        if (decision.answers() && current != null) {
+        if (decision.answers()) {
             url = current.buttonUrl();
             try {
                 reply = replies.replyWithLink(

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -49,16 +50,25 @@ class CallbackLog {
         this.jdbc = jdbc;
     }
 
-    /** Queues a callback of {@code message}, due at once; after every earlier one of the message, by its id. */
-    void enqueue(MessageId message, String status, String body, Instant now) {
-        jdbc.sql("""
-                        insert into messaging_callbacks (store_id, message_id, status, body, state, due_at, created_at)
-                        values (:storeId, :message, :status, :body, 'PENDING', :now, :now)""")
-                .param("message", message.value())
-                .param("status", status)
-                .param("body", body)
-                .param("now", utc(now))
-                .update();
+    /** A callback to queue: the body is written once and sent as is on every attempt. */
+    record NewCallback(MessageId message, String status, String body) {}
+
+    /**
+     * Queues callbacks, due at once, in the given order: each after every earlier one of its message, by
+     * its id.
+     */
+    void enqueueAll(List<NewCallback> callbacks, Instant now) {
+        jdbc.batch(
+                """
+                insert into messaging_callbacks (store_id, message_id, status, body, state, due_at, created_at)
+                values (:storeId, :message, :status, :body, 'PENDING', :now, :now)""",
+                callbacks.stream()
+                        .map(callback -> Map.of(
+                                "message", callback.message().value(),
+                                "status", callback.status(),
+                                "body", callback.body(),
+                                "now", utc(now)))
+                        .toList());
     }
 
     /** The store's last {@code limit} callbacks, newest first. */

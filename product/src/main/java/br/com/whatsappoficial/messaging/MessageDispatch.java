@@ -179,7 +179,7 @@ class MessageDispatch {
             callbacks.recorded(
                     locked, DeliveryStatus.FAILED, DeliveryStatus.FAILED.apiName(), now, first, failure, now);
             budget.release(message.portfolio(), message.customer(), message.id(), now);
-            if (failure.metaCode() != null && failure.metaCode() == MetaReports.MARKETING_STOPPED) {
+            if (failure.metaCode() != null && failure.metaCode() == StatusReports.MARKETING_STOPPED) {
                 optOuts.add(new OptOut(
                         message.customer(),
                         OptOutSource.META_FAILED,

@@ -22,6 +22,18 @@ class MessageRows {
     /** One line of a message's timeline: a status as Meta named it (or {@code queued}) and when. */
     record TimelineLine(String status, Instant at) {}
 
+    /** Moves a message's status; a failure or pricing only ever fills what was empty. */
+    static final String UPDATE_STATUS = """
+            update messaging_messages set status = :status,
+                error_code = coalesce(:errorCode, error_code),
+                meta_error_code = coalesce(:metaCode, meta_error_code),
+                error_title = coalesce(:errorTitle, error_title),
+                error_detail = coalesce(:errorDetail, error_detail),
+                pricing_category = coalesce(:category, pricing_category),
+                pricing_billable = coalesce(:billable, pricing_billable),
+                updated_at = :now
+            where store_id = :storeId and message_id = :id""";
+
     private final StoreScopedJdbc jdbc;
     private final JsonMapper json;
 
@@ -98,12 +110,6 @@ class MessageRows {
                 .optional();
     }
 
-    Optional<StoredMessage> lockByMetaId(String metaMessageId) {
-        return jdbc.sql("""
-                        select * from messaging_messages
-                        where store_id = :storeId and meta_message_id = :metaId for update""").param("metaId", metaMessageId).query(this::message).optional();
-    }
-
     /**
      * The message's timeline in order. Meta's times have whole seconds, so within one second the statuses
      * go in their natural order (a message queued at 10:00:00.400 and sent at 10:00:00 was queued first).
@@ -142,16 +148,7 @@ class MessageRows {
             StoredMessage.@Nullable Failure failure,
             StoredMessage.@Nullable Pricing pricing,
             Instant now) {
-        jdbc.sql("""
-                        update messaging_messages set status = :status,
-                            error_code = coalesce(:errorCode, error_code),
-                            meta_error_code = coalesce(:metaCode, meta_error_code),
-                            error_title = coalesce(:errorTitle, error_title),
-                            error_detail = coalesce(:errorDetail, error_detail),
-                            pricing_category = coalesce(:category, pricing_category),
-                            pricing_billable = coalesce(:billable, pricing_billable),
-                            updated_at = :now
-                        where store_id = :storeId and message_id = :id""")
+        jdbc.sql(UPDATE_STATUS)
                 .param("status", status.apiName())
                 .param("errorCode", failure == null ? null : failure.code())
                 .param("metaCode", failure == null ? null : failure.metaCode())
@@ -224,7 +221,7 @@ class MessageRows {
                 .update();
     }
 
-    private StoredMessage message(ResultSet rs, int row) throws SQLException {
+    StoredMessage message(ResultSet rs, int row) throws SQLException {
         String errorCode = rs.getString("error_code");
         String category = rs.getString("pricing_category");
         Object billable = rs.getObject("pricing_billable");

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,11 @@ class ServiceWindows {
 
     static final Duration WINDOW = Duration.ofHours(24);
     private static final int CHUNK = 500;
+
+    private static final String RENEW = """
+            update messaging_windows set last_inbound_at = :at
+            where store_id = :storeId and phone_number_id = :phone and customer = :customer
+              and last_inbound_at < :at""";
 
     private final StoreScopedJdbc jdbc;
 
@@ -64,32 +71,45 @@ class ServiceWindows {
 
     /** A customer wrote at {@code at}: the window runs 24 h from their latest message, whatever the order of arrival. */
     void customerWrote(String phoneNumberId, Customer customer, Instant at) {
-        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        if (renew(phoneNumberId, customer, when) > 0) {
-            return;
-        }
-        int inserted = jdbc.sql("""
-                        insert into messaging_windows (store_id, phone_number_id, customer, last_inbound_at)
-                        values (:storeId, :phone, :customer, :at) on conflict do nothing""")
-                .param("at", when)
-                .param("phone", phoneNumberId)
-                .param("customer", customer.key())
-                .update();
-        if (inserted == 0) {
-            // The row exists: it was newer, or another message of the customer inserted it first.
-            renew(phoneNumberId, customer, when);
-        }
+        customersWrote(Map.of(new Writer(phoneNumberId, customer), at));
     }
 
-    private int renew(String phoneNumberId, Customer customer, OffsetDateTime when) {
-        return jdbc.sql("""
-                        update messaging_windows set last_inbound_at = :at
-                        where store_id = :storeId and phone_number_id = :phone and customer = :customer
-                          and last_inbound_at < :at""")
-                .param("at", when)
-                .param("phone", phoneNumberId)
-                .param("customer", customer.key())
-                .update();
+    /** A customer of one of the store's numbers. */
+    record Writer(String phoneNumberId, Customer customer) {}
+
+    /**
+     * Customers wrote, each last at the given time: their windows run 24 h from then unless they already
+     * run longer. In three batches at most, whatever the number of customers.
+     */
+    void customersWrote(Map<Writer, Instant> latest) {
+        // In key order: two batches renewing the same windows take their row locks in the same order.
+        List<Map<String, Object>> rows = latest.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Writer::phoneNumberId)
+                        .thenComparing(writer -> writer.customer().key())))
+                .map(wrote -> Map.<String, Object>of(
+                        "phone", wrote.getKey().phoneNumberId(),
+                        "customer", wrote.getKey().customer().key(),
+                        "at", OffsetDateTime.ofInstant(wrote.getValue(), ZoneOffset.UTC)))
+                .toList();
+        List<Map<String, Object>> absent = unchanged(rows, jdbc.batch(RENEW, rows));
+        if (absent.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> raced = unchanged(absent, jdbc.batch("""
+                insert into messaging_windows (store_id, phone_number_id, customer, last_inbound_at)
+                values (:storeId, :phone, :customer, :at) on conflict do nothing""", absent));
+        // The row exists: another message of the customer inserted it first, maybe older than this one.
+        jdbc.batch(RENEW, raced);
+    }
+
+    private static List<Map<String, Object>> unchanged(List<Map<String, Object>> rows, int[] counts) {
+        List<Map<String, Object>> left = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                left.add(rows.get(i));
+            }
+        }
+        return left;
     }
 
     /** The customer a business-scoped user id belongs to, once a webhook carried it with a WhatsApp id. */
@@ -101,9 +121,18 @@ class ServiceWindows {
                 .map(Customer::new);
     }
 
-    void link(String userId, Customer byWaId) {
-        jdbc.sql("""
-                        insert into messaging_customer_links (store_id, user_id, customer)
-                        values (:storeId, :userId, :customer) on conflict do nothing""").param("userId", userId).param("customer", byWaId.key()).update();
+    /** Links each business-scoped user id to its customer, in one batch; a known link stays. */
+    void linkAll(Map<String, Customer> byUserId) {
+        jdbc.batch(
+                """
+                insert into messaging_customer_links (store_id, user_id, customer)
+                values (:storeId, :userId, :customer) on conflict do nothing""",
+                byUserId.entrySet().stream()
+                        .map(link -> Map.of(
+                                "userId",
+                                link.getKey(),
+                                "customer",
+                                link.getValue().key()))
+                        .toList());
     }
 }

@@ -2,6 +2,7 @@ package br.com.whatsappoficial.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,15 +52,33 @@ class StatusCallbacks {
             boolean firstOfItsKind,
             StoredMessage.@Nullable Failure failure,
             Instant now) {
-        List<String> statuses = CallbackStatuses.toSend(before.status(), after, reported, firstOfItsKind);
+        log.enqueueAll(toQueue(before, before.status(), after, reported, at, firstOfItsKind, failure), now);
+    }
+
+    /**
+     * The callbacks a report of {@code message} calls for, when its statuses so far left it {@code before}
+     * (a batch of reports moves it several times before its row is written): none when nobody listens.
+     */
+    List<CallbackLog.NewCallback> toQueue(
+            StoredMessage message,
+            DeliveryStatus before,
+            DeliveryStatus after,
+            String reported,
+            Instant at,
+            boolean firstOfItsKind,
+            StoredMessage.@Nullable Failure failure) {
+        List<String> statuses = CallbackStatuses.toSend(before, after, reported, firstOfItsKind);
         if (statuses.isEmpty()
-                || (before.callbackUrl() == null && endpoints.url().isEmpty())) {
-            return;
+                || (message.callbackUrl() == null && endpoints.url().isEmpty())) {
+            return List.of();
         }
+        List<CallbackLog.NewCallback> callbacks = new ArrayList<>(statuses.size());
         for (String status : statuses) {
             StoredMessage.Failure error = DeliveryStatus.FAILED.apiName().equals(status) ? failure : null;
-            log.enqueue(before.id(), status, body(before.id().value(), status, at, error, before.metadata()), now);
+            callbacks.add(new CallbackLog.NewCallback(
+                    message.id(), status, body(message.id().value(), status, at, error, message.metadata())));
         }
+        return callbacks;
     }
 
     /** What the page's "Enviar teste" posts. */

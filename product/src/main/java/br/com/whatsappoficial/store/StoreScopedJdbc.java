@@ -1,7 +1,13 @@
 package br.com.whatsappoficial.store;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +23,34 @@ public class StoreScopedJdbc {
     private static final Pattern FILTERS_BY_STORE = Pattern.compile("\\bstore_id\\s*=\\s*:storeId\\b");
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    StoreScopedJdbc(JdbcClient jdbc) {
+    StoreScopedJdbc(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /** A statement bound to the current store; fails with {@link NoCurrentStore} outside of one. */
     public JdbcClient.StatementSpec sql(String sql) {
         requireStoreFilter(sql);
         return jdbc.sql(sql).param("storeId", CurrentStore.require().value());
+    }
+
+    /**
+     * One statement run for each row in a single JDBC batch (one round trip), each bound to the current
+     * store; answers each row's update count.
+     */
+    public int[] batch(String sql, List<? extends Map<String, ?>> rows) {
+        requireStoreFilter(sql);
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        UUID store = CurrentStore.require().value();
+        return named.batchUpdate(
+                sql,
+                rows.stream()
+                        .map(row -> new MapSqlParameterSource(row).addValue("storeId", store))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     static void requireStoreFilter(String sql) {

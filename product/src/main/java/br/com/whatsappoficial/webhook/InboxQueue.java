@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,6 +29,11 @@ class InboxQueue {
             .selecting("idempotency_key", "field", "waba_id", "phone_number_id", "payload", "attempts", "received_at")
             .where("state in ('PENDING', 'PARKED')")
             .settingOnClaim("attempts = attempts + 1");
+
+    private static final String RESCHEDULE = """
+            update webhook_inbox
+            set state = :state, next_attempt_at = :next, last_error = :reason, attempts = attempts - :back
+            where id = :id and attempts = :attempts""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -63,25 +69,60 @@ class InboxQueue {
     }
 
     /**
-     * Marks a claimed event processed; false when its lease was lost to another worker. A done event has
-     * no next attempt: its {@code next_attempt_at} becomes when it was done, so that retention finds old
-     * done events through {@code webhook_inbox_due_idx} rather than through one more index to write on
-     * every insert and update of this table.
+     * Marks claimed events processed, within the caller's transaction; for each, false when its lease was
+     * lost to another worker (that worker's processing counts, not ours). A done event has no next
+     * attempt: its {@code next_attempt_at} becomes when it was done, so that retention finds old done
+     * events through {@code webhook_inbox_due_idx} rather than through one more index to write on every
+     * insert and update of this table.
      */
-    boolean markDone(ClaimedEvent event) {
-        return jdbc.update("""
-                        update webhook_inbox set state = 'DONE', processed_at = :now, next_attempt_at = :now, last_error = null
-                        where id = :id and attempts = :attempts and state in ('PENDING', 'PARKED')""", claim(event).addValue("now", now())) == 1;
+    boolean[] markDone(List<ClaimedEvent> claimed) {
+        OffsetDateTime now = now();
+        int[] counts = jdbc.batchUpdate(
+                """
+                update webhook_inbox set state = 'DONE', processed_at = :now, next_attempt_at = :now, last_error = null
+                where id = :id and attempts = :attempts and state in ('PENDING', 'PARKED')""",
+                claimed.stream().map(event -> claim(event).addValue("now", now)).toArray(MapSqlParameterSource[]::new));
+        boolean[] done = new boolean[claimed.size()];
+        for (int i = 0; i < done.length; i++) {
+            done[i] = counts[i] == 1;
+        }
+        return done;
+    }
+
+    /** An event to look at again later because no store owns its WABA or number yet. */
+    record Parking(ClaimedEvent event, Duration delay, String reason) {}
+
+    /** Parks events in one transaction; this does not count as a failure of theirs. */
+    void park(List<Parking> parked) {
+        OffsetDateTime now = now();
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(
+                RESCHEDULE,
+                parked.stream()
+                        .map(parking -> rescheduling(
+                                parking.event(), InboxState.PARKED, now.plus(parking.delay()), parking.reason(), 1))
+                        .toArray(MapSqlParameterSource[]::new)));
+    }
+
+    /**
+     * A store now owns this WABA and these numbers: their parked events are due at once rather than at
+     * their next look, which for an event parked for long is up to the longest retry delay away.
+     */
+    int releaseParked(String wabaId, Collection<String> phoneNumberIds) {
+        return jdbc.update(
+                """
+                update webhook_inbox set next_attempt_at = :now
+                where state = 'PARKED' and next_attempt_at > :now
+                  and (waba_id = :waba or phone_number_id in (:phones))""",
+                new MapSqlParameterSource()
+                        .addValue("now", now())
+                        .addValue("waba", wabaId)
+                        // "in ()" is not SQL: a WABA without numbers matches no number.
+                        .addValue("phones", phoneNumberIds.isEmpty() ? List.of(wabaId) : phoneNumberIds));
     }
 
     /** Tries a failed event again later. */
     void retryLater(ClaimedEvent event, Duration delay, String reason) {
         reschedule(event, InboxState.PENDING, delay, reason, 0);
-    }
-
-    /** No store owns the event's WABA or number yet: look again later; this does not count as a failure. */
-    void park(ClaimedEvent event, Duration delay, String reason) {
-        reschedule(event, InboxState.PARKED, delay, reason, 1);
     }
 
     void quarantine(ClaimedEvent event, String reason) {
@@ -103,17 +144,17 @@ class InboxQueue {
     record Backlog(long waiting, Duration oldestAge) {}
 
     private void reschedule(ClaimedEvent event, InboxState state, Duration delay, String reason, int attemptsBack) {
-        OffsetDateTime now = now();
-        transaction.executeWithoutResult(status -> jdbc.update(
-                """
-                update webhook_inbox
-                set state = :state, next_attempt_at = :next, last_error = :reason, attempts = attempts - :back
-                where id = :id and attempts = :attempts""",
-                claim(event)
-                        .addValue("state", state.name())
-                        .addValue("next", now.plus(delay))
-                        .addValue("reason", WebhookInbox.truncate(reason))
-                        .addValue("back", attemptsBack)));
+        transaction.executeWithoutResult(
+                status -> jdbc.update(RESCHEDULE, rescheduling(event, state, now().plus(delay), reason, attemptsBack)));
+    }
+
+    private static MapSqlParameterSource rescheduling(
+            ClaimedEvent event, InboxState state, OffsetDateTime next, String reason, int attemptsBack) {
+        return claim(event)
+                .addValue("state", state.name())
+                .addValue("next", next)
+                .addValue("reason", WebhookInbox.truncate(reason))
+                .addValue("back", attemptsBack);
     }
 
     private static MapSqlParameterSource claim(ClaimedEvent event) {

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Drains the inbox: claims due events, processes each, and polls again. Nothing sleeps on a failed
@@ -48,13 +50,27 @@ class InboxWorkers implements SmartLifecycle {
         }
     }
 
+    /** New events become due when the current transaction commits: look then. */
+    void wakeUpAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeUp();
+                }
+            });
+        } else {
+            wakeUp();
+        }
+    }
+
     /** Processes every due event now; returns how many were claimed. For the loop and for tests. */
     int drain() {
         int claimed = 0;
         List<ClaimedEvent> batch;
         do {
             batch = queue.claim(settings.batchSize(), settings.lease());
-            batch.forEach(processor::process);
+            processor.process(batch);
             claimed += batch.size();
         } while (batch.size() == settings.batchSize() && running.get());
         return claimed;

@@ -74,6 +74,13 @@ class WebhookMetrics {
     }
 
     void processed(String outcome) {
+        processed(outcome, 1);
+    }
+
+    void processed(String outcome, int events) {
+        if (events == 0) {
+            return;
+        }
         // Each worker counts every event: the meter is looked up once per outcome, not built each time.
         processed
                 .computeIfAbsent(
@@ -82,7 +89,7 @@ class WebhookMetrics {
                                 .description("Inbox events by processing outcome")
                                 .tag("outcome", tag)
                                 .register(registry))
-                .increment();
+                .increment(events);
     }
 
     void backlog(long pending, long oldestAgeSeconds) {

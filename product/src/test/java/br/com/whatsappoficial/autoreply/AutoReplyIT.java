@@ -20,6 +20,7 @@ import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreFixtures;
 import br.com.whatsappoficial.store.StoreUserPrincipal;
 import br.com.whatsappoficial.webhook.InboundMessageReceived;
+import br.com.whatsappoficial.webhook.InboundMessagesReceived;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -163,10 +164,10 @@ class AutoReplyIT {
 
         // Two nodes' workers publishing the same inbox event at once, and its webhook delivered twice more.
         CompletableFuture.allOf(
-                        CompletableFuture.runAsync(
-                                () -> transaction.executeWithoutResult(s -> events.publishEvent(message))),
-                        CompletableFuture.runAsync(
-                                () -> transaction.executeWithoutResult(s -> events.publishEvent(message))))
+                        CompletableFuture.runAsync(() -> transaction.executeWithoutResult(s ->
+                                events.publishEvent(new InboundMessagesReceived(message.store(), List.of(message))))),
+                        CompletableFuture.runAsync(() -> transaction.executeWithoutResult(s ->
+                                events.publishEvent(new InboundMessagesReceived(message.store(), List.of(message))))))
                 .join();
         CampaignEngine meta = new CampaignEngine(mvc, shop.key(), port);
         assertThat(meta.webhook(inbound(message))).isEqualTo(200);

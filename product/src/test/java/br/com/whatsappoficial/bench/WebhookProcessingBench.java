@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.testsupport.PostgresIntegrationTest;
 import br.com.whatsappoficial.store.StoreDirectory;
-import br.com.whatsappoficial.store.StoreId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ class WebhookProcessingBench {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String waba = "bench-waba-" + run;
         String phone = "bench-phone-" + run;
-        connect(run, waba, phone);
+        BenchStores.connect(stores, jdbc, run, waba, phone);
 
         drain(EVENTS / 4, i -> unusedField(waba, phone, run, i)); // warm-up
         double queue = drain(EVENTS, i -> unusedField(waba, phone, run, EVENTS + i));
@@ -124,24 +123,5 @@ class WebhookProcessingBench {
     private static Object[] row(String key, String field, String waba, String phone, String payload) {
         OffsetDateTime now = OffsetDateTime.now();
         return new Object[] {key, field, waba, phone, payload, now, now};
-    }
-
-    /** A store with the WABA and its number, as onboarding records them. */
-    private void connect(String run, String waba, String phone) {
-        StoreId store = stores.create("Loja " + run, "Dona " + run, "dona-" + run + "@bench.example", "senha-123456");
-        OffsetDateTime now = OffsetDateTime.now();
-        jdbc.update(
-                "insert into wabas (waba_id, store_id, business_token, connected_at) values (?, ?, ?, ?)",
-                waba,
-                store.value(),
-                new byte[] {1},
-                now);
-        jdbc.update(
-                "insert into phone_numbers (phone_number_id, store_id, waba_id, e164, created_at)"
-                        + " values (?, ?, ?, '+5511987654321', ?)",
-                phone,
-                store.value(),
-                waba,
-                now);
     }
 }

@@ -100,7 +100,10 @@ class CallbackNodesIT {
                     MessageId id = queuedMessage();
                     messages.add(id);
                     for (String status : STATUSES) {
-                        log.enqueue(id, status, "{\"id\":\"%s\",\"status\":\"%s\"}".formatted(id, status), now());
+                        log.enqueueAll(
+                                java.util.List.of(new CallbackLog.NewCallback(
+                                        id, status, "{\"id\":\"%s\",\"status\":\"%s\"}".formatted(id, status))),
+                                now());
                     }
                 }
             });
@@ -158,9 +161,9 @@ class CallbackNodesIT {
         Instant long_ago = now().minus(Duration.ofDays(31));
         List<CallbackLog.Entry> entries = CurrentStore.callAs(store, () -> {
             for (int i = 0; i < 3; i++) {
-                log.enqueue(queuedMessage(), "sent", "{}", long_ago);
+                log.enqueueAll(java.util.List.of(new CallbackLog.NewCallback(queuedMessage(), "sent", "{}")), long_ago);
             }
-            log.enqueue(queuedMessage(), "sent", "{}", now());
+            log.enqueueAll(java.util.List.of(new CallbackLog.NewCallback(queuedMessage(), "sent", "{}")), now());
             return log.recent(10);
         });
         // newest first: the recent one, then three old ones of which two finished
@@ -186,7 +189,7 @@ class CallbackNodesIT {
         StoreFixtures.storeWithAdmin(stores, "Loja B " + run, "b-" + run + "@n.example");
         MessageId ofA = CurrentStore.callAs(storeA, () -> {
             MessageId id = queuedMessage();
-            log.enqueue(id, "sent", "{}", now());
+            log.enqueueAll(java.util.List.of(new CallbackLog.NewCallback(id, "sent", "{}")), now());
             return id;
         });
 

@@ -123,9 +123,9 @@ class CallbacksBrowserIT {
             MessageId message = MessageId.random();
             rows.insert(TestMessages.text(message, now, DeliveryStatus.READ, Sending.ACCEPTED));
             rows.leaveOutbox(message);
-            log.enqueue(message, "sent", "{}", now);
-            log.enqueue(message, "delivered", "{}", now);
-            log.enqueue(message, "read", "{}", now);
+            log.enqueueAll(java.util.List.of(new CallbackLog.NewCallback(message, "sent", "{}")), now);
+            log.enqueueAll(java.util.List.of(new CallbackLog.NewCallback(message, "delivered", "{}")), now);
+            log.enqueueAll(java.util.List.of(new CallbackLog.NewCallback(message, "read", "{}")), now);
             java.util.List<CallbackLog.Entry> entries = log.recent(3);
             log.gaveUp(entries.get(0).id(), "loja.com.br", null, "timeout", now);
             log.retryAt(entries.get(1).id(), "loja.com.br", 503, null, now.plusSeconds(40), now);

@@ -24,6 +24,7 @@ import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreFixtures;
 import br.com.whatsappoficial.store.StoreId;
 import br.com.whatsappoficial.webhook.InboundMessageReceived;
+import br.com.whatsappoficial.webhook.InboundMessagesReceived;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,8 +115,8 @@ class SignupCompletionIT {
         final List<InboundMessageReceived> received = new CopyOnWriteArrayList<>();
 
         @EventListener
-        void on(InboundMessageReceived message) {
-            received.add(message);
+        void on(InboundMessagesReceived messages) {
+            received.addAll(messages.messages());
         }
     }
 

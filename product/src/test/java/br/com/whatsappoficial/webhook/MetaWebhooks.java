@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -141,6 +142,21 @@ final class MetaWebhooks {
                   "contacts":[{"profile":{"name":"Ana Souza"},"wa_id":"5511912345678"}],
                   "messages":[{"from":"5511912345678","id":"%s","timestamp":"1749416383","type":"text",
                    "text":{"body":"%s"}}]}}]}]}""".formatted(wabaId, phoneNumberId, messageId, text);
+    }
+
+    /** Customers' texts to one number in one POST, one change each: the inbox stores them in one commit. */
+    static String inbounds(String wabaId, String phoneNumberId, List<String> messageIds) {
+        StringBuilder changes = new StringBuilder();
+        for (String messageId : messageIds) {
+            changes.append(changes.isEmpty() ? "" : ",").append("""
+                    {"field":"messages","value":{"messaging_product":"whatsapp",
+                      "metadata":{"display_phone_number":"5511987654321","phone_number_id":"%s"},
+                      "contacts":[{"profile":{"name":"Ana Souza"},"wa_id":"5511912345678"}],
+                      "messages":[{"from":"5511912345678","id":"%s","timestamp":"1749416383","type":"text",
+                       "text":{"body":"Oi"}}]}}""".formatted(phoneNumberId, messageId));
+        }
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[%s]}]}""".formatted(wabaId, changes);
     }
 
     /**

@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
@@ -76,9 +76,9 @@ class WebhookDatabaseOutageIT {
     }
 
     /**
-     * A downstream module's listener, tracked by the event publication registry like the real ones, with a
-     * side effect in the database. Like the real listeners it is idempotent: a publication whose
-     * completion was lost in the outage is delivered again, and must not apply twice.
+     * A downstream module's listener with a side effect in the database, in the inbox's transaction like
+     * messaging's. It is not idempotent on purpose (one row per call, no key): a batch whose commit was
+     * lost in the outage must leave no effect, and its events applied again must leave exactly one.
      */
     static class Processed {
         private final JdbcClient jdbc;
@@ -87,15 +87,17 @@ class WebhookDatabaseOutageIT {
             this.jdbc = jdbc;
         }
 
-        @ApplicationModuleListener
-        void on(InboundMessageReceived received) {
-            jdbc.sql("insert into outage_effects (message_id) values (:id) on conflict do nothing")
-                    .param("id", received.messageId())
-                    .update();
+        @EventListener
+        void on(InboundMessagesReceived received) {
+            for (InboundMessageReceived message : received.messages()) {
+                jdbc.sql("insert into outage_effect_rows (message_id) values (:id)")
+                        .param("id", message.messageId())
+                        .update();
+            }
         }
 
         int times(String messageId) {
-            return jdbc.sql("select count(*) from outage_effects where message_id = :id")
+            return jdbc.sql("select count(*) from outage_effect_rows where message_id = :id")
                     .param("id", messageId)
                     .query(Integer.class)
                     .single();
@@ -121,7 +123,7 @@ class WebhookDatabaseOutageIT {
 
     @Test
     void acknowledgedEventsSurviveAnOutageAndAreProcessedOnce() throws Exception {
-        jdbc.sql("create table if not exists outage_effects (message_id varchar(100) primary key)")
+        jdbc.sql("create table if not exists outage_effect_rows (message_id varchar(100))")
                 .update();
         String run = MetaWebhooks.run();
         String waba = "waba-" + run;

@@ -54,6 +54,12 @@ class WebhookProcessingIT {
     @Autowired
     Listeners listeners;
 
+    @Autowired
+    ParkedWebhooks parkedWebhooks;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     MetaWebhooks meta;
     String run;
     String waba;
@@ -149,6 +155,53 @@ class WebhookProcessingIT {
                         .singleElement()
                         .extracting(InboundMessageReceived::store)
                         .isEqualTo(later));
+    }
+
+    @Test
+    void aParkedEventIsProcessedAsSoonAsItsStoreConnectsNotAtItsNextLook() {
+        String otherWaba = "waba-released-" + run;
+        String otherPhone = "phone-released-" + run;
+        String wamid = "wamid.released-" + run;
+        assertThat(meta.post(MetaWebhooks.inbound(otherWaba, otherPhone, wamid, "cheguei antes da loja")))
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PARKED".equals(state("message:" + wamid)));
+        // Parked for long already: its next look is an hour away.
+        jdbc.sql("update webhook_inbox set next_attempt_at = :later where idempotency_key = :key")
+                .param("later", java.time.OffsetDateTime.now().plusHours(1))
+                .param("key", "message:" + wamid)
+                .update();
+
+        StoreId later =
+                stores.create("Loja nova " + run, "Nova " + run, "nova-" + run + "@loja.example", "senha-123456");
+        transaction.executeWithoutResult(status -> {
+            MetaWebhooks.connect(jdbc, later, otherWaba, otherPhone);
+            parkedWebhooks.release(otherWaba, otherPhone);
+        });
+
+        awaitDone("message:" + wamid);
+        assertThat(listeners.inbound(wamid))
+                .singleElement()
+                .extracting(InboundMessageReceived::store)
+                .isEqualTo(later);
+    }
+
+    @Test
+    void aPoisonEventFailsAloneAndTheRestOfItsBatchIsProcessedOnce() {
+        String poison = "wamid.poison-in-batch-" + run;
+        List<String> healthy = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> "wamid.healthy-" + i + "-" + run)
+                .toList();
+        List<String> batch = new java.util.ArrayList<>(healthy);
+        batch.add(3, poison);
+        listeners.fail(poison);
+
+        assertThat(meta.post(MetaWebhooks.inbounds(waba, phone, batch))).isEqualTo(200);
+
+        healthy.forEach(wamid -> awaitDone("message:" + wamid));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "QUARANTINED".equals(state("message:" + poison)));
+        assertThat(healthy)
+                .allSatisfy(wamid -> assertThat(listeners.inbound(wamid)).hasSize(1));
+        assertThat(listeners.inbound(poison)).isEmpty();
     }
 
     @Test
@@ -281,20 +334,22 @@ class WebhookProcessingIT {
 
         /** A downstream module that fails inside the processing transaction, for as long as told. */
         @EventListener
-        void refuse(InboundMessageReceived received) {
-            if (failing.contains(received.messageId())) {
-                throw new IllegalStateException("downstream refused " + received.messageId());
+        void refuse(InboundMessagesReceived received) {
+            for (InboundMessageReceived message : received.messages()) {
+                if (failing.contains(message.messageId())) {
+                    throw new IllegalStateException("downstream refused " + message.messageId());
+                }
             }
         }
 
         @TransactionalEventListener
-        void on(InboundMessageReceived received) {
-            inbound.add(received);
+        void on(InboundMessagesReceived received) {
+            inbound.addAll(received.messages());
         }
 
         @TransactionalEventListener
-        void on(MessageStatusReported reported) {
-            statuses.add(reported);
+        void on(MessageStatusesReported reported) {
+            statuses.addAll(reported.statuses());
         }
 
         @TransactionalEventListener

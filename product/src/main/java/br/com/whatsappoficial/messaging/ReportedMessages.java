@@ -1,0 +1,158 @@
+package br.com.whatsappoficial.messaging;
+
+import br.com.whatsappoficial.store.StoreScopedJdbc;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The current store's message rows as a batch of Meta's statuses reads and writes them: each statement
+ * covers the whole batch (chunked to keep parameter lists short), so a batch of a hundred statuses costs
+ * a handful of round trips instead of five per status.
+ */
+@Component
+class ReportedMessages {
+
+    private static final int CHUNK = 500;
+
+    /** Meta took the message: its id at Meta and the customer's WhatsApp id as Meta answered it. */
+    record Acceptance(
+            MessageId id,
+            @Nullable String metaMessageId,
+            @Nullable String waId) {}
+
+    /** Where a batch's statuses left a message; a failure or pricing only ever fills what was empty. */
+    record StatusChange(
+            MessageId id,
+            DeliveryStatus status,
+            StoredMessage.@Nullable Failure failure,
+            @Nullable String pricingCategory,
+            @Nullable Boolean pricingBillable) {}
+
+    /** A new line of a message's timeline. */
+    record NewTimelineLine(MessageId id, String status, Instant at) {}
+
+    private final StoreScopedJdbc jdbc;
+    private final MessageRows rows;
+
+    ReportedMessages(StoreScopedJdbc jdbc, MessageRows rows) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    /** These messages of the store, locked in id order so that two batches never deadlock. */
+    List<StoredMessage> lockAll(Collection<MessageId> ids) {
+        return lock("message_id", ids.stream().map(MessageId::value).sorted().toList());
+    }
+
+    /** The store's messages Meta knows by these ids, locked in id order. */
+    List<StoredMessage> lockAllByMetaId(Collection<String> metaIds) {
+        return lock("meta_message_id", metaIds.stream().sorted().toList());
+    }
+
+    private List<StoredMessage> lock(String column, List<?> values) {
+        List<StoredMessage> locked = new ArrayList<>(values.size());
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            locked.addAll(jdbc.sql("select * from messaging_messages where store_id = :storeId and " + column
+                            + " in (:ids) order by message_id for update")
+                    .param("ids", values.subList(from, Math.min(values.size(), from + CHUNK)))
+                    .query(rows::message)
+                    .list());
+        }
+        return locked;
+    }
+
+    /** The statuses already on each message's timeline. */
+    Map<MessageId, Set<String>> timelineStatuses(Collection<MessageId> ids) {
+        List<UUID> values = ids.stream().map(MessageId::value).toList();
+        Map<MessageId, Set<String>> statuses = new HashMap<>();
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            jdbc.sql("""
+                            select message_id, status from messaging_timeline
+                            where store_id = :storeId and message_id in (:ids)""")
+                    .param("ids", values.subList(from, Math.min(values.size(), from + CHUNK)))
+                    .query((rs, n) -> {
+                        statuses.computeIfAbsent(new MessageId(rs.getObject(1, UUID.class)), id -> new HashSet<>())
+                                .add(rs.getString(2));
+                        return null;
+                    })
+                    .list();
+        }
+        return statuses;
+    }
+
+    /** Meta has these messages, whatever our calls heard back: they leave the outbox. */
+    void acceptAll(List<Acceptance> accepted, Instant now) {
+        jdbc.batch(
+                """
+                update messaging_messages set sending = 'ACCEPTED', meta_message_id = :metaId,
+                    wa_id = coalesce(:waId, wa_id), updated_at = :now
+                where store_id = :storeId and message_id = :id""",
+                accepted.stream()
+                        .map(acceptance -> params(
+                                "id", acceptance.id().value(),
+                                "metaId", acceptance.metaMessageId(),
+                                "waId", acceptance.waId(),
+                                "now", utc(now)))
+                        .toList());
+        jdbc.batch(
+                "delete from messaging_outbox where store_id = :storeId and message_id = :id",
+                accepted.stream()
+                        .map(acceptance -> params("id", acceptance.id().value()))
+                        .toList());
+    }
+
+    void updateStatuses(List<StatusChange> changes, Instant now) {
+        jdbc.batch(
+                MessageRows.UPDATE_STATUS,
+                changes.stream()
+                        .map(change -> {
+                            StoredMessage.Failure failure = change.failure();
+                            return params(
+                                    "id", change.id().value(),
+                                    "status", change.status().apiName(),
+                                    "errorCode", failure == null ? null : failure.code(),
+                                    "metaCode", failure == null ? null : failure.metaCode(),
+                                    "errorTitle", failure == null ? null : failure.title(),
+                                    "errorDetail", failure == null ? null : failure.detail(),
+                                    "category", change.pricingCategory(),
+                                    "billable", change.pricingBillable(),
+                                    "now", utc(now));
+                        })
+                        .toList());
+    }
+
+    /** Adds the lines; one a concurrent writer added first stays as it was. */
+    void addToTimelines(List<NewTimelineLine> lines) {
+        jdbc.batch(
+                """
+                insert into messaging_timeline (message_id, store_id, status, at)
+                values (:id, :storeId, :status, :at) on conflict do nothing""",
+                lines.stream()
+                        .map(line -> params("id", line.id().value(), "status", line.status(), "at", utc(line.at())))
+                        .toList());
+    }
+
+    /** Parameters that may be null (which {@link Map#of} refuses). */
+    private static Map<String, @Nullable Object> params(@Nullable Object... namesAndValues) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
