@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.messaging;
 
+import br.com.whatsappoficial.store.Database;
 import br.com.whatsappoficial.store.StoreScopedJdbc;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -44,10 +47,12 @@ class ReportedMessages {
 
     private final StoreScopedJdbc jdbc;
     private final MessageRows rows;
+    private final Database database;
 
-    ReportedMessages(StoreScopedJdbc jdbc, MessageRows rows) {
+    ReportedMessages(StoreScopedJdbc jdbc, MessageRows rows, Database database) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.database = database;
     }
 
     /** These messages of the store, locked in id order so that two batches never deadlock. */
@@ -113,6 +118,45 @@ class ReportedMessages {
     }
 
     void updateStatuses(List<StatusChange> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (database.postgres()) {
+            jdbc.sql("""
+                            update messaging_messages m set status = c.status,
+                                error_code = coalesce(c.error_code, m.error_code),
+                                meta_error_code = coalesce(c.meta_code, m.meta_error_code),
+                                error_title = coalesce(c.error_title, m.error_title),
+                                error_detail = coalesce(c.error_detail, m.error_detail),
+                                pricing_category = coalesce(c.category, m.pricing_category),
+                                pricing_billable = coalesce(c.billable, m.pricing_billable),
+                                updated_at = :now
+                            from unnest(cast(:ids as uuid[]), cast(:statuses as varchar[]), cast(:codes as varchar[]),
+                                        cast(:metaCodes as integer[]), cast(:titles as varchar[]),
+                                        cast(:details as varchar[]), cast(:categories as varchar[]),
+                                        cast(:billables as boolean[]))
+                                as c(id, status, error_code, meta_code, error_title, error_detail, category, billable)
+                            where m.store_id = :storeId and m.message_id = c.id""")
+                    .param("ids", column(changes, change -> change.id().value().toString(), String[]::new))
+                    .param("statuses", column(changes, change -> change.status().apiName(), String[]::new))
+                    .param(
+                            "codes",
+                            column(changes, change -> failure(change, StoredMessage.Failure::code), String[]::new))
+                    .param(
+                            "metaCodes",
+                            column(changes, change -> failure(change, StoredMessage.Failure::metaCode), Integer[]::new))
+                    .param(
+                            "titles",
+                            column(changes, change -> failure(change, StoredMessage.Failure::title), String[]::new))
+                    .param(
+                            "details",
+                            column(changes, change -> failure(change, StoredMessage.Failure::detail), String[]::new))
+                    .param("categories", column(changes, StatusChange::pricingCategory, String[]::new))
+                    .param("billables", column(changes, change -> text(change.pricingBillable()), String[]::new))
+                    .param("now", utc(now))
+                    .update();
+            return;
+        }
         jdbc.batch(
                 MessageRows.UPDATE_STATUS,
                 changes.stream()
@@ -134,6 +178,22 @@ class ReportedMessages {
 
     /** Adds the lines; one a concurrent writer added first stays as it was. */
     void addToTimelines(List<NewTimelineLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (database.postgres()) {
+            jdbc.sql("""
+                            insert into messaging_timeline (message_id, store_id, status, at)
+                            select l.id, :storeId, l.status, l.at
+                            from unnest(cast(:ids as uuid[]), cast(:statuses as varchar[]),
+                                        cast(:ats as timestamp with time zone[])) as l(id, status, at)
+                            on conflict do nothing""")
+                    .param("ids", column(lines, line -> line.id().value().toString(), String[]::new))
+                    .param("statuses", column(lines, NewTimelineLine::status, String[]::new))
+                    .param("ats", column(lines, line -> line.at().toString(), String[]::new))
+                    .update();
+            return;
+        }
         jdbc.batch(
                 """
                 insert into messaging_timeline (message_id, store_id, status, at)
@@ -141,6 +201,23 @@ class ReportedMessages {
                 lines.stream()
                         .map(line -> params("id", line.id().value(), "status", line.status(), "at", utc(line.at())))
                         .toList());
+    }
+
+    private static <T, V> V[] column(List<T> rows, Function<T, @Nullable V> value, IntFunction<V[]> array) {
+        V[] values = array.apply(rows.size());
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(rows.get(i));
+        }
+        return values;
+    }
+
+    /** Array parameters go as text (the driver binds String[] only) and are cast in the statement. */
+    private static @Nullable String text(@Nullable Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static <V> @Nullable V failure(StatusChange change, Function<StoredMessage.Failure, @Nullable V> field) {
+        return change.failure() == null ? null : field.apply(change.failure());
     }
 
     /** Parameters that may be null (which {@link Map#of} refuses). */

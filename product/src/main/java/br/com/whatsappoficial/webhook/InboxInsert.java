@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.webhook;
 
 import br.com.whatsappoficial.store.CrossStore;
+import br.com.whatsappoficial.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,10 +45,11 @@ class InboxInsert {
             returning idempotency_key""";
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private final Database database;
 
-    InboxInsert(JdbcTemplate jdbc) {
+    InboxInsert(JdbcTemplate jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /**
@@ -60,7 +62,7 @@ class InboxInsert {
         if (events.isEmpty()) {
             return new boolean[0];
         }
-        return postgres() ? unnest(events, now) : batch(events, now);
+        return database.postgres() ? unnest(events, now) : batch(events, now);
     }
 
     private boolean[] unnest(List<InboxEvent> events, OffsetDateTime now) {
@@ -126,15 +128,5 @@ class InboxInsert {
             values[i] = column.apply(events.get(i));
         }
         return values;
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.execute((ConnectionCallback<Boolean>)
-                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-            postgres = known;
-        }
-        return known;
     }
 }

@@ -36,7 +36,13 @@ import org.springframework.test.context.TestPropertySource;
 @PostgresIntegrationTest
 // Its workers must not go on claiming events of this bench's database after it ends.
 @DirtiesContext
-@TestPropertySource(properties = {"sandbox.webhooks.enabled=false", "spring.datasource.hikari.maximum-pool-size=20"})
+// The product's own number of workers (tests run with fewer).
+@TestPropertySource(
+        properties = {
+            "sandbox.webhooks.enabled=false",
+            "webhook.workers=4",
+            "spring.datasource.hikari.maximum-pool-size=20"
+        })
 class WebhookBench {
 
     static final Duration WARM_UP = Duration.ofSeconds(5);

@@ -74,7 +74,9 @@ class WebhookFuzzIT {
                 .migrate();
         WebhookInbox inbox = new WebhookInbox(
                 new NamedParameterJdbcTemplate(database),
-                new InboxInsert(new JdbcTemplate(database)),
+                new InboxInsert(
+                        new JdbcTemplate(database),
+                        new br.com.whatsappoficial.store.Database(new JdbcTemplate(database))),
                 new TransactionTemplate(new DataSourceTransactionManager(database)),
                 Clock.systemUTC());
         writer = new InboxWriter(inbox, MetaWebhookServletTest.SETTINGS);
