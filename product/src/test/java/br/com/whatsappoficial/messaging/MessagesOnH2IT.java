@@ -11,6 +11,7 @@ import br.com.metasandbox.SandboxMeta;
 import br.com.whatsappoficial.messaging.SendingStores.Shop;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreFixtures;
 import br.com.whatsappoficial.store.StoreId;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
@@ -84,9 +85,9 @@ class MessagesOnH2IT {
 
     @Test
     void aNumberMetaFoundTooFastPausesAndKeepsItsPace() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        StoreId store = directory.create("Loja P " + run, "Paula", "p-" + run + "@p.example", "senha-p-123");
-        String phone = "pace-" + run;
+        String phone = "pace-" + UUID.randomUUID();
+        StoreId store = StoreFixtures.storeWithAdmin(directory, "Loja " + phone, phone + "@p.example")
+                .storeId();
         Instant now = Instant.parse("2026-12-04T12:00:00Z");
         CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
 
