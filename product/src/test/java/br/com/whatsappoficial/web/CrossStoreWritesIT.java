@@ -16,6 +16,7 @@ import br.com.whatsappoficial.template.TemplateStores;
 import br.com.whatsappoficial.template.TemplateStores.Connected;
 import br.com.whatsappoficial.web.MerchantRoutes.Route;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,6 @@ class CrossStoreWritesIT {
     void storeAWithSomethingOfEachKind() {
         storeA = TemplateStores.connectedStore(directory, accounts, "escrita");
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String store = storeA.store().value().toString();
         StoreUserPrincipal adminA = StoreFixtures.login(directory, storeA.email());
         String keyId = StoreFixtures.createKey(keys, adminA, ApiKeyMode.TEST, "Da loja A")
                 .key()
@@ -118,43 +118,63 @@ class CrossStoreWritesIT {
                 .value();
         String templateId = Long.toString(System.nanoTime());
         String templateName = "pedido_" + run;
-        insert("""
+        UUID invitation = UUID.randomUUID();
+        String customer = "5511977770000";
+        UUID testRun = UUID.randomUUID();
+        Map<String, Object> values = Map.of(
+                "store",
+                storeA.store().value(),
+                "waba",
+                storeA.wabaId(),
+                "phone",
+                storeA.phoneNumberId(),
+                "template",
+                templateId,
+                "name",
+                templateName,
+                "invitation",
+                invitation,
+                "email",
+                "convidada-" + run + "@a.example",
+                "hash",
+                UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8),
+                "customer",
+                customer,
+                "run",
+                testRun);
+        for (String insert : List.of("""
                 insert into templates (template_id, store_id, waba_id, name, language, category, category_at,
                     content, status, status_at, quality_at, updated_at, created_at)
-                values ('%s', '%s', '%s', '%s', 'pt_BR', 'UTILITY', current_timestamp,
+                values (:template, :store, :waba, :name, 'pt_BR', 'UTILITY', current_timestamp,
                     '{"body":"Olá {{1}}, seu pedido saiu.","examples":{"1":"Ana"}}', 'APPROVED',
-                    current_timestamp, current_timestamp, current_timestamp, current_timestamp)""".formatted(templateId, store, storeA.wabaId(), templateName));
-        String invitation = UUID.randomUUID().toString();
-        insert("""
+                    current_timestamp, current_timestamp, current_timestamp, current_timestamp)""", """
                 insert into store_invitations (invitation_id, store_id, email, role, token_hash, created_at, expires_at)
-                values ('%s', '%s', 'convidada-%s@a.example', 'MEMBER', '\\x%s', current_timestamp,
-                    current_timestamp + interval '7 days')""".formatted(
-                        invitation, store, run, UUID.randomUUID().toString().replace("-", "")));
-        String customer = "5511977770000";
-        insert("""
+                values (:invitation, :store, :email, 'MEMBER', :hash, current_timestamp,
+                    current_timestamp + interval '7 days')""", """
                 insert into messaging_opt_outs (store_id, customer, source, opted_out_at)
-                values ('%s', '%s', 'merchant', current_timestamp)""".formatted(store, customer));
-        insert("""
-                insert into registrations (phone_number_id, store_id, waba_id, state, two_step_pin, created_at, updated_at)
-                values ('%s', '%s', '%s', 'AWAIT_RECONNECTION', '\\x00', current_timestamp, current_timestamp)""".formatted(storeA.phoneNumberId(), store, storeA.wabaId()));
-        String testRun = UUID.randomUUID().toString();
-        insert("""
+                values (:store, :customer, 'merchant', current_timestamp)""", """
+                insert into registrations (phone_number_id, store_id, waba_id, state, two_step_pin, created_at,
+                    updated_at)
+                values (:phone, :store, :waba, 'AWAIT_RECONNECTION', :hash, current_timestamp, current_timestamp)""", """
                 insert into account_test_runs (run_id, store_id, phone_number_id, merchant_phone, code, started_at,
                     deadline, verdict)
-                values ('%s', '%s', '%s', '+5511987650000', 'TESTE-ABCDEF', current_timestamp,
-                    current_timestamp + interval '1 hour', 'RUNNING')""".formatted(testRun, store, storeA.phoneNumberId()));
+                values (:run, :store, :phone, '+5511987650000', 'TESTE-ABCDEF', current_timestamp,
+                    current_timestamp + interval '1 hour', 'RUNNING')""")) {
+            // each statement takes the values it names
+            jdbc.sql(insert).params(values).update();
+        }
         idsOfA.addAll(List.of(
                 keyId,
                 templateId,
                 templateName,
-                invitation,
+                invitation.toString(),
                 customer,
-                testRun,
+                testRun.toString(),
                 storeA.phoneNumberId(),
                 storeA.wabaId(),
-                store));
+                storeA.store().value().toString()));
 
-        invitationOfA = invitation;
+        invitationOfA = invitation.toString();
         keyOfA = keyId;
         customerOfA = customer;
 
@@ -281,10 +301,6 @@ class CrossStoreWritesIT {
             request.cookie(session);
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
-    }
-
-    private void insert(String sql) {
-        jdbc.sql(sql).update();
     }
 
     private Cookie logIn(String email, String password) throws Exception {
