@@ -110,15 +110,18 @@ class VaultRotation {
             return new Run(Map.of(), 0, -1);
         }
         Map<SecretPurpose, Long> resealed = new EnumMap<>(SecretPurpose.class);
+        if (older.isEmpty()) {
+            // A keyset of one key (or whose older keys are disabled): nothing can be under another.
+            left.set(0);
+            return new Run(resealed, 0, 0);
+        }
         long unreadable = 0;
         long remaining = 0;
         for (SealedColumn column : columns) {
-            if (!older.isEmpty()) {
-                Moved moved = resealColumn(column, older);
-                resealed.merge(column.purpose(), moved.resealed(), Long::sum);
-                unreadable += moved.unreadable();
-                remaining += count(column, older);
-            }
+            Moved moved = resealColumn(column, older);
+            resealed.merge(column.purpose(), moved.resealed(), Long::sum);
+            unreadable += moved.unreadable();
+            remaining += count(column, older);
         }
         left.set(remaining);
         Run run = new Run(resealed, unreadable, remaining);
