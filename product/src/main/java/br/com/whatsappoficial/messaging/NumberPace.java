@@ -27,8 +27,11 @@ class NumberPace {
      */
     static final double SHARE = 0.97;
 
-    /** How long a number pauses after Meta refused a send for going too fast (the SQL below says it too). */
+    /** How long a number pauses after Meta refused a send for going too fast. */
     static final Duration PAUSE = Duration.ofSeconds(1);
+
+    /** {@link #PAUSE} as the SQL adds it, a number of seconds times a one-second interval (PostgreSQL and H2). */
+    private static final double PAUSE_SECONDS = PAUSE.toNanos() / 1e9;
 
     private final StoreScopedJdbc jdbc;
     private final TransactionTemplate transaction;
@@ -79,13 +82,22 @@ class NumberPace {
             jdbc.sql("""
                             update messaging_number_pace
                                set next_slot_at = case when next_slot_at > :now then next_slot_at else :now end
-                                   + interval '1' second
-                            where store_id = :storeId and phone_number_id = :phone""").param("now", utc(now)).param("phone", phoneNumberId).update();
+                                   + cast(:pauseSeconds as double precision) * interval '1' second
+                            where store_id = :storeId and phone_number_id = :phone""")
+                    .param("now", utc(now))
+                    .param("pauseSeconds", PAUSE_SECONDS)
+                    .param("phone", phoneNumberId)
+                    .update();
             jdbc.sql("""
                             update messaging_outbox
-                               set slot_at = slot_at + interval '1' second, due_at = due_at + interval '1' second
+                               set slot_at = slot_at + cast(:pauseSeconds as double precision) * interval '1' second,
+                                   due_at = due_at + cast(:pauseSeconds as double precision) * interval '1' second
                             where store_id = :storeId and phone_number_id = :phone and slot_at >= :now
-                              and in_flight = false""").param("now", utc(now)).param("phone", phoneNumberId).update();
+                              and in_flight = false""")
+                    .param("now", utc(now))
+                    .param("pauseSeconds", PAUSE_SECONDS)
+                    .param("phone", phoneNumberId)
+                    .update();
         });
     }
 

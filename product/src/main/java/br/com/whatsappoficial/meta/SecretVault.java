@@ -3,10 +3,12 @@ package br.com.whatsappoficial.meta;
 import br.com.whatsappoficial.store.StoreId;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +34,25 @@ import org.springframework.stereotype.Component;
 public class SecretVault {
 
     private final Aead aead;
+    private final int primaryKeyId;
+    private final byte[] primaryPrefix;
+    private final List<byte[]> olderPrefixes;
 
     SecretVault(VaultSettings settings, MetaSettings meta, Environment environment) {
         try {
             AeadConfig.register();
-            this.aead = keyset(settings, meta, environment).getPrimitive(RegistryConfiguration.get(), Aead.class);
+            KeysetHandle keyset = keyset(settings, meta, environment);
+            this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            this.primaryKeyId = keyset.getPrimary().getId();
+            this.primaryPrefix = prefix(keyset.getPrimary());
+            List<byte[]> older = new ArrayList<>();
+            for (int i = 0; i < keyset.size(); i++) {
+                KeysetHandle.Entry entry = keyset.getAt(i);
+                if (!entry.isPrimary() && entry.getStatus() == KeyStatus.ENABLED && prefix(entry).length > 0) {
+                    older.add(prefix(entry));
+                }
+            }
+            this.olderPrefixes = List.copyOf(older);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The vault keyset cannot be used", e);
         }
@@ -54,6 +73,48 @@ public class SecretVault {
         } catch (GeneralSecurityException e) {
             throw new SecretUnreadable(purpose);
         }
+    }
+
+    /**
+     * The same secret sealed again under the primary key, for the key rotation; fails like {@link #open}.
+     * The plaintext never becomes a string.
+     */
+    SealedSecret reseal(StoreId store, SecretPurpose purpose, SealedSecret sealed) {
+        byte[] plaintext;
+        try {
+            plaintext = aead.decrypt(sealed.ciphertext(), context(store, purpose));
+        } catch (GeneralSecurityException e) {
+            throw new SecretUnreadable(purpose);
+        }
+        try {
+            return new SealedSecret(aead.encrypt(plaintext, context(store, purpose)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /**
+     * How every ciphertext of the primary key begins: Tink's output prefix, a version byte and the key's
+     * id. Empty for a key without a prefix (RAW), whose ciphertexts cannot be told apart.
+     */
+    byte[] primaryPrefix() {
+        return primaryPrefix.clone();
+    }
+
+    /** How the ciphertexts of the keyset's other enabled keys begin: those the rotation moves. */
+    List<byte[]> olderPrefixes() {
+        return olderPrefixes.stream().map(byte[]::clone).toList();
+    }
+
+    private static byte[] prefix(KeysetHandle.Entry entry) {
+        return entry.getKey() instanceof AeadKey key ? key.getOutputPrefix().toByteArray() : new byte[0];
+    }
+
+    /** The primary key's id (not secret), for the rotation's log. */
+    int primaryKeyId() {
+        return primaryKeyId;
     }
 
     private static byte[] context(StoreId store, SecretPurpose purpose) {

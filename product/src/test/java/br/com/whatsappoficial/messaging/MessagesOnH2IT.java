@@ -1,5 +1,7 @@
 package br.com.whatsappoficial.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -7,11 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import br.com.metasandbox.SandboxMeta;
 import br.com.whatsappoficial.messaging.SendingStores.Shop;
+import br.com.whatsappoficial.store.CurrentStore;
+import br.com.whatsappoficial.store.StoreDirectory;
+import br.com.whatsappoficial.store.StoreFixtures;
+import br.com.whatsappoficial.store.StoreId;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -69,6 +76,29 @@ class MessagesOnH2IT {
 
     @Autowired
     SendingOverviews overviews;
+
+    @Autowired
+    NumberPace pace;
+
+    @Autowired
+    StoreDirectory directory;
+
+    @Test
+    void aNumberMetaFoundTooFastPausesAndKeepsItsPace() throws Exception {
+        String phone = "pace-" + UUID.randomUUID();
+        StoreId store = StoreFixtures.storeWithAdmin(directory, "Loja " + phone, phone + "@p.example")
+                .storeId();
+        Instant now = Instant.parse("2026-12-04T12:00:00Z");
+        CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
+
+        CurrentStore.runAs(store, () -> pace.slowDown(phone, now));
+
+        Instant next =
+                CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now)).getFirst();
+        // the pause, then one step at its pace (to the database's microsecond)
+        assertThat(Duration.between(now.plus(NumberPace.PAUSE), next).toNanos())
+                .isCloseTo(NumberPace.step(80).toNanos(), within(1_000L));
+    }
 
     @Test
     void aTemplateGoesOutAndTheBudgetAndWindowsHold() throws Exception {

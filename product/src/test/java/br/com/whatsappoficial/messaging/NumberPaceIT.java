@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A number's send slots taken by many workers at once on PostgreSQL: none shared, none closer than its
- * throughput allows, none wasted; and further apart for a while after Meta said the number went too fast.
+ * throughput allows, none wasted; and {@link NumberPace#PAUSE} later, at the same pace, after Meta said the
+ * number went too fast.
  */
 @PostgresIntegrationTest
 @TestPropertySource(properties = {"account.reconciliation-poll=1h", "template.sync-poll=1h"})
@@ -81,7 +82,8 @@ class NumberPaceIT {
 
         List<Instant> slots = CurrentStore.callAs(store, () -> pace.take(phone, 80, 2, now));
 
-        assertThat(Duration.between(now.plusSeconds(1), slots.getFirst()).toNanos())
+        assertThat(Duration.between(now.plus(NumberPace.PAUSE), slots.getFirst())
+                        .toNanos())
                 .isBetween(12_886_000L, 12_887_000L);
         assertThat(Duration.between(slots.get(0), slots.get(1)).toNanos()).isBetween(12_886_000L, 12_887_000L);
     }
@@ -104,7 +106,7 @@ class NumberPaceIT {
                         .query(java.time.OffsetDateTime.class)
                         .single()
                         .toInstant())
-                .isEqualTo(soon.plusSeconds(1));
+                .isEqualTo(soon.plus(NumberPace.PAUSE));
     }
 
     @Test

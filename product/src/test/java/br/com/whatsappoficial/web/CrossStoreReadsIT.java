@@ -13,24 +13,20 @@ import br.com.whatsappoficial.store.StoreFixtures;
 import br.com.whatsappoficial.store.StoreUserPrincipal;
 import br.com.whatsappoficial.template.TemplateStores;
 import br.com.whatsappoficial.template.TemplateStores.Connected;
+import br.com.whatsappoficial.web.MerchantRoutes.Route;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.MethodParameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -42,10 +38,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @PostgresIntegrationTest
 @AutoConfigureMockMvc
 class CrossStoreReadsIT {
-
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
-    /** Paths outside the store's reach: Meta's callback, a public invitation, support's own login. */
-    private static final List<String> NOT_A_STORES = List.of("/webhooks/", "/convite/", "/suporte", "/support");
 
     @Autowired
     MockMvc mvc;
@@ -162,12 +154,12 @@ class CrossStoreReadsIT {
     }
 
     private MockHttpServletResponse call(Route route, String id, Cookie session, String key) throws Exception {
-        String path = VARIABLE.matcher(route.path()).replaceAll(id);
-        MockHttpServletRequestBuilder request = get(path);
+        MockHttpServletRequestBuilder request = get(route.path(variable -> id));
+        route.headers().forEach(request::header);
         for (String parameter : route.idParameters()) {
             request.param(parameter, id);
         }
-        if (route.path().startsWith("/api/")) {
+        if (route.api()) {
             request.header("Authorization", "Bearer " + key);
         } else {
             request.cookie(session);
@@ -175,32 +167,11 @@ class CrossStoreReadsIT {
         return mvc.perform(request).andReturn().getResponse();
     }
 
-    /** Every GET route of ours with a path variable or an id parameter, as the handler mapping knows them. */
+    /** Every reading route of ours with a path variable or an id parameter. */
     private List<Route> readingRoutesWithAnId() {
-        List<Route> routes = new ArrayList<>();
-        mappings.getHandlerMethods().forEach((info, handler) -> {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            if (!handler.getBeanType().getPackageName().startsWith("br.com.whatsappoficial")
-                    || !(methods.isEmpty() || methods.contains(RequestMethod.GET))) {
-                return;
-            }
-            List<String> idParameters = new ArrayList<>();
-            for (MethodParameter parameter : handler.getMethodParameters()) {
-                RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-                String name =
-                        param == null ? null : !param.name().isEmpty() ? param.name() : parameter.getParameterName();
-                if (name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith("id")) {
-                    idParameters.add(name);
-                }
-            }
-            for (String path : info.getPatternValues()) {
-                if (NOT_A_STORES.stream().noneMatch(path::startsWith)
-                        && (path.contains("{") || !idParameters.isEmpty())) {
-                    routes.add(new Route(path, idParameters));
-                }
-            }
-        });
-        return routes;
+        return MerchantRoutes.reading(mappings).stream()
+                .filter(Route::takesAnId)
+                .toList();
     }
 
     private Cookie logIn(String email, String password) throws Exception {
@@ -209,6 +180,4 @@ class CrossStoreReadsIT {
                 .getResponse()
                 .getCookie("WO_SESSION");
     }
-
-    record Route(String path, List<String> idParameters) {}
 }
