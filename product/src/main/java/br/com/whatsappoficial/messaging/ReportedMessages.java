@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,9 @@ class ReportedMessages {
             StoredMessage.@Nullable Failure failure,
             @Nullable String pricingCategory,
             @Nullable Boolean pricingBillable) {}
+
+    /** A status of a message's timeline. */
+    record TimelineKey(MessageId id, String status) {}
 
     /** A new line of a message's timeline. */
     record NewTimelineLine(MessageId id, String status, Instant at) {}
@@ -78,7 +82,7 @@ class ReportedMessages {
     }
 
     /** The statuses already on each message's timeline. */
-    Map<MessageId, Set<String>> timelineStatuses(Collection<MessageId> ids) {
+    private Map<MessageId, Set<String>> timelineStatuses(Collection<MessageId> ids) {
         List<UUID> values = ids.stream().map(MessageId::value).toList();
         Map<MessageId, Set<String>> statuses = new HashMap<>();
         for (int from = 0; from < values.size(); from += CHUNK) {
@@ -176,31 +180,43 @@ class ReportedMessages {
                         .toList());
     }
 
-    /** Adds the lines; one a concurrent writer added first stays as it was. */
-    void addToTimelines(List<NewTimelineLine> lines) {
+    /**
+     * Adds the lines a message's timeline does not have yet and answers which they were (a line the
+     * timeline had stays as it was, with its first time). Call with the messages locked.
+     */
+    Set<TimelineKey> addToTimelines(List<NewTimelineLine> lines) {
         if (lines.isEmpty()) {
-            return;
+            return Set.of();
         }
         if (database.postgres()) {
-            jdbc.sql("""
+            return new HashSet<>(jdbc.sql("""
                             insert into messaging_timeline (message_id, store_id, status, at)
                             select l.id, :storeId, l.status, l.at
                             from unnest(cast(:ids as uuid[]), cast(:statuses as varchar[]),
                                         cast(:ats as timestamp with time zone[])) as l(id, status, at)
-                            on conflict do nothing""")
+                            on conflict do nothing
+                            returning message_id, status""")
                     .param("ids", column(lines, line -> line.id().value().toString(), String[]::new))
                     .param("statuses", column(lines, NewTimelineLine::status, String[]::new))
                     .param("ats", column(lines, line -> line.at().toString(), String[]::new))
-                    .update();
-            return;
+                    .query((rs, n) -> new TimelineKey(new MessageId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                    .list());
         }
+        Map<MessageId, Set<String>> had =
+                timelineStatuses(lines.stream().map(NewTimelineLine::id).toList());
+        List<NewTimelineLine> fresh = lines.stream()
+                .filter(line -> !had.getOrDefault(line.id(), Set.of()).contains(line.status()))
+                .toList();
         jdbc.batch(
                 """
                 insert into messaging_timeline (message_id, store_id, status, at)
                 values (:id, :storeId, :status, :at) on conflict do nothing""",
-                lines.stream()
+                fresh.stream()
                         .map(line -> params("id", line.id().value(), "status", line.status(), "at", utc(line.at())))
                         .toList());
+        return fresh.stream()
+                .map(line -> new TimelineKey(line.id(), line.status()))
+                .collect(Collectors.toSet());
     }
 
     private static <T, V> V[] column(List<T> rows, Function<T, @Nullable V> value, IntFunction<V[]> array) {

@@ -55,7 +55,9 @@ class StatusReports {
     private static final class Moving {
 
         final StoredMessage message;
-        final Set<String> timeline;
+        /** The statuses of this batch already applied to it. */
+        final Set<String> seen = new HashSet<>();
+
         DeliveryStatus status;
         boolean accept;
 
@@ -74,9 +76,8 @@ class StatusReports {
         @Nullable
         Boolean pricingBillable;
 
-        Moving(StoredMessage message, Set<String> timeline) {
+        Moving(StoredMessage message) {
             this.message = message;
-            this.timeline = timeline;
             this.status = message.status();
         }
     }
@@ -90,15 +91,26 @@ class StatusReports {
                 byMetaId.put(moving.message.metaMessageId(), moving.message.id());
             }
         });
-        List<ReportedMessages.NewTimelineLine> timelines = new ArrayList<>();
-        List<CallbackLog.NewCallback> queued = new ArrayList<>();
-        Map<String, Customer> links = new LinkedHashMap<>();
+        List<Optional<Moving>> resolved = new ArrayList<>(reports.size());
+        Map<ReportedMessages.TimelineKey, ReportedMessages.NewTimelineLine> lines = new LinkedHashMap<>();
         for (MessageStatusReported report : reports) {
-            Optional<Moving> found = Optional.ofNullable(report.bizOpaqueCallbackData())
+            Optional<Moving> moving = Optional.ofNullable(report.bizOpaqueCallbackData())
                     .flatMap(MessageId::parse)
                     .map(messages::get)
                     .or(() -> Optional.ofNullable(byMetaId.get(report.messageId()))
                             .map(messages::get));
+            resolved.add(moving);
+            moving.ifPresent(ours -> lines.putIfAbsent(
+                    new ReportedMessages.TimelineKey(ours.message.id(), report.status()),
+                    new ReportedMessages.NewTimelineLine(ours.message.id(), report.status(), report.at())));
+        }
+        // The lines the timeline did not have yet: with the messages locked, nobody else adds any meanwhile.
+        Set<ReportedMessages.TimelineKey> added = rows.addToTimelines(List.copyOf(lines.values()));
+        List<CallbackLog.NewCallback> queued = new ArrayList<>();
+        Map<String, Customer> links = new LinkedHashMap<>();
+        for (int r = 0; r < reports.size(); r++) {
+            MessageStatusReported report = reports.get(r);
+            Optional<Moving> found = resolved.get(r);
             customerSignals(report, found.map(moving -> moving.message));
             if (found.isEmpty()) {
                 // A message the API did not send (another tool of the merchant's): nothing of ours to move.
@@ -128,10 +140,9 @@ class StatusReports {
                         report.pricing().billable() != null ? report.pricing().billable() : moving.pricingBillable;
             }
             moving.changed |= next != before || report.pricing() != null;
-            boolean firstOfItsKind = moving.timeline.add(report.status());
-            if (firstOfItsKind) {
-                timelines.add(new ReportedMessages.NewTimelineLine(moving.message.id(), report.status(), report.at()));
-            }
+            boolean firstOfItsKind =
+                    added.contains(new ReportedMessages.TimelineKey(moving.message.id(), report.status()))
+                            && moving.seen.add(report.status());
             queued.addAll(callbacks.toQueue(
                     moving.message, before, next, report.status(), report.at(), firstOfItsKind, failure));
             moving.status = next;
@@ -154,7 +165,6 @@ class StatusReports {
                                 moving.pricingBillable))
                         .toList(),
                 now);
-        rows.addToTimelines(timelines);
         callbackLog.enqueueAll(queued, now);
         windows.linkAll(links);
     }
@@ -180,12 +190,9 @@ class StatusReports {
             }
         }
         locked.addAll(rows.lockAllByMetaId(metaIds));
-        Map<MessageId, Set<String>> timelines =
-                rows.timelineStatuses(locked.stream().map(StoredMessage::id).toList());
         Map<MessageId, Moving> messages = new LinkedHashMap<>();
         for (StoredMessage message : locked) {
-            messages.putIfAbsent(
-                    message.id(), new Moving(message, new HashSet<>(timelines.getOrDefault(message.id(), Set.of()))));
+            messages.putIfAbsent(message.id(), new Moving(message));
         }
         return messages;
     }

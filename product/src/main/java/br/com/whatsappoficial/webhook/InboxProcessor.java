@@ -108,6 +108,7 @@ class InboxProcessor {
     /** Marks the events done and publishes those whose lease this worker still holds, all or nothing. */
     private void apply(List<Resolved> batch) {
         int[] outcome = transaction.execute(status -> {
+            queue.commitWithoutWaitingForDisk();
             boolean[] done =
                     queue.markDone(batch.stream().map(Resolved::claimed).toList());
             Map<StoreId, List<Object>> byStore = new LinkedHashMap<>();

@@ -137,6 +137,20 @@ class InboxQueue {
         return done;
     }
 
+    /**
+     * Lets the current transaction commit without waiting for its write to reach the disk (PostgreSQL's
+     * {@code synchronous_commit = off}, for this transaction only). Safe for processing: were the commit
+     * lost in a crash, the events' done marks are lost with their effects, in one transaction, so they are
+     * processed again as if never processed; and anything done outside the database because of it (a
+     * reply sent to Meta, a callback posted) is first claimed by a synchronous commit, which writes this one
+     * to disk before it. Ingest, which Meta's acknowledgement waits for, keeps waiting for the disk.
+     */
+    void commitWithoutWaitingForDisk() {
+        if (database.postgres()) {
+            jdbc.getJdbcOperations().execute("set local synchronous_commit to off");
+        }
+    }
+
     /** An event to look at again later because no store owns its WABA or number yet. */
     record Parking(ClaimedEvent event, Duration delay, String reason) {}
 
