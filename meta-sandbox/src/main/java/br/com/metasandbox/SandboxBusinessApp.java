@@ -117,9 +117,14 @@ public class SandboxBusinessApp {
         webhooks.offboarded(accounts.waba(phone.wabaId()).orElseThrow(), event);
     }
 
+    /** One coexistence number with its sandbox record, for the console. */
+    public record Number(PhoneNumber phone, BusinessAppLinks.Link link) {}
+
     /** Every coexistence number, the newest first. */
-    public List<BusinessAppLinks.Link> links() {
-        return links.all();
+    public List<Number> numbers() {
+        return links.all().stream()
+                .flatMap(link -> accounts.phone(link.phoneId()).map(phone -> new Number(phone, link)).stream())
+                .toList();
     }
 
     private PhoneNumber linkedPhone(String phoneId) {

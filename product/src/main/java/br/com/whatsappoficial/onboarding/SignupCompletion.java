@@ -66,8 +66,12 @@ class SignupCompletion {
         return complete(finished, true);
     }
 
-    private ConnectOutcome complete(SignupFinished finished, boolean coexistence) {
-        NewConnection connection = readFromMeta(finished, coexistence);
+    private ConnectOutcome complete(SignupFinished finished, boolean businessAppFlow) {
+        NewConnection connection = readFromMeta(finished, businessAppFlow);
+        // The browser's event is a claim; Meta's is_on_biz_app decides whether register is skipped, so a
+        // number that is not on the app is registered as any other.
+        boolean coexistence =
+                businessAppFlow && Boolean.TRUE.equals(connection.number().isOnBizApp());
         ConnectOutcome outcome;
         try {
             outcome = record(connection, coexistence);
