@@ -284,6 +284,7 @@ class EmbeddedSignupController {
 
     private String show(SignupSession session, Model model) {
         model.addAttribute("session", session);
+        model.addAttribute("businessApp", session.businessApp());
         model.addAttribute("step", session.step());
         model.addAttribute("stepNumber", session.step().ordinal());
         model.addAttribute("base", BASE + "/" + session.id());

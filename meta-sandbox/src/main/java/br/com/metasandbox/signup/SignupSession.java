@@ -48,9 +48,9 @@ record SignupSession(
     /**
      * The launcher asked for the WhatsApp Business app's flow ({@code featureType:
      * whatsapp_business_app_onboarding}): the number stays on the app and the run ends with
-     * FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING (public for the popup's pages).
+     * FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING.
      */
-    public boolean businessApp() {
+    boolean businessApp() {
         return extras != null
                 && extras.replaceAll("\\s", "").contains("\"featureType\":\"whatsapp_business_app_onboarding\"");
     }
