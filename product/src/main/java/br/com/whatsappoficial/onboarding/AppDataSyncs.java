@@ -43,6 +43,27 @@ class AppDataSyncs {
                 .update();
     }
 
+    /**
+     * The number joined again from the app after leaving Cloud API: a new 24 h, nothing asked for yet, and
+     * the earlier history's chunks forgotten (Meta numbers the new sync's chunks from the start).
+     */
+    void restart(String phoneNumberId) {
+        jdbc.sql("delete from app_history_chunks where store_id = :storeId and phone_number_id = :id")
+                .param("id", phoneNumberId)
+                .update();
+        int updated = jdbc.sql("""
+                        update app_data_syncs set onboarded_at = :now, contacts_request_id = null,
+                               contacts_requested_at = null, history_request_id = null, history_requested_at = null,
+                               history_progress = 0, history_completed_at = null, history_declined_at = null
+                        where store_id = :storeId and phone_number_id = :id""")
+                .param("now", at(clock.instant()))
+                .param("id", phoneNumberId)
+                .update();
+        if (updated == 0) {
+            start(phoneNumberId);
+        }
+    }
+
     /** What is still to be asked of Meta for the number; every kind once. */
     Set<AppDataSync> pending(String phoneNumberId) {
         Set<AppDataSync> pending = EnumSet.noneOf(AppDataSync.class);

@@ -76,6 +76,21 @@ class Registrations {
                 .update();
     }
 
+    /**
+     * A coexistence number that left Cloud API joined again from the app: its registration runs once more
+     * (subscribe, then the app's data), whatever state it ended in.
+     */
+    void restartOnBusinessApp(String phoneNumberId) {
+        jdbc.sql("""
+                        update registrations set state = :state, coexistence = true, attempts = 0, next_attempt_at = :now,
+                               last_error_code = null, last_error = null, updated_at = :now
+                        where store_id = :storeId and phone_number_id = :id""")
+                .param("state", RegistrationState.SUBSCRIBE_APP.name())
+                .param("now", at(clock.instant()))
+                .param("id", phoneNumberId)
+                .update();
+    }
+
     Optional<Registration> find(String phoneNumberId) {
         return jdbc.sql(SELECT + " where store_id = :storeId and phone_number_id = :id")
                 .param("id", phoneNumberId)

@@ -90,14 +90,24 @@ class SignupCompletion {
 
     private ConnectOutcome record(NewConnection connection, boolean coexistence) {
         return transaction.execute(status -> {
+            String phone = connection.number().id();
+            // A number that left Cloud API and joins again from the app is onboarded anew: Meta takes its
+            // contacts and history requests once more, within a new 24 h.
+            boolean rejoins = coexistence
+                    && accounts.number(phone)
+                            .map(known -> known.signals().leftEvent() != null)
+                            .orElse(false);
             ConnectOutcome connected = accounts.connect(connection);
             if (!connected.kept()) {
                 // A refused signup leaves nothing behind, not even the refreshed token.
                 status.setRollbackOnly();
+            } else if (rejoins) {
+                registrations.restartOnBusinessApp(phone);
+                appData.restart(phone);
             } else {
-                registrations.start(connection.number().id(), connection.waba().id(), coexistence);
+                registrations.start(phone, connection.waba().id(), coexistence);
                 if (coexistence) {
-                    appData.start(connection.number().id());
+                    appData.start(phone);
                 }
                 // The WABA's token is usable again: its other numbers stop waiting for a reconnection too.
                 registrations.resumeAfterReconnection(connection.waba().id());

@@ -21,6 +21,7 @@ import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreFixtures;
 import br.com.whatsappoficial.store.StoreId;
 import br.com.whatsappoficial.store.StoreUserPrincipal;
+import br.com.whatsappoficial.webhook.AppHistoryReceived;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -30,10 +31,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A number that stays on the WhatsApp Business app, end to end against the sandbox on PostgreSQL: connected
@@ -75,6 +79,12 @@ class BusinessAppIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     StoreId store;
     StoreUserPrincipal admin;
@@ -249,6 +259,67 @@ class BusinessAppIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void joiningAgainFromTheAppAfterLeavingReconnectsAndSyncsAnew() throws Exception {
+        SandboxPhone onApp = businessApp.onboard(waba.id(), mobile(), "Loja Bia", true);
+        finishOnTheApp();
+        awaitRegistered(onApp);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(page()).contains("Histórico completo"));
+        businessApp.offboard(onApp.id(), "ACCOUNT_OFFBOARDED");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(page()).contains("Desconectada"));
+
+        // The merchant runs the business-app flow again with the same number.
+        businessApp.joined(onApp.id(), true);
+        assertThat(finishOnTheApp()).contains("/configuracoes/whatsapp-oficial/status");
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                        select count(*) from account_timeline
+                                        where phone_number_id = :id and kind = 'APP_DATA_REQUESTED'""")
+                                .param("id", onApp.id())
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(4));
+        awaitRegistered(onApp);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(page())
+                        .contains("Histórico completo: 5 partes recebidas", "Conta reconectada")
+                        .doesNotContain("Desconectada"));
+    }
+
+    @Test
+    void aLateChunkNeitherLowersTheProgressNorCountsTwice() throws Exception {
+        SandboxPhone onApp = businessApp.onboard(waba.id(), mobile(), "Loja Bia", false);
+        finishOnTheApp();
+        awaitRegistered(onApp);
+
+        // The last chunk first, then again, then an earlier one that says less.
+        publish(chunk(onApp, 2, 1, 100));
+        publish(chunk(onApp, 2, 1, 100));
+        publish(chunk(onApp, 0, 1, 30));
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(page()).contains("Histórico completo: 2 partes recebidas"));
+        assertThat(jdbc.sql("select history_progress from app_data_syncs where phone_number_id = :id")
+                        .param("id", onApp.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(100);
+        assertThat(jdbc.sql("""
+                                select count(*) from account_timeline
+                                where phone_number_id = :id and kind = 'APP_HISTORY_SYNCED'""").param("id", onApp.id()).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    private AppHistoryReceived chunk(SandboxPhone phone, int phase, int order, int progress) {
+        return new AppHistoryReceived(store, phone.id(), phase, order, progress, java.util.List.of());
+    }
+
+    /** As the webhook module publishes an inbox event's domain event: inside the transaction that marks it done. */
+    private void publish(Object event) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(event));
     }
 
     private String finishOnTheApp() throws Exception {
