@@ -10,20 +10,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * A coexistence number's conversations as the WhatsApp Business app reports them, applied as the event's
- * store: what the merchant sends from the app is kept as a person's answer; the synced history's customer
- * messages of the last 24 h open those customers' windows (they wrote before the number joined the API),
- * and its business messages of that day count as answers from the app.
+ * store: what the merchant sends from the app is kept as a person's answer, and so are the business's
+ * messages of the last 24 h in the synced history. The history's customer messages open no window: they
+ * were received before the number joined the API, and whether Meta counts them is not known, so a window
+ * is only ever opened by a customer message Meta delivered to us.
  */
 @Component
 class AppEchoUpdates {
 
     private final AppEchoes echoes;
-    private final ServiceWindows windows;
     private final Clock clock;
 
-    AppEchoUpdates(AppEchoes echoes, ServiceWindows windows, Clock clock) {
+    AppEchoUpdates(AppEchoes echoes, Clock clock) {
         this.echoes = echoes;
-        this.windows = windows;
         this.clock = clock;
     }
 
@@ -47,20 +46,14 @@ class AppEchoUpdates {
         Instant dayAgo = clock.instant().minus(ServiceWindows.WINDOW);
         CurrentStore.runAs(chunk.store(), () -> {
             for (AppHistoryReceived.HistoryMessage message : chunk.messages()) {
-                if (!message.sentAt().isAfter(dayAgo)) {
-                    continue;
-                }
-                Customer customer = Customer.ofWaId(message.customer());
-                if (message.fromBusiness()) {
+                if (message.fromBusiness() && message.sentAt().isAfter(dayAgo)) {
                     echoes.record(
                             chunk.phoneNumberId(),
-                            customer,
+                            Customer.ofWaId(message.customer()),
                             message.messageId(),
                             message.type(),
                             message.text(),
                             message.sentAt());
-                } else {
-                    windows.customerWrote(chunk.phoneNumberId(), customer, message.sentAt());
                 }
             }
         });

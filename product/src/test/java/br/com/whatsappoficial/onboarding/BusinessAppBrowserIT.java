@@ -2,6 +2,8 @@ package br.com.whatsappoficial.onboarding;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import br.com.metasandbox.SandboxBusinessApp;
+import br.com.metasandbox.SandboxMeta;
 import br.com.testsupport.Browsers;
 import br.com.testsupport.PostgresIntegrationTest;
 import br.com.whatsappoficial.store.StoreDirectory;
@@ -41,6 +43,12 @@ class BusinessAppBrowserIT {
 
     @Autowired
     StoreDirectory stores;
+
+    @Autowired
+    SandboxMeta sandbox;
+
+    @Autowired
+    SandboxBusinessApp businessApp;
 
     BrowserContext browser;
     Page page;
@@ -104,7 +112,14 @@ class BusinessAppBrowserIT {
         assertThat(page.locator(".timeline")).not().containsText("Número registrado na API oficial");
         screenshots("63-coexistencia-sincronizado");
 
-        // The merchant answers Ana from the app; she wrote two hours before onboarding, so her window is open.
+        // Ana writes to the number, which opens her window; the merchant answers her from the app.
+        String phoneId = businessApp.numbers().stream()
+                .filter(known -> known.phone().e164().equals(mobile))
+                .findFirst()
+                .orElseThrow()
+                .phone()
+                .id();
+        sandbox.customerSends(phoneId, "+5511912345678", "Ana Souza", "Vocês ainda têm a sandália azul?");
         Page console = browser.newPage();
         console.navigate(url("/sandbox"));
         Locator number = console.getByTestId("business-app-number")

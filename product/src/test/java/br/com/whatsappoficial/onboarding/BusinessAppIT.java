@@ -53,7 +53,7 @@ class BusinessAppIT {
 
     static final Duration PATIENCE = Duration.ofSeconds(40);
     static final String STATUS = "/configuracoes/whatsapp-oficial/status";
-    /** Ana Souza of the sandbox's address book: she wrote two hours before the number joined (history, phase 0). */
+    /** Ana Souza of the sandbox's address book: she and the business chatted two hours before the number joined. */
     static final String ANA = "5511912345678";
 
     @Autowired
@@ -150,16 +150,19 @@ class BusinessAppIT {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(100);
-        // Ana wrote two hours before onboarding: her window is open from the history alone.
-        assertThat(jdbc.sql("""
-                                select count(*) from messaging_windows
-                                where phone_number_id = :id and customer = :ana and last_inbound_at > :dayAgo""")
+        // The history's chats of the last day: the business's answer counts as one from the app; Ana's
+        // message, received before the number joined the API, opens no window.
+        assertThat(jdbc.sql("select count(*) from messaging_app_echoes where phone_number_id = :id and customer = :ana")
                         .param("id", onApp.id())
                         .param("ana", ANA)
-                        .param("dayAgo", OffsetDateTime.now().minusHours(24))
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from messaging_windows where phone_number_id = :id")
+                        .param("id", onApp.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
