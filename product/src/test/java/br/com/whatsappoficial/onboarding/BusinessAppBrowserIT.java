@@ -73,7 +73,13 @@ class BusinessAppBrowserIT {
 
     @Test
     void fromTheBusinessAppToConnectedSyncedAnsweredAndLeft() {
-        page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
+        // Step 1 keeps the usual path's rule and points to the app's own path.
+        page.navigate(url("/configuracoes/whatsapp-oficial/orientacoes"));
+        assertThat(page.getByTestId("business-app-path")).containsText("Já uso o WhatsApp Business no celular");
+        screenshots("59-coexistencia-passo-1");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continuar"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
         page.waitForLoadState(LoadState.LOAD);
         Locator option = page.getByTestId("business-app-option");
         assertThat(option.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setLevel(3)))
@@ -128,6 +134,8 @@ class BusinessAppBrowserIT {
         number.getByTestId("echo-body").fill("Oi Ana! A sandália azul 37 está separada.");
         number.getByTestId("send-echo").click();
         Browsers.screenshot(console, "64-coexistencia-console-aplicativo");
+        Browsers.phoneScreenshot(
+                console, Path.of("target", "screenshots", "64-coexistencia-console-aplicativo-celular.png"));
 
         Locator echo = page.getByTestId("app-echo").first();
         assertThat(echo.getByTestId("app-echo-text")).hasText("Oi Ana! A sandália azul 37 está separada.", PATIENTLY);
