@@ -5,7 +5,8 @@
   const panel = document.querySelector("[data-embedded-signup]");
   if (!panel) return;
   const cfg = panel.dataset;
-  const button = panel.querySelector("[data-embedded-signup-launch]");
+  // The default flow, and the flow that keeps the number on the WhatsApp Business app (its featureType).
+  const buttons = [...panel.querySelectorAll("[data-embedded-signup-launch]")];
   const statusBox = panel.querySelector("[data-embedded-signup-status]");
   const errorBox = panel.querySelector("[data-embedded-signup-error]");
   const numbersBox = panel.querySelector("[data-embedded-signup-numbers]");
@@ -16,7 +17,8 @@
 
   const show = (box, text) => { box.textContent = text; box.hidden = !text; };
   const status = (text) => { show(statusBox, text); show(errorBox, ""); numbersBox.hidden = true; };
-  const error = (text) => { show(errorBox, text); show(statusBox, ""); button.disabled = false; };
+  const enable = () => buttons.forEach((button) => { button.disabled = false; });
+  const error = (text) => { show(errorBox, text); show(statusBox, ""); enable(); };
   // A WABA shared without a number: the server's guidance and the numbers Meta lists for it.
   const guidance = (text, numbers) => {
     show(statusBox, "");
@@ -27,7 +29,7 @@
       return item;
     }));
     numbersBox.hidden = false;
-    button.disabled = false;
+    enable();
   };
 
   // The session expired while Meta's window was open: what Meta returned is lost with it, so the merchant
@@ -69,7 +71,8 @@
   }
 
   // Meta's event name travels as is: FINISH, FINISH_ONLY_WABA and FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING
-  // mean different things, and a CANCEL may carry an error the user reported; the server tells them apart.
+  // mean different things (the last one a number that stays on the app: no register), and a CANCEL may
+  // carry an error the user reported; the server tells them apart.
   function settle() {
     if (reported) return;
     const event = sessionInfo && sessionInfo.event;
@@ -87,7 +90,7 @@
 
   async function report(body) {
     reported = true;
-    if (body.outcome === "FINISH") status(cfg.msgFinishing);
+    if (body.outcome && body.outcome.startsWith("FINISH")) status(cfg.msgFinishing);
     const header = document.querySelector('meta[name="csrf-header"]').content;
     const token = document.querySelector('meta[name="csrf-token"]').content;
     try {
@@ -111,8 +114,9 @@
     }
   }
 
-  button.addEventListener("click", () => {
-    button.disabled = true;
+  const launch = (featureType) => {
+    buttons.forEach((button) => { button.disabled = true; });
+    const extras = featureType ? { setup: {}, featureType, sessionInfoVersion: "3" } : { setup: {}, sessionInfoVersion: "3" };
     reported = false;
     sessionInfo = null;
     login = null;
@@ -122,7 +126,7 @@
       url.searchParams.set("app_id", cfg.appId);
       url.searchParams.set("config_id", cfg.configId);
       url.searchParams.set("origin", window.location.origin);
-      url.searchParams.set("extras", JSON.stringify({ setup: {}, sessionInfoVersion: "3" }));
+      url.searchParams.set("extras", JSON.stringify(extras));
       popup = window.open(url.toString(), "meta-embedded-signup", "width=640,height=760");
       const watch = setInterval(() => {
         if (popup && popup.closed) {
@@ -137,8 +141,9 @@
         config_id: cfg.configId,
         response_type: "code",
         override_default_response_type: true,
-        extras: { setup: {}, sessionInfoVersion: "3" },
+        extras,
       });
     }
-  });
+  };
+  buttons.forEach((button) => button.addEventListener("click", () => launch(button.dataset.featureType)));
 })();

@@ -1,5 +1,6 @@
 package br.com.metasandbox.console;
 
+import br.com.metasandbox.SandboxBusinessApp;
 import br.com.metasandbox.SandboxFault;
 import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.SandboxSettings;
@@ -56,6 +57,7 @@ class SandboxConsoleController {
     private final SandboxMeta meta;
     private final SandboxAccounts accounts;
     private final NumbersOnApp numbersOnApp;
+    private final SandboxBusinessApp businessApp;
     private final CustomerPhone customerPhone;
     private final Faults faults;
     private final WebhookDeliveries deliveries;
@@ -69,6 +71,7 @@ class SandboxConsoleController {
             SandboxMeta meta,
             SandboxAccounts accounts,
             NumbersOnApp numbersOnApp,
+            SandboxBusinessApp businessApp,
             CustomerPhone customerPhone,
             Faults faults,
             WebhookDeliveries deliveries,
@@ -81,6 +84,7 @@ class SandboxConsoleController {
         this.meta = meta;
         this.accounts = accounts;
         this.numbersOnApp = numbersOnApp;
+        this.businessApp = businessApp;
         this.customerPhone = customerPhone;
         this.faults = faults;
         this.deliveries = deliveries;
@@ -109,6 +113,7 @@ class SandboxConsoleController {
         model.addAttribute("limits", Business.MESSAGING_LIMITS);
         model.addAttribute("onApp", numbersOnApp.listed());
         model.addAttribute("onAppSuffix", NumbersOnApp.SUFFIX);
+        model.addAttribute("businessApps", businessApp.numbers());
         return "sandbox/console/accounts";
     }
 

@@ -15,6 +15,7 @@ public final class GraphOperation {
     static final String PHONE_VERIFY_CODE = "phone.verify_code";
     static final String PHONE_REGISTER = "phone.register";
     static final String PHONE_DEREGISTER = "phone.deregister";
+    static final String PHONE_SMB_APP_DATA = "phone.smb_app_data";
     static final String PHONE_PIN = "phone.pin";
     static final String PHONE_BUSINESS_PROFILE = "phone.business_profile";
     static final String UPLOADS = "uploads";
@@ -38,6 +39,7 @@ public final class GraphOperation {
             PHONE_VERIFY_CODE,
             PHONE_REGISTER,
             PHONE_DEREGISTER,
+            PHONE_SMB_APP_DATA,
             PHONE_PIN,
             PHONE_BUSINESS_PROFILE,
             UPLOADS,

@@ -1,6 +1,7 @@
 package br.com.metasandbox.signup;
 
 import br.com.metasandbox.SandboxBusiness;
+import br.com.metasandbox.SandboxBusinessApp;
 import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.graph.CloudApiRegistration;
 import br.com.metasandbox.graph.GraphRefusal;
@@ -47,6 +48,7 @@ class EmbeddedSignup {
     private final SandboxVerification verification;
     private final CloudApiRegistration registration;
     private final NumbersOnApp numbersOnApp;
+    private final SandboxBusinessApp businessApp;
     private final WebhookNotifications webhooks;
     private final MessageSource messages;
     private final JsonMapper json;
@@ -60,6 +62,7 @@ class EmbeddedSignup {
             SandboxVerification verification,
             CloudApiRegistration registration,
             NumbersOnApp numbersOnApp,
+            SandboxBusinessApp businessApp,
             WebhookNotifications webhooks,
             MessageSource messages,
             JsonMapper json,
@@ -71,6 +74,7 @@ class EmbeddedSignup {
         this.verification = verification;
         this.registration = registration;
         this.numbersOnApp = numbersOnApp;
+        this.businessApp = businessApp;
         this.webhooks = webhooks;
         this.messages = messages;
         this.json = json;
@@ -215,7 +219,8 @@ class EmbeddedSignup {
         if (codeMethod.equals("SMS") && PhoneNumber.isBrazilianLandline(e164)) {
             throw new SignupProblem("sandbox.signup.phone.landline-sms");
         }
-        if (numbersOnApp.onApp(e164)) {
+        // The business-app flow is for numbers on the app; the other flow refuses them.
+        if (!session.businessApp() && numbersOnApp.onApp(e164)) {
             throw new SignupProblem("sandbox.signup.phone.on-app");
         }
         String wabaId = java.util.Objects.requireNonNull(session.wabaId());
@@ -299,6 +304,15 @@ class EmbeddedSignup {
      */
     @Transactional
     SignupEnd finish(SignupSession session) {
+        return finish(session, true);
+    }
+
+    /**
+     * @param shareHistory in the business-app flow, whether the business lets the app share its chat history
+     *     (else Meta answers the history sync with 2593109)
+     */
+    @Transactional
+    SignupEnd finish(SignupSession session, boolean shareHistory) {
         expect(session, SignupStep.PERMISSIONS);
         if (!sessions.update(session.ended("FINISH"), clock.instant())) {
             throw new SignupProblem("sandbox.signup.ended");
@@ -309,6 +323,10 @@ class EmbeddedSignup {
         // The token is granted the one WABA chosen or created in this popup, as Meta grants it.
         String code = meta.issueCode(waba.businessId(), List.of(waba.id()));
         String event = session.phoneId() == null ? "FINISH_ONLY_WABA" : "FINISH";
+        if (session.businessApp() && session.phoneId() != null) {
+            businessApp.joined(session.phoneId(), shareHistory);
+            event = "FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING";
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         if (session.phoneId() != null) {
             data.put("phone_number_id", session.phoneId());

@@ -220,13 +220,17 @@ class EmbeddedSignupController {
     }
 
     @PostMapping("/embedded-signup/{id}/confirm")
-    String confirm(@PathVariable String id, HttpServletResponse response, Model model) {
+    String confirm(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean shareHistory,
+            HttpServletResponse response,
+            Model model) {
         SignupSession session = signup.session(id).orElse(null);
         if (session == null) {
             return refused(response, model, "sandbox.signup.refused.session");
         }
         try {
-            return end(signup.finish(session), model);
+            return end(signup.finish(session, !session.businessApp() || shareHistory), model);
         } catch (SignupProblem problem) {
             return problem(response, model, session, problem);
         } catch (EmbeddedSignup.SignupOutOfStep e) {
@@ -280,6 +284,7 @@ class EmbeddedSignupController {
 
     private String show(SignupSession session, Model model) {
         model.addAttribute("session", session);
+        model.addAttribute("businessApp", session.businessApp());
         model.addAttribute("step", session.step());
         model.addAttribute("stepNumber", session.step().ordinal());
         model.addAttribute("base", BASE + "/" + session.id());

@@ -45,6 +45,16 @@ record SignupSession(
         return outcome != null;
     }
 
+    /**
+     * The launcher asked for the WhatsApp Business app's flow ({@code featureType:
+     * whatsapp_business_app_onboarding}): the number stays on the app and the run ends with
+     * FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING.
+     */
+    boolean businessApp() {
+        return extras != null
+                && extras.replaceAll("\\s", "").contains("\"featureType\":\"whatsapp_business_app_onboarding\"");
+    }
+
     SignupSession loggedIn(String email) {
         Changes next = changes();
         next.email = email;

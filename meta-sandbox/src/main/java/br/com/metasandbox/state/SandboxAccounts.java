@@ -211,6 +211,17 @@ public class SandboxAccounts {
                 .update());
     }
 
+    /**
+     * The number joined Cloud API from the WhatsApp Business app: it stays on the app
+     * ({@code is_on_biz_app}), is connected without a register call, and its ownership was shown in the app.
+     */
+    public void setOnBusinessApp(String phoneId, Instant now) {
+        updated(jdbc.sql("""
+                        update sandbox_phones set status = 'CONNECTED', is_on_biz_app = true,
+                            code_verification_status = 'VERIFIED', last_onboarded_at = :now
+                        where phone_id = :id""").param("now", utc(now)).param("id", phoneId).update());
+    }
+
     public void setStatus(String phoneId, String status) {
         updated(jdbc.sql("update sandbox_phones set status = :status where phone_id = :id")
                 .param("status", status)

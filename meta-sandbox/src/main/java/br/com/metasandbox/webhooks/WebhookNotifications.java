@@ -336,7 +336,7 @@ public class WebhookNotifications {
                 .orElse(null);
     }
 
-    private static Map<String, Object> messagingValue(PhoneNumber phone) {
+    static Map<String, Object> messagingValue(PhoneNumber phone) {
         return map(
                 "messaging_product",
                 "whatsapp",
@@ -344,7 +344,7 @@ public class WebhookNotifications {
                 map("display_phone_number", phone.digits(), "phone_number_id", phone.id()));
     }
 
-    private static Map<String, Object> map(Object... pairs) {
+    static Map<String, Object> map(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);

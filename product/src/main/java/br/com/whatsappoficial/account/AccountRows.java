@@ -16,6 +16,7 @@ final class AccountRows {
             select p.phone_number_id, p.waba_id, p.e164, p.verified_name, p.code_verification_status, p.status,
                    p.name_status, p.name_rejection_reason, p.quality_rating, p.messaging_limit, p.health_status,
                    p.health_problem, p.active, p.created_at, p.last_synced_at, p.throughput_level, p.on_business_app,
+                   p.left_event,
                    w.account_review_status, w.ban_state
             from phone_numbers p join wabas w on w.waba_id = p.waba_id
             """;
@@ -80,7 +81,8 @@ final class AccountRows {
                 rs.getString("account_review_status"),
                 rs.getString("health_status"),
                 rs.getString("health_problem"),
-                rs.getString("ban_state"));
+                rs.getString("ban_state"),
+                rs.getString("left_event"));
         return new ConnectedNumber(
                 rs.getString("phone_number_id"),
                 rs.getString("waba_id"),

@@ -171,6 +171,37 @@ class AccountSignals {
         }
     }
 
+    /**
+     * Meta's account_update about the WABA leaving Cloud API: PARTNER_REMOVED (the business removed our
+     * access) or ACCOUNT_OFFBOARDED (a coexistence number's app moved phone or was registered again); its
+     * numbers stop sending. ACCOUNT_RECONNECTED brings them back. A redelivered event adds no timeline line.
+     */
+    @Transactional
+    void leftCloudApi(String wabaId, String event, @Nullable Instant at) {
+        boolean back = "ACCOUNT_RECONNECTED".equals(event);
+        OffsetDateTime when = at == null ? now() : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        for (String phone : phonesOf(wabaId)) {
+            AccountRows.lockNumber(jdbc, phone);
+            int changed = back
+                    ? jdbc.sql("""
+                                    update phone_numbers set left_at = null, left_event = null
+                                    where store_id = :storeId and phone_number_id = :id and left_at is not null
+                                      and left_at <= :at""").param("id", phone).param("at", when).update()
+                    : jdbc.sql("""
+                                    update phone_numbers set left_at = :at, left_event = :event
+                                    where store_id = :storeId and phone_number_id = :id
+                                      and (left_event is distinct from :event)""")
+                            .param("id", phone)
+                            .param("at", when)
+                            .param("event", event)
+                            .update();
+            if (changed > 0) {
+                timeline.record(
+                        wabaId, phone, back ? TimelineKind.BACK_ON_CLOUD_API : TimelineKind.LEFT_CLOUD_API, event);
+            }
+        }
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }

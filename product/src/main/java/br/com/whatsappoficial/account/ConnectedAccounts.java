@@ -97,6 +97,11 @@ public class ConnectedAccounts {
         BusinessPhoneNumber number = connection.number();
         if (hasNumber(number.id())) {
             applyPhoneFields(number);
+            // Connecting it again is how a number that left Cloud API comes back.
+            jdbc.sql("update phone_numbers set left_at = null, left_event = null"
+                            + " where store_id = :storeId and phone_number_id = :id")
+                    .param("id", number.id())
+                    .update();
             timeline.record(wabaId, number.id(), TimelineKind.RECONNECTED, null);
             return ConnectOutcome.RECONNECTED;
         }
@@ -199,7 +204,7 @@ public class ConnectedAccounts {
     public void activate(String phoneNumberId) {
         ConnectedNumber chosen =
                 number(phoneNumberId).orElseThrow(() -> new NumberNotActivatable(phoneNumberId, false));
-        if (chosen.verdict().status() == IntegrationStatus.REPROVADA) {
+        if (!chosen.verdict().status().sends()) {
             throw new NumberNotActivatable(phoneNumberId, true);
         }
         if (chosen.active()) {

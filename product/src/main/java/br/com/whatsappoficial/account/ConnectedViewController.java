@@ -55,7 +55,7 @@ class ConnectedViewController {
                 .filter(ConnectedNumber::active)
                 .findFirst()
                 .or(() -> numbers.stream()
-                        .filter(n -> n.verdict().status() != IntegrationStatus.REPROVADA)
+                        .filter(n -> n.verdict().status().sends())
                         .findFirst());
     }
 }

@@ -7,5 +7,12 @@ public enum IntegrationStatus {
     /** Being validated: receiving works, proactive sending is limited. Never shown as disconnected. */
     EM_ANALISE,
     /** Meta's criteria were not met: review the information or contact support. */
-    REPROVADA
+    REPROVADA,
+    /** The number left Cloud API (the merchant removed our access or left coexistence): connect again. */
+    DESCONECTADA;
+
+    /** Whether campaigns and replies may go out through a number in this status. */
+    public boolean sends() {
+        return this != REPROVADA && this != DESCONECTADA;
+    }
 }

@@ -13,6 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MetaSignalUpdates {
 
+    /** The account_update events of numbers leaving Cloud API, and of one coming back. */
+    private static final java.util.Set<String> LEFT_OR_BACK =
+            java.util.Set.of("PARTNER_REMOVED", "ACCOUNT_OFFBOARDED", "ACCOUNT_RECONNECTED");
+
     private final AccountSignals accounts;
 
     MetaSignalUpdates(AccountSignals accounts) {
@@ -58,6 +62,9 @@ class MetaSignalUpdates {
     void on(AccountUpdated event) {
         if ("DISABLED_UPDATE".equals(event.event()) && event.banState() != null) {
             CurrentStore.runAs(event.store(), () -> accounts.banStateChanged(event.wabaId(), event.banState()));
+        }
+        if (LEFT_OR_BACK.contains(event.event())) {
+            CurrentStore.runAs(event.store(), () -> accounts.leftCloudApi(event.wabaId(), event.event(), event.at()));
         }
     }
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param nameRejectionReason {@code phone_number_name_update.rejection_reason}, e.g. NAME_FORMAT_UNACCEPTABLE
  * @param healthProblem Meta's {@code error_description} when health_status is BLOCKED
  * @param wabaBanState {@code account_update} DISABLED_UPDATE's ban state
+ * @param leftEvent {@code account_update} PARTNER_REMOVED or ACCOUNT_OFFBOARDED: the number left Cloud API
  */
 public record MetaSignals(
         @Nullable String codeVerificationStatus,
@@ -19,15 +20,23 @@ public record MetaSignals(
         @Nullable String accountReviewStatus,
         @Nullable String healthStatus,
         @Nullable String healthProblem,
-        @Nullable String wabaBanState) {
+        @Nullable String wabaBanState,
+        @Nullable String leftEvent) {
 
     /** A number just out of Embedded Signup: verified, its name waiting for Meta's review. */
     public static MetaSignals afterSignup() {
-        return new MetaSignals("VERIFIED", "PENDING", "PENDING_REVIEW", null, "PENDING", "LIMITED", null, null);
+        return new MetaSignals("VERIFIED", "PENDING", "PENDING_REVIEW", null, "PENDING", "LIMITED", null, null, null);
     }
 
     /** The merchant's verdict: the worst finding wins, then the first thing still pending. */
     public StatusVerdict verdict() {
+        // Gone from Cloud API: nothing else about the number matters until it is connected again.
+        if ("PARTNER_REMOVED".equals(leftEvent)) {
+            return StatusVerdict.of(StatusReason.PARTNER_REMOVED);
+        }
+        if (leftEvent != null) {
+            return StatusVerdict.of(StatusReason.LEFT_BUSINESS_APP);
+        }
         if ("DISABLE".equals(wabaBanState)) {
             return StatusVerdict.of(StatusReason.ACCOUNT_DISABLED);
         }

@@ -19,7 +19,11 @@ public enum StatusReason {
     ACCOUNT_REVIEW_REJECTED(IntegrationStatus.REPROVADA, Remedy.SUPPORT),
     SENDING_BLOCKED(IntegrationStatus.REPROVADA, Remedy.SUPPORT),
     NUMBER_BANNED(IntegrationStatus.REPROVADA, Remedy.SUPPORT),
-    ACCOUNT_DISABLED(IntegrationStatus.REPROVADA, Remedy.SUPPORT);
+    ACCOUNT_DISABLED(IntegrationStatus.REPROVADA, Remedy.SUPPORT),
+    /** The WhatsApp Business app took the number back (reinstalled, moved phone, registered again). */
+    LEFT_BUSINESS_APP(IntegrationStatus.DESCONECTADA, Remedy.RECONNECT),
+    /** The business removed this platform's access to the WABA. */
+    PARTNER_REMOVED(IntegrationStatus.DESCONECTADA, Remedy.RECONNECT);
 
     /** Where the merchant goes to move the number on, beyond the action's text. */
     public enum Remedy {
@@ -28,7 +32,9 @@ public enum StatusReason {
         /** Edit the display name where Meta takes it (WhatsApp Manager), following Meta's guidelines. */
         NEW_DISPLAY_NAME,
         /** A case only Meta's or the platform's support can review. */
-        SUPPORT
+        SUPPORT,
+        /** Run Embedded Signup again. */
+        RECONNECT
     }
 
     private final IntegrationStatus status;

@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.autoreply;
 
 import br.com.whatsappoficial.autoreply.Decision.Reason;
+import br.com.whatsappoficial.messaging.AppEchoes;
 import br.com.whatsappoficial.messaging.ServiceReplies;
 import br.com.whatsappoficial.messaging.ServiceReplyRefused;
 import br.com.whatsappoficial.store.CurrentStore;
@@ -31,9 +32,11 @@ class AutoReplies {
     private final SavedSettings settings;
     private final ReplyHistory history;
     private final ServiceReplies replies;
+    private final AppEchoes fromApp;
     private final Clock clock;
 
-    AutoReplies(SavedSettings settings, ReplyHistory history, ServiceReplies replies, Clock clock) {
+    AutoReplies(SavedSettings settings, ReplyHistory history, ServiceReplies replies, AppEchoes fromApp, Clock clock) {
+        this.fromApp = fromApp;
         this.settings = settings;
         this.history = history;
         this.replies = replies;
@@ -65,8 +68,12 @@ class AutoReplies {
             return;
         }
         Instant now = clock.instant();
-        Decision decision = AutoReplyPolicy.decide(
-                current, message, history.of(customer, message.messageId(), message.sentAt()), now);
+        CustomerHistory known = history.of(customer, message.messageId(), message.sentAt());
+        if (message.from() != null) {
+            known = known.withHumanAnswerAt(
+                    fromApp.lastFromApp(message.phoneNumberId(), message.from()).orElse(null));
+        }
+        Decision decision = AutoReplyPolicy.decide(current, message, known, now);
         Reason reason = decision.reason();
         UUID reply = null;
         String url = null;

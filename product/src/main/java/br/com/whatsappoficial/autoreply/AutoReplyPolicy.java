@@ -20,6 +20,12 @@ final class AutoReplyPolicy {
     /** A person does not read a reply and answer it this fast; another automated sender does. */
     static final Duration QUICK_ANSWER = Duration.ofSeconds(2);
 
+    /**
+     * After the merchant answers a customer from the WhatsApp Business app, the robot keeps out of that
+     * conversation this long: the customer's next messages are for the person who is talking to them.
+     */
+    static final Duration HUMAN_CONVERSATION = Duration.ofHours(2);
+
     /** Meta's timestamps have whole seconds, so a quick answer may seem up to a second older than our reply. */
     private static final Duration CLOCK_GRAIN = Duration.ofSeconds(1);
 
@@ -59,6 +65,10 @@ final class AutoReplyPolicy {
         }
         if (message.text() != null && sameWords(message.text(), settings.text().value())) {
             return Reason.ECHO;
+        }
+        if (history.humanAnsweredAt() != null
+                && sentAt.isBefore(history.humanAnsweredAt().plus(HUMAN_CONVERSATION))) {
+            return Reason.HUMAN_ANSWERED;
         }
         if (quick && history.quickAnswersInLastDay() >= 1) {
             return Reason.AUTOMATED_SENDER;

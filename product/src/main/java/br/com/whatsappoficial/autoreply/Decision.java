@@ -17,6 +17,8 @@ record Decision(Reason reason, boolean quickAnswer) {
         IN_BUSINESS_HOURS,
         NOT_FIRST_MESSAGE,
         COOL_DOWN,
+        /** The merchant answered the customer from the WhatsApp Business app a short while ago. */
+        HUMAN_ANSWERED,
         ECHO,
         AUTOMATED_SENDER,
         DAILY_CAP,

@@ -30,6 +30,14 @@ record Customer(String key) {
         return new Customer(USER + businessScopedUserId);
     }
 
+    /** As the merchant reads it: {@code +55 11 98765-4321}, or the business-scoped user id. */
+    String display() {
+        if (knownByUserIdOnly()) {
+            return key.substring(USER.length());
+        }
+        return Recipient.ofNumber("+" + key).map(Recipient::display).orElse("+" + key);
+    }
+
     boolean knownByUserIdOnly() {
         return key.startsWith(USER);
     }

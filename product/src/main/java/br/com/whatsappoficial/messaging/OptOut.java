@@ -27,9 +27,6 @@ record OptOut(
 
     /** As the merchant reads it: {@code +55 11 98765-4321}, or the business-scoped user id (public for the page). */
     public String display() {
-        if (customer.knownByUserIdOnly()) {
-            return customer.key().substring("user:".length());
-        }
-        return Recipient.ofNumber("+" + customer.key()).map(Recipient::display).orElse("+" + customer.key());
+        return customer.display();
     }
 }

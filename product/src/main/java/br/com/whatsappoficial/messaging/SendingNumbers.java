@@ -27,7 +27,7 @@ class SendingNumbers {
             }
             var usable = waba.getValue().stream()
                     .sorted(Comparator.comparing(ConnectedNumber::active).reversed())
-                    .filter(number -> number.verdict().status() != IntegrationStatus.REPROVADA)
+                    .filter(number -> number.verdict().status().sends())
                     .findFirst();
             if (usable.isPresent()) {
                 return of(waba.getKey(), usable.get());

@@ -68,6 +68,23 @@ public class GraphPhones {
         mutate("phone.pin", "/" + phoneNumberId, Map.of("pin", pin.digits()), token);
     }
 
+    /**
+     * Asks Meta to send a coexistence number's contacts or chat history from the WhatsApp Business app; no
+     * {@code register} is involved. Each kind may be asked once: the answer's request id is what Meta's
+     * support asks for.
+     */
+    public String requestAppData(BusinessToken token, String phoneNumberId, AppDataSync sync) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("messaging_product", "whatsapp");
+        body.put("sync_type", sync.syncType());
+        return graph.call(
+                        GraphRequest.post("phone.smb_app_data", "/" + phoneNumberId + "/smb_app_data")
+                                .json(body)
+                                .as(token),
+                        AppDataSyncRequested.class)
+                .requestId();
+    }
+
     private void mutate(String operation, String path, Map<String, String> body, BusinessToken token) {
         graph.call(GraphRequest.post(operation, path).json(body).as(token), Success.class)
                 .require(operation);

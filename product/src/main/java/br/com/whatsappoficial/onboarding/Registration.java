@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One number's registration as stored (the PIN stays sealed in its own column). Its moves are methods
  * that refuse what the state machine does not allow; {@link Registrations#move} stores the move only if
  * the row is still in the state the move started from.
+ *
+ * @param coexistence the number stays on the WhatsApp Business app: it is never registered
  */
 record Registration(
         String phoneNumberId,
@@ -16,7 +18,21 @@ record Registration(
         @Nullable Instant nextAttemptAt,
         @Nullable Integer lastErrorCode,
         @Nullable String lastError,
-        @Nullable Instant registeredAt) {
+        @Nullable Instant registeredAt,
+        boolean coexistence) {
+
+    /** A number that leaves the WhatsApp app for Cloud API alone: it is registered. */
+    Registration(
+            String phoneNumberId,
+            String wabaId,
+            RegistrationState state,
+            int attempts,
+            @Nullable Instant nextAttemptAt,
+            @Nullable Integer lastErrorCode,
+            @Nullable String lastError,
+            @Nullable Instant registeredAt) {
+        this(phoneNumberId, wabaId, state, attempts, nextAttemptAt, lastErrorCode, lastError, registeredAt, false);
+    }
 
     /**
      * One move of the state machine: from the registration as it was read, to a state.
@@ -44,19 +60,30 @@ record Registration(
      * which needs a registered number.
      */
     Move appSubscribed(Instant now) {
-        require(state == RegistrationState.SUBSCRIBE_APP, RegistrationState.REGISTER);
-        return new Move(this, RegistrationState.REGISTER, 0, now, null, null);
+        RegistrationState next = coexistence ? RegistrationState.SYNC_APP_DATA : RegistrationState.REGISTER;
+        require(state == RegistrationState.SUBSCRIBE_APP, next);
+        return new Move(this, next, 0, now, null, null);
     }
 
     /** The merchant reconnected the WABA: a registration that waited for a usable token goes on at once. */
     Move reconnected(Instant now) {
-        require(state == RegistrationState.AWAIT_RECONNECTION, RegistrationState.REGISTER);
-        return new Move(this, RegistrationState.REGISTER, 0, now, null, null);
+        RegistrationState next = coexistence ? RegistrationState.SYNC_APP_DATA : RegistrationState.REGISTER;
+        require(state == RegistrationState.AWAIT_RECONNECTION, next);
+        return new Move(this, next, 0, now, null, null);
     }
 
     /** Meta reports the number CONNECTED: our register call went through, or an earlier one did. */
     Move registered() {
-        require(state.registering(), RegistrationState.REGISTERED);
+        require(state.registering() && !coexistence, RegistrationState.REGISTERED);
+        return new Move(this, RegistrationState.REGISTERED, 0, null, null, null);
+    }
+
+    /**
+     * A coexistence number is on Cloud API and the app's contacts and history were asked for: done, with no
+     * register call and no PIN.
+     */
+    Move appDataRequested() {
+        require(state == RegistrationState.SYNC_APP_DATA, RegistrationState.REGISTERED);
         return new Move(this, RegistrationState.REGISTERED, 0, null, null, null);
     }
 
@@ -80,7 +107,9 @@ record Registration(
 
     /** A failure worth another try at {@code next}, in the same step. */
     Move retry(Instant next, int errorCode, String error) {
-        RegistrationState step = state.registering() ? RegistrationState.REGISTER : state;
+        RegistrationState step = state.registering()
+                ? (coexistence ? RegistrationState.SYNC_APP_DATA : RegistrationState.REGISTER)
+                : state;
         return new Move(this, step, attempts + 1, next, errorCode, error);
     }
 

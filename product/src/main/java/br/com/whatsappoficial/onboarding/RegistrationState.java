@@ -16,6 +16,11 @@ enum RegistrationState {
     AWAIT_APPROVAL,
     /** Call /register with the number's two-step PIN as soon as its ownership is verified. */
     REGISTER,
+    /**
+     * A number that stays on the WhatsApp Business app (coexistence) is never registered: read it, then ask
+     * Meta once for the app's contacts and history, within 24 h of onboarding.
+     */
+    SYNC_APP_DATA,
     /** Done: the number is CONNECTED. */
     REGISTERED,
     /** Meta refused the business token: nothing moves until the merchant reconnects. */
@@ -35,9 +40,10 @@ enum RegistrationState {
     /** The moves the state machine allows out of this state; a terminal state allows none. */
     Set<RegistrationState> next() {
         return switch (this) {
-            case SUBSCRIBE_APP -> EnumSet.of(SUBSCRIBE_APP, REGISTER, AWAIT_RECONNECTION, FAILED);
-            case REGISTER, AWAIT_APPROVAL, AWAIT_RECONNECTION ->
-                EnumSet.of(REGISTER, REGISTERED, AWAIT_RECONNECTION, FAILED);
+            case SUBSCRIBE_APP -> EnumSet.of(SUBSCRIBE_APP, REGISTER, SYNC_APP_DATA, AWAIT_RECONNECTION, FAILED);
+            case SYNC_APP_DATA -> EnumSet.of(SYNC_APP_DATA, REGISTERED, AWAIT_RECONNECTION, FAILED);
+            case REGISTER, AWAIT_APPROVAL -> EnumSet.of(REGISTER, REGISTERED, AWAIT_RECONNECTION, FAILED);
+            case AWAIT_RECONNECTION -> EnumSet.of(REGISTER, SYNC_APP_DATA, REGISTERED, AWAIT_RECONNECTION, FAILED);
             case REGISTERED, FAILED -> EnumSet.noneOf(RegistrationState.class);
         };
     }

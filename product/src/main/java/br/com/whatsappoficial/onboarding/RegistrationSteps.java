@@ -3,6 +3,7 @@ package br.com.whatsappoficial.onboarding;
 import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.account.Timeline;
 import br.com.whatsappoficial.account.TimelineKind;
+import br.com.whatsappoficial.meta.AppDataSync;
 import br.com.whatsappoficial.meta.BusinessPhoneNumber;
 import br.com.whatsappoficial.meta.BusinessToken;
 import br.com.whatsappoficial.meta.GraphAccounts;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes one registration one step further, as the current store: subscribe the app to the WABA, then
- * register the number. Every outcome is written back
+ * register the number, or, for a number that stays on the WhatsApp Business app, ask for the app's data. Every outcome is written back
  * before the next step is scheduled, so a restart at any point resumes from the stored state.
  */
 @Component
@@ -40,6 +41,7 @@ class RegistrationSteps {
     private final Timeline timeline;
     private final GraphAccounts graphAccounts;
     private final GraphPhones phones;
+    private final AppDataSyncs appData;
     private final OnboardingSettings settings;
     private final Clock clock;
 
@@ -49,8 +51,10 @@ class RegistrationSteps {
             Timeline timeline,
             GraphAccounts graphAccounts,
             GraphPhones phones,
+            AppDataSyncs appData,
             OnboardingSettings settings,
             Clock clock) {
+        this.appData = appData;
         this.registrations = registrations;
         this.accounts = accounts;
         this.timeline = timeline;
@@ -73,6 +77,8 @@ class RegistrationSteps {
         try {
             if (registration.state() == RegistrationState.SUBSCRIBE_APP) {
                 subscribe(registration, token.get());
+            } else if (registration.state() == RegistrationState.SYNC_APP_DATA) {
+                syncAppData(registration, token.get());
             } else {
                 register(registration, token.get());
             }
@@ -84,7 +90,7 @@ class RegistrationSteps {
     private void subscribe(Registration registration, BusinessToken token) {
         graphAccounts.subscribeApp(token, registration.wabaId());
         timeline.recordOnce(registration.wabaId(), TimelineKind.APP_SUBSCRIBED);
-        if (registrations.move(registration.appSubscribed(now()))) {
+        if (registrations.move(registration.appSubscribed(now())) && !registration.coexistence()) {
             timeline.record(
                     registration.wabaId(), registration.phoneNumberId(), TimelineKind.REGISTRATION_STARTED, null);
         }
@@ -111,6 +117,24 @@ class RegistrationSteps {
         // The number's new fields first, so that whoever sees REGISTERED also sees it CONNECTED.
         accounts.applyPhoneFields(phones.phoneNumber(token, phone));
         registrations.move(registration.registered());
+    }
+
+    /**
+     * A number that stays on the WhatsApp Business app: read it (Meta reports it on the app and CONNECTED,
+     * which sets its slower pace), then ask once for each kind of the app's data still not asked for. No
+     * register call, no PIN. Each request is stored as soon as Meta answers it, so a failure of the next
+     * one never asks for the first again.
+     */
+    private void syncAppData(Registration registration, BusinessToken token) {
+        String phone = registration.phoneNumberId();
+        accounts.applyPhoneFields(phones.phoneNumber(token, phone));
+        for (AppDataSync sync : appData.pending(phone)) {
+            appData.requested(phone, sync, phones.requestAppData(token, phone, sync));
+            timeline.record(registration.wabaId(), phone, TimelineKind.APP_DATA_REQUESTED, sync.name());
+        }
+        if (registrations.move(registration.appDataRequested())) {
+            timeline.record(registration.wabaId(), phone, TimelineKind.BUSINESS_APP_CONNECTED, null);
+        }
     }
 
     private void onFailure(Registration registration, MetaCallFailed failed) {

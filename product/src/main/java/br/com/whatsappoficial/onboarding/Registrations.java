@@ -27,7 +27,7 @@ class Registrations {
 
     private static final String SELECT = """
             select phone_number_id, waba_id, state, attempts, next_attempt_at, last_error_code, last_error,
-                   registered_at
+                   registered_at, coexistence
             from registrations""";
 
     Registrations(StoreScopedJdbc jdbc, SecretVault vault, Clock clock) {
@@ -38,11 +38,22 @@ class Registrations {
 
     /** Starts (or restarts after a reconnection) a number's registration with a fresh random PIN. */
     void start(String phoneNumberId, String wabaId) {
+        start(phoneNumberId, wabaId, false);
+    }
+
+    /**
+     * Starts a number's way onto Cloud API: registered with a fresh random PIN, or, for a number that stays
+     * on the WhatsApp Business app ({@code coexistence}), with the app's data asked for instead (its PIN is
+     * the app's business, never used).
+     */
+    void start(String phoneNumberId, String wabaId, boolean coexistence) {
         if (find(phoneNumberId).isPresent()) {
             jdbc.sql("""
-                            update registrations set state = :state, attempts = 0, next_attempt_at = :now, updated_at = :now
+                            update registrations set state = :state, attempts = 0, next_attempt_at = :now, updated_at = :now,
+                                   coexistence = :coexistence
                             where store_id = :storeId and phone_number_id = :id and state <> 'REGISTERED'""")
                     .param("state", RegistrationState.SUBSCRIBE_APP.name())
+                    .param("coexistence", coexistence)
                     .param("now", at(clock.instant()))
                     .param("id", phoneNumberId)
                     .update();
@@ -54,13 +65,29 @@ class Registrations {
                 TwoStepPin.random().digits());
         jdbc.sql("""
                         insert into registrations (phone_number_id, store_id, waba_id, state, two_step_pin,
-                                                   next_attempt_at, created_at, updated_at)
-                        values (:id, :storeId, :wabaId, :state, :pin, :now, :now, :now)""")
+                                                   next_attempt_at, created_at, updated_at, coexistence)
+                        values (:id, :storeId, :wabaId, :state, :pin, :now, :now, :now, :coexistence)""")
+                .param("coexistence", coexistence)
                 .param("id", phoneNumberId)
                 .param("wabaId", wabaId)
                 .param("state", RegistrationState.SUBSCRIBE_APP.name())
                 .param("pin", pin.ciphertext())
                 .param("now", at(clock.instant()))
+                .update();
+    }
+
+    /**
+     * A coexistence number that left Cloud API joined again from the app: its registration runs once more
+     * (subscribe, then the app's data), whatever state it ended in.
+     */
+    void restartOnBusinessApp(String phoneNumberId) {
+        jdbc.sql("""
+                        update registrations set state = :state, coexistence = true, attempts = 0, next_attempt_at = :now,
+                               last_error_code = null, last_error = null, updated_at = :now
+                        where store_id = :storeId and phone_number_id = :id""")
+                .param("state", RegistrationState.SUBSCRIBE_APP.name())
+                .param("now", at(clock.instant()))
+                .param("id", phoneNumberId)
                 .update();
     }
 
@@ -159,7 +186,8 @@ class Registrations {
                 next == null ? null : next.toInstant(),
                 rs.wasNull() ? null : code,
                 rs.getString("last_error"),
-                registered == null ? null : registered.toInstant());
+                registered == null ? null : registered.toInstant(),
+                rs.getBoolean("coexistence"));
     }
 
     private static OffsetDateTime at(Instant instant) {

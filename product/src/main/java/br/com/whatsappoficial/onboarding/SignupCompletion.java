@@ -35,6 +35,7 @@ class SignupCompletion {
     private final GraphAccounts graphAccounts;
     private final ConnectedAccounts accounts;
     private final Registrations registrations;
+    private final AppDataSyncs appData;
     private final TransactionTemplate transaction;
 
     SignupCompletion(
@@ -42,7 +43,9 @@ class SignupCompletion {
             GraphAccounts graphAccounts,
             ConnectedAccounts accounts,
             Registrations registrations,
+            AppDataSyncs appData,
             TransactionTemplate transaction) {
+        this.appData = appData;
         this.tokens = tokens;
         this.graphAccounts = graphAccounts;
         this.accounts = accounts;
@@ -51,10 +54,27 @@ class SignupCompletion {
     }
 
     ConnectOutcome complete(SignupFinished finished) {
-        NewConnection connection = readFromMeta(finished);
+        return complete(finished, false);
+    }
+
+    /**
+     * FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING: a number that stays on the WhatsApp Business app. It is
+     * recorded like any number, but its registration never calls register: it asks for the app's contacts
+     * and history instead. Meta may leave the number's id out: the WABA's number on the app is the one.
+     */
+    ConnectOutcome completeOnBusinessApp(SignupFinished finished) {
+        return complete(finished, true);
+    }
+
+    private ConnectOutcome complete(SignupFinished finished, boolean businessAppFlow) {
+        NewConnection connection = readFromMeta(finished, businessAppFlow);
+        // The browser's event is a claim; Meta's is_on_biz_app decides whether register is skipped, so a
+        // number that is not on the app is registered as any other.
+        boolean coexistence =
+                businessAppFlow && Boolean.TRUE.equals(connection.number().isOnBizApp());
         ConnectOutcome outcome;
         try {
-            outcome = record(connection);
+            outcome = record(connection, coexistence);
         } catch (DuplicateKeyException raced) {
             // Another request recorded the same WABA or number between our check and our insert.
             throw new SignupRefused("onboarding.refused.already-connected", null);
@@ -68,14 +88,27 @@ class SignupCompletion {
         return outcome;
     }
 
-    private ConnectOutcome record(NewConnection connection) {
+    private ConnectOutcome record(NewConnection connection, boolean coexistence) {
         return transaction.execute(status -> {
+            String phone = connection.number().id();
+            // A number that left Cloud API and joins again from the app is onboarded anew: Meta takes its
+            // contacts and history requests once more, within a new 24 h.
+            boolean rejoins = coexistence
+                    && accounts.number(phone)
+                            .map(known -> known.signals().leftEvent() != null)
+                            .orElse(false);
             ConnectOutcome connected = accounts.connect(connection);
             if (!connected.kept()) {
                 // A refused signup leaves nothing behind, not even the refreshed token.
                 status.setRollbackOnly();
+            } else if (rejoins) {
+                registrations.restartOnBusinessApp(phone);
+                appData.restart(phone);
             } else {
-                registrations.start(connection.number().id(), connection.waba().id());
+                registrations.start(phone, connection.waba().id(), coexistence);
+                if (coexistence) {
+                    appData.start(phone);
+                }
                 // The WABA's token is usable again: its other numbers stop waiting for a reconnection too.
                 registrations.resumeAfterReconnection(connection.waba().id());
             }
@@ -87,7 +120,7 @@ class SignupCompletion {
      * Exchanges the code and reads what the merchant shared, trusting the browser's ids only once Meta
      * confirms them: the WABA among the token's granted targets, the number among the WABA's numbers.
      */
-    private NewConnection readFromMeta(SignupFinished finished) {
+    private NewConnection readFromMeta(SignupFinished finished, boolean coexistence) {
         try {
             BusinessToken token = tokens.exchangeCode(finished.code());
             TokenInfo info = authorized(token);
@@ -97,6 +130,7 @@ class SignupCompletion {
                     graphAccounts.phoneNumbers(token, wabaId).data();
             BusinessPhoneNumber number = finished.phoneNumberId() == null
                     ? numbers.stream()
+                            .filter(listed -> !coexistence || Boolean.TRUE.equals(listed.isOnBizApp()))
                             .findFirst()
                             .orElseThrow(() -> new SignupRefused("onboarding.refused.no-number", null))
                     : numbers.stream()

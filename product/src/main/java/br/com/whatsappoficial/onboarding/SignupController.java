@@ -65,7 +65,7 @@ class SignupController {
         return switch (report.outcome().get()) {
             case FINISH -> finish(report, locale);
             case FINISH_ONLY_WABA -> onlyWaba(report, locale);
-            case FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING -> message("onboarding.app-onboarding", locale);
+            case FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING -> finishOnBusinessApp(report, locale);
             case CANCEL ->
                 report.userReportedError()
                         ? metaError(report, locale)
@@ -81,6 +81,20 @@ class SignupController {
         try {
             ConnectOutcome outcome = completion.complete(report.finished());
             log.info("Embedded Signup finished: {}", outcome);
+            return ResponseEntity.ok(Map.of("redirect", "/configuracoes/whatsapp-oficial/status"));
+        } catch (SignupRefused refused) {
+            return refusal(refused, locale);
+        }
+    }
+
+    /** A number that stays on the WhatsApp Business app: connected without register, its app's data asked for. */
+    private ResponseEntity<Map<String, Object>> finishOnBusinessApp(SignupReport report, Locale locale) {
+        if (report.code() == null || report.code().isBlank()) {
+            return refusal(new SignupRefused("onboarding.refused.no-code", null), locale);
+        }
+        try {
+            ConnectOutcome outcome = completion.completeOnBusinessApp(report.finished());
+            log.info("Embedded Signup finished on the WhatsApp Business app: {}", outcome);
             return ResponseEntity.ok(Map.of("redirect", "/configuracoes/whatsapp-oficial/status"));
         } catch (SignupRefused refused) {
             return refusal(refused, locale);
@@ -140,10 +154,6 @@ class SignupController {
     private ResponseEntity<Map<String, Object>> unreadable(Locale locale) {
         return ResponseEntity.badRequest()
                 .body(Map.of("message", messages.getMessage("onboarding.report.unreadable", null, locale)));
-    }
-
-    private ResponseEntity<Map<String, Object>> message(String key, Locale locale) {
-        return ResponseEntity.ok(Map.of("message", messages.getMessage(key, null, locale)));
     }
 
     private ResponseEntity<Map<String, Object>> refusal(SignupRefused refused, Locale locale) {

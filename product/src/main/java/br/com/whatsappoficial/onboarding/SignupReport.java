@@ -57,7 +57,7 @@ record SignupReport(
         FINISH,
         /** The merchant shared a WABA without a number. */
         FINISH_ONLY_WABA,
-        /** A number of the WhatsApp Business app (coexistence), which the product does not connect yet. */
+        /** A number that stays on the WhatsApp Business app (coexistence): connected without register. */
         FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING,
         /** Abandoned at {@code current_step}, or an error the user reported ({@code error_message}, {@code error_id}). */
         CANCEL,

@@ -21,8 +21,10 @@ class StatusController {
     private final ConnectedAccounts accounts;
     private final MetaSettings meta;
     private final SendingPauses pauses;
+    private final AppDataSyncs appSyncs;
 
-    StatusController(ConnectedAccounts accounts, MetaSettings meta, SendingPauses pauses) {
+    StatusController(ConnectedAccounts accounts, MetaSettings meta, SendingPauses pauses, AppDataSyncs appSyncs) {
+        this.appSyncs = appSyncs;
         this.accounts = accounts;
         this.meta = meta;
         this.pauses = pauses;
@@ -33,6 +35,7 @@ class StatusController {
         model.addAttribute("overviews", accounts.overviews());
         model.addAttribute("sandbox", meta.sandbox());
         model.addAttribute("pauses", pauses.running());
+        model.addAttribute("appSyncs", appSyncs.all());
         return "onboarding/status";
     }
 
@@ -48,6 +51,7 @@ class StatusController {
         model.addAttribute("overviews", accounts.overviews());
         model.addAttribute("sandbox", meta.sandbox());
         model.addAttribute("pauses", pauses.running());
+        model.addAttribute("appSyncs", appSyncs.all());
         return "onboarding/status :: panel";
     }
 

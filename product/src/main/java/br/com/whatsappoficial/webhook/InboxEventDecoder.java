@@ -28,6 +28,9 @@ final class InboxEventDecoder {
                 switch (field) {
                     case "messages" -> message(value, store);
                     case "user_preferences" -> preferences(value, store);
+                    case "smb_app_state_sync" -> AppDataDecoder.contacts(value, store);
+                    case "history" -> AppDataDecoder.history(value, store);
+                    case "smb_message_echoes" -> AppDataDecoder.echoes(value, store);
                     case "account_update" ->
                         new AccountUpdated(
                                 store,

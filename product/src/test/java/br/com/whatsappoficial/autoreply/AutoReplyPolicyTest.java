@@ -205,4 +205,19 @@ class AutoReplyPolicyTest {
                 .atZone(BusinessHoursTest.SAO_PAULO)
                 .toInstant();
     }
+
+    @Test
+    void keepsQuietForTwoHoursAfterTheMerchantAnsweredFromTheApp() {
+        Instant answered = EVENING.minus(Duration.ofMinutes(90));
+        CustomerHistory recently = new CustomerHistory(null, null, 0, 0, answered);
+        CustomerHistory longAgo = new CustomerHistory(null, null, 0, 0, EVENING.minus(Duration.ofHours(3)));
+
+        Decision quiet = AutoReplyPolicy.decide(
+                settings(ReplyMode.ALWAYS, Duration.ZERO), message("Oi", EVENING), recently, EVENING);
+        Decision answers = AutoReplyPolicy.decide(
+                settings(ReplyMode.ALWAYS, Duration.ZERO), message("Oi", EVENING), longAgo, EVENING);
+
+        assertThat(quiet.reason()).isEqualTo(Reason.HUMAN_ANSWERED);
+        assertThat(answers.reason()).isEqualTo(Reason.ANSWERED);
+    }
 }

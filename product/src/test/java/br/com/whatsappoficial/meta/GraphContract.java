@@ -195,6 +195,20 @@ abstract class GraphContract {
     }
 
     @Test
+    void aBusinessAppNumberIsConnectedWithoutRegisterAndSharesItsContactsAndHistoryOnRequest() {
+        String phone = world().businessAppPhoneId();
+        BusinessPhoneNumber number = graph().phones().phoneNumber(world().token(), phone);
+
+        assertThat(number.isOnBizApp()).isTrue();
+        assertThat(number.platformType()).isEqualTo("CLOUD_API");
+        assertThat(number.status()).isEqualTo("CONNECTED");
+        assertThat(graph().phones().requestAppData(world().token(), phone, AppDataSync.CONTACTS))
+                .isNotBlank();
+        assertThat(graph().phones().requestAppData(world().token(), phone, AppDataSync.HISTORY))
+                .isNotBlank();
+    }
+
+    @Test
     void anUnverifiedNumberCannotBeRegistered() {
         MetaCallFailed failed = failure(
                 () -> graph().phones().register(world().token(), world().pendingPhoneId(), TwoStepPin.random(), "BR"));

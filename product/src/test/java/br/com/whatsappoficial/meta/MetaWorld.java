@@ -45,6 +45,12 @@ interface MetaWorld {
     /** A number that is verified, approved and registered: it can send. */
     String registeredPhoneId();
 
+    /**
+     * A number of the business onboarded from the WhatsApp Business app (coexistence): connected
+     * without a register call, its contacts and history not asked for yet.
+     */
+    String businessAppPhoneId();
+
     /** A Brazilian mobile in E.164 that wrote to {@link #registeredPhoneId()} in the last 24 h. */
     String customerInWindow();
 

@@ -43,6 +43,7 @@ final class RecordedMeta implements MetaWorld {
     static final String PENDING_PHONE = "106540352242922";
     static final String REGISTERED_PHONE = "106540352242923";
     static final String VERIFIED_PHONE_UNDER_REVIEW = "106540352242924";
+    static final String BUSINESS_APP_PHONE = "106540352242925";
     /** The code the recorded world's Meta sends by SMS or voice. */
     static final String SENT_CODE = "123456";
 
@@ -135,6 +136,13 @@ final class RecordedMeta implements MetaWorld {
         stub(
                 asBusiness(get(urlPathEqualTo(V + "/" + VERIFIED_PHONE_UNDER_REVIEW))),
                 ok("phone_registered_under_review"));
+
+        stub(asBusiness(get(urlPathEqualTo(V + "/" + BUSINESS_APP_PHONE))), ok("phone_on_business_app"));
+        stub(
+                asBusiness(post(urlPathEqualTo(V + "/" + BUSINESS_APP_PHONE + "/smb_app_data")))
+                        .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp")))
+                        .withRequestBody(matchingJsonPath("$.sync_type", matching("smb_app_state_sync|history"))),
+                ok("smb_app_data"));
 
         recordSubscriptionOrder();
 
@@ -315,6 +323,11 @@ final class RecordedMeta implements MetaWorld {
     @Override
     public String registeredPhoneId() {
         return REGISTERED_PHONE;
+    }
+
+    @Override
+    public String businessAppPhoneId() {
+        return BUSINESS_APP_PHONE;
     }
 
     @Override

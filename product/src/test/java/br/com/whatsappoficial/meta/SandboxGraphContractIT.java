@@ -1,6 +1,7 @@
 package br.com.whatsappoficial.meta;
 
 import br.com.metasandbox.SandboxBusiness;
+import br.com.metasandbox.SandboxBusinessApp;
 import br.com.metasandbox.SandboxFault;
 import br.com.metasandbox.SandboxMeta;
 import br.com.metasandbox.SandboxPhone;
@@ -25,6 +26,9 @@ class SandboxGraphContractIT extends GraphContract {
 
     @Autowired
     SandboxMeta sandbox;
+
+    @Autowired
+    SandboxBusinessApp businessApp;
 
     @Autowired
     GraphTokens tokens;
@@ -75,6 +79,7 @@ class SandboxGraphContractIT extends GraphContract {
         final SandboxPhone pending = sandbox.addPhone(waba.id(), "+5511987654321", "Loja Exemplo");
         final SandboxPhone registered = sandbox.addPhone(waba.id(), "+5521998765432", "Loja Exemplo");
         final SandboxPhone underReview = sandbox.addPhone(waba.id(), "+5531998765432", "Loja Exemplo");
+        final SandboxPhone onBusinessApp = businessApp.onboard(secondWaba.id(), "+5511987654300", "Loja Exemplo", true);
         final BusinessToken token = tokens.exchangeCode(sandbox.issueCode(business.id()));
         final SandboxWaba foreign;
         final BusinessToken revoked;
@@ -158,6 +163,11 @@ class SandboxGraphContractIT extends GraphContract {
         @Override
         public String registeredPhoneId() {
             return registered.id();
+        }
+
+        @Override
+        public String businessAppPhoneId() {
+            return onBusinessApp.id();
         }
 
         @Override

@@ -41,6 +41,9 @@ class OnboardingBrowserIT {
     SandboxMeta sandbox;
 
     @Autowired
+    br.com.metasandbox.SandboxBusinessApp businessApp;
+
+    @Autowired
     StoreDirectory stores;
 
     BrowserContext browser;
@@ -310,11 +313,11 @@ class OnboardingBrowserIT {
     }
 
     @Test
-    void aWhatsAppBusinessAppNumberIsNotTakenForANormalFinish() {
+    void theLauncherTellsABusinessAppFinishApartAndTheNumberStaysOnTheApp() {
         SandboxBusiness business = sandbox.createBusiness("Loja Carla Ltda");
         SandboxWaba waba = sandbox.createWaba(business.id(), "Loja Carla");
-        SandboxPhone phone = sandbox.addPhone(
-                waba.id(), "+551196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Carla");
+        SandboxPhone phone = businessApp.onboard(
+                waba.id(), "+551196" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "Loja Carla", true);
 
         page.navigate(url("/configuracoes/whatsapp-oficial/conectar"));
         postFromMeta(
@@ -322,8 +325,8 @@ class OnboardingBrowserIT {
                         .formatted(phone.id(), waba.id(), business.id()));
         MetaWindowMessages.loggedIn(page, sandbox.issueCode(business.id()));
 
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("está no aplicativo WhatsApp Business");
-        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/conectar$"));
+        assertThat(page).hasURL(Pattern.compile("/configuracoes/whatsapp-oficial/status$"));
+        assertThat(page.getByTestId("app-sync")).containsText("Aplicativo WhatsApp Business");
     }
 
     @Test

@@ -112,4 +112,35 @@ class RegistrationTest {
     private static Registration in(RegistrationState state) {
         return new Registration("106540352242922", "524126980791429", state, 2, NOW, null, null, null);
     }
+
+    @Test
+    void aNumberOnTheBusinessAppAsksForTheAppsDataInsteadOfRegistering() {
+        Registration onApp = onBusinessApp(RegistrationState.SUBSCRIBE_APP);
+
+        assertThat(onApp.appSubscribed(NOW).to()).isEqualTo(RegistrationState.SYNC_APP_DATA);
+        assertThat(onBusinessApp(RegistrationState.SYNC_APP_DATA)
+                        .appDataRequested()
+                        .to())
+                .isEqualTo(RegistrationState.REGISTERED);
+        assertThat(onBusinessApp(RegistrationState.SYNC_APP_DATA)
+                        .retry(NOW, 2, "(#2) down")
+                        .to())
+                .isEqualTo(RegistrationState.SYNC_APP_DATA);
+        assertThat(onBusinessApp(RegistrationState.AWAIT_RECONNECTION)
+                        .reconnected(NOW)
+                        .to())
+                .isEqualTo(RegistrationState.SYNC_APP_DATA);
+    }
+
+    @Test
+    void aNumberOnTheBusinessAppIsNeverMovedByTheRegisterStep() {
+        assertThatThrownBy(() -> onBusinessApp(RegistrationState.REGISTER).registered())
+                .isInstanceOf(IllegalRegistrationMove.class);
+        assertThatThrownBy(() -> in(RegistrationState.REGISTER).appDataRequested())
+                .isInstanceOf(IllegalRegistrationMove.class);
+    }
+
+    private static Registration onBusinessApp(RegistrationState state) {
+        return new Registration("106540352242925", "524126980791429", state, 0, NOW, null, null, null, true);
+    }
 }

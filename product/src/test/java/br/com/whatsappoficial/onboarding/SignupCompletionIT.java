@@ -497,14 +497,20 @@ class SignupCompletionIT {
     }
 
     @Test
-    void aWhatsAppBusinessAppNumberIsNotConnectedAsANormalFinish() throws Exception {
+    void aBusinessAppFinishForANumberMetaDoesNotListOnTheAppIsRegisteredAsAnyOther() throws Exception {
         var answer = report(asA, """
                 {"outcome":"FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING","code":"%s","waba_id":"%s","phone_number_id":"%s"}""".formatted(sandbox.issueCode(business.id()), waba.id(), phone.id()));
 
         assertThat(answer.getContentAsString(StandardCharsets.UTF_8))
-                .contains("está no aplicativo WhatsApp Business")
-                .doesNotContain("redirect");
-        assertThat(page(asA)).doesNotContain(waba.id());
+                .contains("/configuracoes/whatsapp-oficial/status");
+        await().atMost(Duration.ofSeconds(30)).until(() -> state() == RegistrationState.REGISTERED);
+        assertThat(CurrentStore.callAs(storeA, () -> registrations.find(phone.id()))
+                        .orElseThrow()
+                        .coexistence())
+                .isFalse();
+        assertThat(page(asA))
+                .contains("Número registrado na API oficial")
+                .doesNotContain("Aplicativo WhatsApp Business");
     }
 
     @Test

@@ -3,6 +3,7 @@ package br.com.whatsappoficial.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -42,8 +43,13 @@ class SignupCompletionTest {
     final GraphAccounts graphAccounts = mock(GraphAccounts.class);
     final ConnectedAccounts accounts = mock(ConnectedAccounts.class);
     final Registrations registrations = mock(Registrations.class);
-    final SignupCompletion completion =
-            new SignupCompletion(tokens, graphAccounts, accounts, registrations, new TransactionTemplate(transactions));
+    final SignupCompletion completion = new SignupCompletion(
+            tokens,
+            graphAccounts,
+            accounts,
+            registrations,
+            mock(AppDataSyncs.class),
+            new TransactionTemplate(transactions));
 
     @BeforeEach
     void metaAnswersOutsideAnyTransaction() {
@@ -73,7 +79,7 @@ class SignupCompletionTest {
         assertThat(completion.complete(new SignupFinished("code-1", new WabaId("1001"), new PhoneNumberId("2001"))))
                 .isEqualTo(ConnectOutcome.CONNECTED);
 
-        verify(registrations).start("2001", "1001");
+        verify(registrations).start("2001", "1001", false);
         assertThat(transactions.commits).isEqualTo(1);
         assertThat(transactions.rollbacks).isZero();
     }
@@ -86,7 +92,7 @@ class SignupCompletionTest {
                         new SignupFinished("code-1", new WabaId("1001"), new PhoneNumberId("2001"))))
                 .isInstanceOf(SignupRefused.class);
 
-        verify(registrations, never()).start(anyString(), anyString());
+        verify(registrations, never()).start(anyString(), anyString(), anyBoolean());
         assertThat(transactions.commits).isZero();
         assertThat(transactions.rollbacks).isEqualTo(1);
     }
