@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * JDBC batch of one statement per row.
  */
 @Component
+@CrossStore("reads the connection's metadata only, never a store's rows")
 public class Database {
 
     private final JdbcTemplate jdbc;
