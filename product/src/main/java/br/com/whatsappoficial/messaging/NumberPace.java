@@ -82,7 +82,7 @@ class NumberPace {
     /**
      * Meta refused a send for going too fast: the number pauses {@link #PAUSE}. Its slots were taken at
      * the pace it keeps (a little under Meta's), so they all move later by the pause rather than spread
-     * out: a campaign queued earlier keeps its pace, one second late.
+     * out: a campaign queued earlier keeps its pace, a pause late.
      */
     void slowDown(String phoneNumberId, Instant now) {
         transaction.executeWithoutResult(status -> {
