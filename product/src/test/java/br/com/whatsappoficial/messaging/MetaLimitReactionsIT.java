@@ -70,6 +70,27 @@ class MetaLimitReactionsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    MessageDispatch dispatch;
+
+    @Autowired
+    NumberPace pace;
+
+    @Autowired
+    MessageRows rows;
+
+    @Autowired
+    PausedNumbers paused;
+
+    @Autowired
+    MessagingSettings settings;
+
+    @Autowired
+    java.time.Clock clock;
+
     Shop shop;
 
     @BeforeEach
@@ -114,6 +135,70 @@ class MetaLimitReactionsIT {
         assertThat(CurrentStore.callAs(
                         shop.store(), () -> pauses.current(shop.phone().id(), Instant.now())))
                 .isEmpty();
+    }
+
+    /**
+     * Two nodes send for the number: this context's outbox worker and a second one with its own senders and
+     * its own memory of the number's last sends, as another node has. Whichever hears Meta's 131048, the
+     * pause is the other's too (it lives in the database), nothing goes out while it lasts, and after the
+     * resume every message goes out once.
+     */
+    @Test
+    void aPauseHeardOnOneNodeHoldsTheNumberOnTheOtherAndEachMessageGoesOutOnce() throws Exception {
+        OutboxWorker otherNode = new OutboxWorker(outbox, dispatch, pace, accounts, rows, paused, settings, clock);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread otherNodeLoop = Thread.ofVirtual().start(() -> {
+            while (running.get()) {
+                try {
+                    otherNode.work();
+                    Thread.sleep(50);
+                } catch (InterruptedException stopping) {
+                    return;
+                } catch (RuntimeException ignored) {
+                    // as a node's scheduler does: the next poll tries again
+                }
+            }
+        });
+        try {
+            sandbox.pauseForQuality(shop.phone().id(), true);
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                ids.add(id(engine().send(template(customer())).andExpect(status().isAccepted())));
+            }
+            assertThat(awaitPause().metaCode()).isEqualTo(131048);
+
+            // Both nodes keep polling; the messages wait for the pause's end on both. Meta would take them
+            // again now: only the product's pause holds them, until an admin resumes it.
+            for (String id : ids) {
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> dueAt(id).isAfter(Instant.now().plus(Duration.ofHours(23))));
+            }
+            sandbox.pauseForQuality(shop.phone().id(), false);
+            // Queued during the pause: due at once, so whichever node claims them must hold them.
+            for (int i = 0; i < 4; i++) {
+                ids.add(id(engine().send(template(customer())).andExpect(status().isAccepted())));
+            }
+            Awaitility.await()
+                    .during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> sandbox.sentMessages(shop.phone().id()).isEmpty());
+
+            CurrentStore.runAs(shop.store(), () -> pauses.resume(shop.phone().id()));
+
+            for (String id : ids) {
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() ->
+                                engine().read(id).andExpect(jsonPath("$.status").value("read")));
+            }
+            assertThat(sandbox.sentMessages(shop.phone().id()))
+                    .extracting(br.com.metasandbox.SandboxSentMessage::bizOpaqueCallbackData)
+                    .containsExactlyInAnyOrderElementsOf(ids);
+        } finally {
+            running.set(false);
+            otherNodeLoop.join(Duration.ofSeconds(5));
+        }
     }
 
     @Test
