@@ -149,6 +149,9 @@ class BusinessAppBrowserIT {
                 .getByTestId("offboard")
                 .click();
         assertThat(page.getByTestId("number-status")).hasText("Desconectada", PATIENTLY);
+        // Still the store's chosen number, but nothing goes out through it: the page does not say it is used.
+        assertThat(page.getByTestId("active-number")).hasCount(0);
+        assertThat(page.getByTestId("active-number-not-sending")).isVisible();
         assertThat(page.locator("#status-panel")).containsText("O número saiu da API oficial", PATIENT);
         assertThat(page.locator(".timeline")).containsText("Número saiu da API oficial");
         screenshots("66-coexistencia-desconectada");
