@@ -32,6 +32,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -45,6 +46,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @PostgresIntegrationTest
 @AutoConfigureMockMvc
+// A's fingerprint must change only by what B does: no background job may touch A's rows meanwhile (the
+// reconciliation read A's fake connection at Meta and wrote its WABA and timeline in the middle of a CI run).
+@TestPropertySource(
+        properties = {"account.reconciliation-poll=1h", "template.sync-poll=1h", "vault.rotation.enabled=false"})
 class CrossStoreWritesIT {
 
     /** Fields of a form that name one of a store's things, by route (method and path). */
