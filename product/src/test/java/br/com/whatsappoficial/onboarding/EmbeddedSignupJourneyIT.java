@@ -174,6 +174,9 @@ class EmbeddedSignupJourneyIT {
     void closingThePopupWithItsOwnXAtThePhoneStepNamesThatStep() {
         Page popup = SignupPopup.open(page, url(""));
         SignupPopup.throughProfile(popup, run);
+        // A person reads the step before reaching for the X: the window has told where it is by then (closed
+        // at once, the step's report could still be on its way, and the launcher named the step before).
+        popup.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         // What the window's X does: the page is closed without any of its buttons.
         popup.evaluate("window.close()");
 
