@@ -146,19 +146,22 @@ class MetaLimitReactionsIT {
     @Test
     void aPauseHeardOnOneNodeHoldsTheNumberOnTheOtherAndEachMessageGoesOutOnce() throws Exception {
         OutboxWorker otherNode = new OutboxWorker(outbox, dispatch, pace, accounts, rows, paused, settings, clock);
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread otherNodeLoop = Thread.ofVirtual().start(() -> {
-            while (running.get()) {
-                try {
-                    otherNode.work();
-                    Thread.sleep(50);
-                } catch (InterruptedException stopping) {
-                    return;
-                } catch (RuntimeException ignored) {
-                    // as a node's scheduler does: the next poll tries again
-                }
-            }
-        });
+        // The other node polls its outbox as a node's scheduler does; a failed poll is tried at the next one.
+        java.util.concurrent.ScheduledExecutorService otherNodeScheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        otherNodeScheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        otherNode.work();
+                    } catch (InterruptedException stopping) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException ignored) {
+                        // the next poll tries again
+                    }
+                },
+                0,
+                50,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             sandbox.pauseForQuality(shop.phone().id(), true);
             List<String> ids = new java.util.ArrayList<>();
@@ -196,8 +199,8 @@ class MetaLimitReactionsIT {
                     .extracting(br.com.metasandbox.SandboxSentMessage::bizOpaqueCallbackData)
                     .containsExactlyInAnyOrderElementsOf(ids);
         } finally {
-            running.set(false);
-            otherNodeLoop.join(Duration.ofSeconds(5));
+            otherNodeScheduler.shutdownNow();
+            otherNodeScheduler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
