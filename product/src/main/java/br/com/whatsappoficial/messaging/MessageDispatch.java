@@ -78,7 +78,11 @@ class MessageDispatch {
         this.clock = clock;
     }
 
-    void attempt(MessageId id, boolean wasInFlight) {
+    /**
+     * Sends the message to Meta, unless it was settled meanwhile; {@code rightBeforeMeta} runs just before the
+     * call (where the worker keeps its number's sends apart).
+     */
+    void attempt(MessageId id, boolean wasInFlight, Runnable rightBeforeMeta) {
         Optional<StoredMessage> found = rows.find(id);
         if (found.isEmpty()) {
             return;
@@ -100,11 +104,13 @@ class MessageDispatch {
             return;
         }
         MessageAccepted accepted;
+        rightBeforeMeta.run();
+        Instant sentAt = clock.instant();
         try {
             accepted = graph.send(
                     token.get(), message.phoneNumberId(), message.content().toMeta(message.metaRecipient(), id));
         } catch (MetaCallFailed failed) {
-            failedCall(message, failed);
+            failedCall(message, failed, sentAt);
             return;
         }
         transaction.executeWithoutResult(status -> {
@@ -118,7 +124,7 @@ class MessageDispatch {
         });
     }
 
-    private void failedCall(StoredMessage message, MetaCallFailed failed) {
+    private void failedCall(StoredMessage message, MetaCallFailed failed, Instant sentAt) {
         Instant now = clock.instant();
         if (failed.outcomeUnknown()) {
             log.warn("Meta did not answer the send of message {} in time; waiting for its status", message.id());
@@ -143,7 +149,7 @@ class MessageDispatch {
             return;
         }
         if (code != null && code == THROUGHPUT_EXCEEDED) {
-            pace.slowDown(message.phoneNumberId(), now);
+            pace.slowDown(message.phoneNumberId(), sentAt, now);
         }
         if (failed.errorClass().retryable() && attempt < settings.maxAttempts()) {
             Duration delay =

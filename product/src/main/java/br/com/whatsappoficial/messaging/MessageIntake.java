@@ -134,7 +134,7 @@ class MessageIntake {
                     now);
             // Its send time is decided with it: the outbox then holds each number's messages at their pace. A
             // paused number's messages get theirs when it resumes, not slots that pass during the pause.
-            Instant slot = paused.pause(number.phoneNumberId(), now).isPresent()
+            Slot slot = paused.pause(number.phoneNumberId(), now).isPresent()
                     ? null
                     : pace.take(number.phoneNumberId(), number.messagesPerSecond(), 1, now)
                             .getFirst();

@@ -52,7 +52,7 @@ class MessageRows {
      * slot, due shortly before it, so the outbox is in the order messages go out and another store's
      * message due now is never behind this number's backlog.
      */
-    void insert(StoredMessage message, @Nullable Instant slot) {
+    void insert(StoredMessage message, @Nullable Slot slot) {
         MessageContent content = message.content();
         jdbc.sql("""
                         insert into messaging_messages (message_id, store_id, phone_number_id, waba_id, portfolio,
@@ -82,16 +82,18 @@ class MessageRows {
                 .param("createdAt", utc(message.createdAt()))
                 .update();
         addToTimeline(message.id(), DeliveryStatus.QUEUED.apiName(), message.createdAt());
-        Instant due = slot == null || !slot.minus(OutboxWorker.LEAD).isAfter(message.createdAt())
+        Instant due = slot == null || !slot.at().minus(OutboxWorker.LEAD).isAfter(message.createdAt())
                 ? message.createdAt()
-                : slot.minus(OutboxWorker.LEAD);
+                : slot.at().minus(OutboxWorker.LEAD);
         jdbc.sql("""
-                        insert into messaging_outbox (message_id, store_id, due_at, phone_number_id, slot_at)
-                        values (:id, :storeId, :due, :phone, :slot)""")
+                        insert into messaging_outbox (message_id, store_id, due_at, phone_number_id, slot_at,
+                            slot_paused_micros)
+                        values (:id, :storeId, :due, :phone, :slot, :pausedBefore)""")
                 .param("id", message.id().value())
                 .param("phone", message.phoneNumberId())
                 .param("due", utc(due))
-                .param("slot", slot == null ? null : utc(slot), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("slot", slot == null ? null : utc(slot.at()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("pausedBefore", slot == null ? null : micros(slot.pausedBefore()), java.sql.Types.BIGINT)
                 .update();
     }
 
@@ -205,12 +207,14 @@ class MessageRows {
      * Puts the message back in the outbox until shortly before the slot its number gave it, without
      * counting an attempt: it has not been tried.
      */
-    void waitForSlot(MessageId id, Instant slot, Instant due) {
+    void waitForSlot(MessageId id, Slot slot, Instant due) {
         jdbc.sql("""
-                        update messaging_outbox set due_at = :due, slot_at = :slot, in_flight = false
+                        update messaging_outbox set due_at = :due, slot_at = :slot, slot_paused_micros = :pausedBefore,
+                            in_flight = false
                         where store_id = :storeId and message_id = :id""")
                 .param("due", utc(due))
-                .param("slot", utc(slot))
+                .param("slot", utc(slot.at()))
+                .param("pausedBefore", micros(slot.pausedBefore()))
                 .param("id", id.value())
                 .update();
     }
@@ -219,6 +223,10 @@ class MessageRows {
         jdbc.sql("delete from messaging_outbox where store_id = :storeId and message_id = :id")
                 .param("id", id.value())
                 .update();
+    }
+
+    private static long micros(java.time.Duration duration) {
+        return duration.toNanos() / 1_000;
     }
 
     StoredMessage message(ResultSet rs, int row) throws SQLException {

@@ -6,7 +6,6 @@ import br.com.whatsappoficial.store.CrossStore;
 import br.com.whatsappoficial.store.StoreId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +28,7 @@ class Outbox {
     // in_flight is read before the claim sets it: a message claimed while in flight was with a worker
     // whose lease ran out
     private static final JobTable MESSAGES = JobTable.of("messaging_outbox", "message_id", "due_at")
-            .selecting("store_id", "in_flight", "phone_number_id", "slot_at")
+            .selecting("store_id", "in_flight", "phone_number_id", "slot_at", "slot_paused_micros")
             .settingOnClaim("in_flight = true");
 
     /**
@@ -43,7 +42,7 @@ class Outbox {
             StoreId store,
             boolean wasInFlight,
             String phoneNumberId,
-            @Nullable Instant slot) {}
+            @Nullable Slot slot) {}
 
     private final LeasedJobs messages;
     private final Clock clock;
@@ -63,10 +62,10 @@ class Outbox {
                         new StoreId(rs.getObject("store_id", UUID.class)),
                         rs.getBoolean("in_flight"),
                         rs.getString("phone_number_id"),
-                        slot(rs.getObject("slot_at", OffsetDateTime.class))));
+                        slot(rs.getObject("slot_at", OffsetDateTime.class), rs.getLong("slot_paused_micros"))));
     }
 
-    private static @Nullable Instant slot(@Nullable OffsetDateTime slot) {
-        return slot == null ? null : slot.toInstant();
+    private static @Nullable Slot slot(@Nullable OffsetDateTime at, long pausedMicros) {
+        return at == null ? null : new Slot(at.toInstant(), Duration.ofNanos(pausedMicros * 1_000));
     }
 }

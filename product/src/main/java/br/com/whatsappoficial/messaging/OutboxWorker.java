@@ -50,8 +50,8 @@ class OutboxWorker {
     private final Clock clock;
     private final Semaphore senders;
     private volatile boolean stopped;
-    /** When this node last started a send of each number: the next one leaves no sooner than one spacing after. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Instant> lastStart =
+    /** When this node last called Meta for each number: the next call leaves no sooner than one spacing after. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> lastCall =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ScheduledExecutorService slotTimer = Executors.newSingleThreadScheduledExecutor(
@@ -127,39 +127,75 @@ class OutboxWorker {
             paused.waitFor(pause.get(), dues.stream().map(Outbox.Due::message).toList());
             return;
         }
+        // The slots given before the number's latest pauses are that much later now.
+        Duration pausedSoFar =
+                dues.stream().anyMatch(due -> due.slot() != null) ? pace.pausedSoFar(phoneNumberId) : Duration.ZERO;
         List<Outbox.Due> unslotted =
-                dues.stream().filter(due -> !hasSlot(due, now)).toList();
-        List<Instant> slots = unslotted.isEmpty()
+                dues.stream().filter(due -> !hasSlot(due, pausedSoFar, now)).toList();
+        List<Slot> slots = unslotted.isEmpty()
                 ? List.of()
                 : pace.take(phoneNumberId, messagesPerSecond(phoneNumberId), unslotted.size(), now);
         Duration spacing = NumberPace.step(messagesPerSecond(phoneNumberId));
         int next = 0;
         for (Outbox.Due due : dues.stream()
-                .sorted(java.util.Comparator.comparing((Outbox.Due d) -> d.slot() == null ? Instant.MAX : d.slot()))
+                .sorted(java.util.Comparator.comparing((Outbox.Due d) ->
+                        d.slot() == null ? Instant.MAX : d.slot().after(pausedSoFar)))
                 .toList()) {
-            Instant slot = hasSlot(due, now) ? due.slot() : slots.get(next++);
+            boolean kept = hasSlot(due, pausedSoFar, now);
+            Slot given = kept ? due.slot() : slots.get(next++);
+            // a slot just taken is already after every pause so far
+            Instant slot = kept ? given.after(pausedSoFar) : given.at();
             if (slot.isAfter(now.plus(HORIZON))) {
-                rows.waitForSlot(due.message(), slot, slot.minus(LEAD));
+                rows.waitForSlot(due.message(), given, slot.minus(LEAD));
             } else {
                 StoreId store = due.store();
-                // A late message leaves one spacing after the number's previous send on this node, not at once:
-                // late ones would otherwise bunch with those on time into a second above the throughput.
-                Instant start = lastStart.merge(
-                        phoneNumberId, slot, (previous, wanted) -> later(previous.plus(spacing), wanted));
-                long delay =
-                        Math.max(0, Duration.between(clock.instant(), start).toNanos());
-                // The timer only starts the call at its slot; the call itself waits on the network on a virtual thread.
-                slotTimer.schedule(
-                        () -> Thread.ofVirtual().name("outbox-send").start(() -> {
-                            try {
-                                send(store, due);
-                            } finally {
-                                senders.release();
-                            }
-                        }),
-                        delay,
-                        TimeUnit.NANOSECONDS);
+                long delay = Math.max(0, Duration.between(clock.instant(), slot).toNanos());
+                startAt(phoneNumberId, pace.pausesHere(phoneNumberId), delay, () -> {
+                    try {
+                        send(store, due, spacing);
+                    } finally {
+                        senders.release();
+                    }
+                });
                 sending[0]++;
+            }
+        }
+    }
+
+    /**
+     * Starts the send after {@code delay}, later by every pause this node decided for the number meanwhile
+     * (Meta said it went too fast: the sends already timed wait as the queued ones do). The timer only starts
+     * the call; the call itself waits on the network on a virtual thread.
+     */
+    private void startAt(String phoneNumberId, Duration pausesWhenTimed, long delay, Runnable send) {
+        slotTimer.schedule(
+                () -> {
+                    Duration pausedSince = pace.pausesHere(phoneNumberId).minus(pausesWhenTimed);
+                    if (pausedSince.isPositive()) {
+                        startAt(phoneNumberId, pausesWhenTimed.plus(pausedSince), pausedSince.toNanos(), send);
+                    } else {
+                        Thread.ofVirtual().name("outbox-send").start(send);
+                    }
+                },
+                delay,
+                TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Waits, right before the call to Meta, until one spacing after this node's previous call for the number.
+     * The slots are that far apart, but a send can start late (the machine busy, a slow read) and late ones
+     * would reach Meta bunched with those on time, into a second above the number's throughput: Meta counts
+     * when calls arrive, not when they were due.
+     */
+    private void awaitTurn(String phoneNumberId, Duration spacing) {
+        Instant now = clock.instant();
+        Instant turn = lastCall.merge(phoneNumberId, now, (previous, wanted) -> later(previous.plus(spacing), wanted));
+        long wait = Duration.between(now, turn).toNanos();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -168,8 +204,8 @@ class OutboxWorker {
      * Whether the message still holds a usable slot. One whose slot passed long ago (the workers fell far
      * behind, a node was down) takes a new one, at the end of its number's queue.
      */
-    private static boolean hasSlot(Outbox.Due due, Instant now) {
-        return due.slot() != null && !due.slot().isBefore(now.minus(HORIZON));
+    private static boolean hasSlot(Outbox.Due due, Duration pausedSoFar, Instant now) {
+        return due.slot() != null && !due.slot().after(pausedSoFar).isBefore(now.minus(HORIZON));
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -189,9 +225,12 @@ class OutboxWorker {
         slotTimer.shutdownNow();
     }
 
-    private void send(StoreId store, Outbox.Due due) {
+    private void send(StoreId store, Outbox.Due due, Duration spacing) {
         try {
-            CurrentStore.runAs(store, () -> dispatch.attempt(due.message(), due.wasInFlight()));
+            CurrentStore.runAs(
+                    store,
+                    () -> dispatch.attempt(
+                            due.message(), due.wasInFlight(), () -> awaitTurn(due.phoneNumberId(), spacing)));
         } catch (RuntimeException unexpected) {
             // The lease runs out and the message is looked at again (as in flight: never resent blindly).
             log.error("Sending message {} failed unexpectedly", due.message(), unexpected);

@@ -96,6 +96,7 @@ class PacingBench {
                   sandbox's raw accept rate for one number, no product: %6.1f messages/s (16 threads, Meta allows %d)
                   accepted by the sandbox over %d s mid-run          : %6.1f messages/s   (Meta allows %d: ratio %.3f; of the raw rate: %.2f)
                   slowest and fastest second of those %d            : %d and %d messages
+                  each second                                        : %s
                   messages Meta refused once and the product retried : %d
                 %d numbers at once, %d messages each (%,d in all)
                   sandbox's raw accept rate, 16 threads, no product : %6.0f messages/s   (baseline)
@@ -120,6 +121,7 @@ class PacingBench {
                 SECONDS,
                 one.slowestSecond(),
                 one.fastestSecond(),
+                one.eachSecond(),
                 one.tooFast(),
                 NUMBERS,
                 PER_NUMBER,
@@ -137,6 +139,7 @@ class PacingBench {
             double rate,
             int slowestSecond,
             int fastestSecond,
+            String eachSecond,
             long tooFast) {}
 
     private OneNumber oneNumber() throws Exception {
@@ -167,6 +170,9 @@ class PacingBench {
                 inWindow / (double) SECONDS,
                 java.util.Arrays.stream(perSecond).min().orElse(0),
                 java.util.Arrays.stream(perSecond).max().orElse(0),
+                java.util.Arrays.stream(perSecond)
+                        .mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining(" ")),
                 tooFast(List.of(shop)));
     }
 

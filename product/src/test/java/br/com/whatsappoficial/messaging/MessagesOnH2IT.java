@@ -91,10 +91,11 @@ class MessagesOnH2IT {
         Instant now = Instant.parse("2026-12-04T12:00:00Z");
         CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
 
-        CurrentStore.runAs(store, () -> pace.slowDown(phone, now));
+        CurrentStore.callAs(store, () -> pace.slowDown(phone, now, now));
 
-        Instant next =
-                CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now)).getFirst();
+        Instant next = CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now))
+                .getFirst()
+                .at();
         // the pause, then one step at its pace (to the database's microsecond)
         assertThat(Duration.between(now.plus(NumberPace.PAUSE), next).toNanos())
                 .isCloseTo(NumberPace.step(80).toNanos(), within(1_000L));

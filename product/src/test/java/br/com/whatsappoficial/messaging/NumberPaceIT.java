@@ -41,6 +41,9 @@ class NumberPaceIT {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     StoreId store;
     String phone;
     final Instant now = Instant.parse("2026-12-04T12:00:00Z");
@@ -54,15 +57,15 @@ class NumberPaceIT {
 
     @Test
     void workersTakingSlotsTogetherGetEachOnceAtJustUnderEightyASecond() throws Exception {
-        List<Callable<List<Instant>>> workers = new ArrayList<>();
+        List<Callable<List<Slot>>> workers = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             int count = 1 + i % 3;
             workers.add(() -> CurrentStore.callAs(store, () -> pace.take(phone, 80, count, now)));
         }
         List<Instant> slots = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(12)) {
-            for (Future<List<Instant>> taken : threads.invokeAll(workers)) {
-                slots.addAll(taken.get());
+            for (Future<List<Slot>> taken : threads.invokeAll(workers)) {
+                taken.get().forEach(slot -> slots.add(slot.at()));
             }
         }
 
@@ -78,9 +81,11 @@ class NumberPaceIT {
     @Test
     void afterMetaSaysTheNumberWentTooFastItPausesASecondAndKeepsItsPace() throws Exception {
         CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
-        CurrentStore.runAs(store, () -> pace.slowDown(phone, now));
+        CurrentStore.callAs(store, () -> pace.slowDown(phone, now, now));
 
-        List<Instant> slots = CurrentStore.callAs(store, () -> pace.take(phone, 80, 2, now));
+        List<Instant> slots = CurrentStore.callAs(store, () -> pace.take(phone, 80, 2, now)).stream()
+                .map(Slot::at)
+                .toList();
 
         assertThat(Duration.between(now.plus(NumberPace.PAUSE), slots.getFirst())
                         .toNanos())
@@ -89,23 +94,63 @@ class NumberPaceIT {
     }
 
     @Test
-    void theQueuedMessagesOfANumberMetaFoundTooFastMoveASecondLater() throws Exception {
+    void refusalsOfSendsThatLeftBeforeThePauseWasOverDoNotPauseTheNumberAgain() throws Exception {
+        CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now));
+        Instant refused = now.plusMillis(10);
+
+        boolean first = CurrentStore.callAs(store, () -> pace.slowDown(phone, now, refused));
+        // the rest of the bunch: sent before the pause or during it, refused while it lasts or just after
+        boolean sentBefore =
+                CurrentStore.callAs(store, () -> pace.slowDown(phone, now.plusMillis(5), refused.plusMillis(3)));
+        boolean sentDuring = CurrentStore.callAs(
+                store,
+                () -> pace.slowDown(
+                        phone, refused.plus(NumberPace.PAUSE.dividedBy(2)), refused.plus(NumberPace.PAUSE)));
+        Duration pausedHere = pace.pausesHere(phone);
+        boolean sentAfter = CurrentStore.callAs(
+                store,
+                () -> pace.slowDown(
+                        phone,
+                        refused.plus(NumberPace.PAUSE),
+                        refused.plus(NumberPace.PAUSE).plusMillis(2)));
+
+        assertThat(List.of(first, sentBefore, sentDuring, sentAfter)).containsExactly(true, false, false, true);
+        assertThat(pausedHere).isEqualTo(NumberPace.PAUSE);
+        assertThat(pace.pausesHere(phone)).isEqualTo(NumberPace.PAUSE.multipliedBy(2));
+        List<Instant> slots = CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, now)).stream()
+                .map(Slot::at)
+                .toList();
+        // two pauses, not four, after the slot taken before them (to the database's microsecond)
+        assertThat(Duration.between(now.plus(NumberPace.PAUSE.multipliedBy(2)), slots.getFirst())
+                        .toNanos())
+                .isBetween(12_886_000L, 12_887_000L);
+    }
+
+    @Test
+    void theQueuedMessagesOfANumberMetaFoundTooFastAreDueThePauseLaterWithoutBeingRewritten() throws Exception {
         Instant soon =
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plusSeconds(30);
         MessageId queued = MessageId.random();
+        Slot given =
+                CurrentStore.callAs(store, () -> pace.take(phone, 80, 1, soon)).getFirst();
         CurrentStore.runAs(
                 store,
                 () -> rows.insert(
                         TestMessages.text(queued, soon.minusSeconds(1), DeliveryStatus.QUEUED, Sending.QUEUED, phone),
-                        soon));
+                        given));
 
-        CurrentStore.runAs(store, () -> pace.slowDown(phone, Instant.now()));
+        CurrentStore.callAs(store, () -> pace.slowDown(phone, Instant.now(), Instant.now()));
 
-        assertThat(jdbc.sql("select slot_at from messaging_outbox where message_id = :id")
-                        .param("id", queued.value())
-                        .query(java.time.OffsetDateTime.class)
-                        .single()
-                        .toInstant())
+        Outbox atItsSlot = new Outbox(
+                jdbc,
+                new org.springframework.transaction.support.TransactionTemplate(transactions),
+                java.time.Clock.fixed(soon, java.time.ZoneOffset.UTC));
+        Outbox.Due due = atItsSlot.claim(1_000).stream()
+                .filter(claimed -> claimed.message().equals(queued))
+                .findFirst()
+                .orElseThrow();
+        assertThat(due.slot()).isEqualTo(given);
+        assertThat(due.slot().after(CurrentStore.callAs(store, () -> pace.pausedSoFar(phone))))
                 .isEqualTo(soon.plus(NumberPace.PAUSE));
     }
 
@@ -114,6 +159,7 @@ class NumberPaceIT {
         CurrentStore.callAs(store, () -> pace.take(phone, 20, 3, now));
 
         assertThat(CurrentStore.callAs(store, () -> pace.take(phone, 20, 1, now.plusSeconds(60))))
+                .extracting(Slot::at)
                 .containsExactly(now.plusSeconds(60));
     }
 }
