@@ -4,10 +4,10 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An inbox event a worker holds for the length of its lease.
+ * An inbox event a worker holds locked in its processing transaction.
  *
- * @param attempts the attempt this claim is (1 for the first); it also fences off a worker whose
- *     lease ran out, since the row's attempts moved on when another worker claimed it again
+ * @param attempts the attempt this is (1 for the first); the row counts it only if it fails, and a
+ *     failure is recorded only on a row that still counts the attempts before it
  */
 record ClaimedEvent(
         long id,

@@ -15,12 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 
 /**
- * Processes a claimed batch of inbox events in one transaction: marks them done and publishes their
- * domain events as their stores, so that the effects, the event publication registry and the inbox agree
+ * Processes a batch of inbox events in the transaction that locked them: marks them done and publishes
+ * their domain events as their stores, so that the effects, the event publication registry and the inbox agree
  * after any crash. Statuses and customers' messages, most of Meta's traffic, go out as one event per
  * store and batch ({@link MessageStatusesReported}, {@link InboundMessagesReceived}) whose listeners write
  * in a few statements what the whole batch needs. When the batch's transaction fails, each event is
@@ -60,7 +62,43 @@ class InboxProcessor {
     private record Resolved(
             ClaimedEvent claimed, StoreId store, @Nullable Object event) {}
 
-    void process(List<ClaimedEvent> claimed) {
+    /**
+     * Locks up to {@code limit} due events and processes them in the same transaction; returns how many it
+     * took. When that transaction fails, each event is tried again alone.
+     */
+    int processDue(int limit) {
+        List<ClaimedEvent> taken = new ArrayList<>();
+        try {
+            transaction.executeWithoutResult(status -> {
+                queue.commitWithoutWaitingForDisk();
+                taken.addAll(queue.lockDue(limit));
+                process(taken);
+            });
+        } catch (RuntimeException failure) {
+            if (taken.isEmpty()) {
+                throw failure;
+            }
+            // Nothing of the batch was kept, its locks neither: each event alone, a failure recorded on itself.
+            for (ClaimedEvent event : taken) {
+                try {
+                    transaction.executeWithoutResult(status -> {
+                        queue.commitWithoutWaitingForDisk();
+                        queue.lockAgain(event).ifPresent(again -> process(List.of(again)));
+                    });
+                } catch (RuntimeException alone) {
+                    failed(event, alone);
+                }
+            }
+            return taken.size();
+        }
+        return taken.size();
+    }
+
+    /**
+     * Processes events locked in the current transaction: parks those of no known store, quarantines the
+     * unreadable ones, marks the others done and publishes their domain events as their stores.
+     */
+    private void process(List<ClaimedEvent> claimed) {
         Stores stores = new Stores();
         List<Resolved> resolved = new ArrayList<>(claimed.size());
         List<InboxQueue.Parking> parked = new ArrayList<>();
@@ -78,56 +116,41 @@ class InboxProcessor {
             } catch (UnreadableEvent | JacksonException unreadable) {
                 queue.quarantine(
                         event, QuarantineCause.UNREADABLE.reason(event.field() + " event: " + unreadable.getMessage()));
-                metrics.processed("quarantined");
+                afterCommit("quarantined", 1);
             }
         }
         if (!parked.isEmpty()) {
             queue.park(parked);
-            metrics.processed("parked", parked.size());
+            afterCommit("parked", parked.size());
         }
         if (resolved.isEmpty()) {
             return;
         }
-        try {
-            apply(resolved);
-        } catch (RuntimeException failure) {
-            if (resolved.size() == 1) {
-                failed(resolved.getFirst().claimed(), failure);
-            } else {
-                for (Resolved one : resolved) {
-                    try {
-                        apply(List.of(one));
-                    } catch (RuntimeException alone) {
-                        failed(one.claimed(), alone);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Marks the events done and publishes those whose lease this worker still holds, all or nothing. */
-    private void apply(List<Resolved> batch) {
-        int[] outcome = transaction.execute(status -> {
-            queue.commitWithoutWaitingForDisk();
-            boolean[] done =
-                    queue.markDone(batch.stream().map(Resolved::claimed).toList());
-            Map<StoreId, List<Object>> byStore = new LinkedHashMap<>();
-            int lost = 0;
-            for (int i = 0; i < done.length; i++) {
-                Resolved one = batch.get(i);
-                if (!done[i]) {
-                    // Another worker claimed it after our lease ran out: its processing counts, not ours.
-                    lost++;
-                } else if (one.event() != null) {
+        boolean[] done = queue.markDone(resolved.stream().map(Resolved::claimed).toList());
+        Map<StoreId, List<Object>> byStore = new LinkedHashMap<>();
+        int marked = 0;
+        for (int i = 0; i < done.length; i++) {
+            Resolved one = resolved.get(i);
+            if (done[i]) {
+                marked++;
+                if (one.event() != null) {
                     byStore.computeIfAbsent(one.store(), store -> new ArrayList<>())
                             .add(one.event());
                 }
             }
-            byStore.forEach((store, domainEvents) -> CurrentStore.runAs(store, () -> publish(store, domainEvents)));
-            return new int[] {done.length - lost, lost};
+        }
+        byStore.forEach((store, domainEvents) -> CurrentStore.runAs(store, () -> publish(store, domainEvents)));
+        afterCommit("done", marked);
+    }
+
+    /** Counts processed events once their transaction committed: a rolled back batch counted nothing. */
+    private void afterCommit(String outcome, int count) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                metrics.processed(outcome, count);
+            }
         });
-        metrics.processed("done", outcome[0]);
-        metrics.processed("lease_lost", outcome[1]);
     }
 
     private void publish(StoreId store, List<Object> domainEvents) {
@@ -199,7 +222,7 @@ class InboxProcessor {
         String unknown = "WABA " + event.wabaId() + " or number " + event.phoneNumberId();
         if (waited.compareTo(settings.parkFor()) >= 0) {
             queue.quarantine(event, QuarantineCause.UNKNOWN_STORE.reason(unknown));
-            metrics.processed("quarantined");
+            afterCommit("quarantined", 1);
             return Optional.empty();
         }
         // Look again after as long as it waited so far (at least the first retry delay, at most the longest);

@@ -1,14 +1,11 @@
 package br.com.whatsappoficial.webhook;
 
-import br.com.leasedjobs.JobTable;
-import br.com.leasedjobs.LeasedJobs;
 import br.com.whatsappoficial.store.CrossStore;
 import br.com.whatsappoficial.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,16 +13,16 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The workers' side of the inbox: claim due events under a lease, then record what became of them.
- * Any number of nodes can share it: a claim skips the rows another transaction holds.
+ * The workers' side of the inbox: lock due events in a processing transaction, then record what became of
+ * them. Any number of nodes can share it: a claim skips the rows another transaction holds.
  */
 @Component
 @CrossStore("workers claim events of every store; each is then processed as its own store once resolved")
@@ -33,52 +30,67 @@ class InboxQueue {
 
     // One claim per state: "state = ?" lets the database walk webhook_inbox_due_idx (state, next_attempt_at)
     // in due order and stop after the batch; "state in (...)" made it sort every waiting row at each claim,
-    // which with a backlog of 100,000 events cost milliseconds of database time per event.
-    private static final JobTable PENDING = inState(InboxState.PENDING);
-    // Parked events (no store owns their WABA or number yet) are looked at again like pending ones.
-    private static final JobTable PARKED = inState(InboxState.PARKED);
+    // which with a backlog of 100,000 events cost milliseconds of database time per event. SKIP LOCKED: the
+    // rows another worker's transaction holds are passed over (H2 accepts the same clause).
+    private static final String LOCK_DUE = """
+            select id, idempotency_key, field, waba_id, phone_number_id, payload, attempts, received_at
+            from webhook_inbox where state = :state and next_attempt_at <= :now
+            order by next_attempt_at limit :limit for update skip locked""";
 
-    private static JobTable inState(InboxState state) {
-        return JobTable.of("webhook_inbox", "id", "next_attempt_at")
-                .selecting(
-                        "idempotency_key", "field", "waba_id", "phone_number_id", "payload", "attempts", "received_at")
-                .where("state = '" + state.name() + "'")
-                .settingOnClaim("attempts = attempts + 1");
-    }
+    private static final String LOCK_ONE = """
+            select id, idempotency_key, field, waba_id, phone_number_id, payload, attempts, received_at
+            from webhook_inbox where id = :id and attempts = :before and state in ('PENDING', 'PARKED')
+            for update skip locked""";
 
+    // Fenced by the attempts the row counted when it was locked: a failure is recorded once.
     private static final String RESCHEDULE = """
             update webhook_inbox
-            set state = :state, next_attempt_at = :next, last_error = :reason, attempts = attempts - :back
-            where id = :id and attempts = :attempts""";
+            set state = :state, next_attempt_at = :next, last_error = :reason, attempts = :counted
+            where id = :id and attempts = :before""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Database database;
     private final TransactionTemplate transaction;
-    private final LeasedJobs pending;
-    private final LeasedJobs parked;
     private final Clock clock;
 
     InboxQueue(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Database database, Clock clock) {
         this.jdbc = jdbc;
         this.database = database;
         this.transaction = transaction;
-        this.pending = PENDING.on(JdbcClient.create(jdbc), transaction);
-        this.parked = PARKED.on(JdbcClient.create(jdbc), transaction);
         this.clock = clock;
     }
 
     /**
-     * Claims up to {@code limit} due events for {@code lease}: they are not due again before it ends,
-     * so a node that dies holding them only delays them. Each claim counts as an attempt, and the
-     * attempt number identifies this claim when its outcome is recorded.
+     * Locks up to {@code limit} due events in the caller's transaction, pending ones first, then parked ones
+     * due for another look. They stay with this worker until the transaction ends, which is also what
+     * ends the claim: committed with the events done, or rolled back (a failure, or a node that died: the
+     * database ends its transaction), the events due again at once. Nothing is written to claim them.
      */
-    List<ClaimedEvent> claim(int limit, Duration lease) {
-        Instant now = clock.instant();
-        List<ClaimedEvent> claimed = new ArrayList<>(pending.claim(limit, now, lease, InboxQueue::claimed));
-        if (claimed.size() < limit) {
-            claimed.addAll(parked.claim(limit - claimed.size(), now, lease, InboxQueue::claimed));
+    List<ClaimedEvent> lockDue(int limit) {
+        OffsetDateTime now = now();
+        List<ClaimedEvent> locked = new ArrayList<>(lockDue(InboxState.PENDING, limit, now));
+        if (locked.size() < limit) {
+            locked.addAll(lockDue(InboxState.PARKED, limit - locked.size(), now));
         }
-        return claimed;
+        return locked;
+    }
+
+    private List<ClaimedEvent> lockDue(InboxState state, int limit, OffsetDateTime now) {
+        return jdbc.query(
+                LOCK_DUE,
+                new MapSqlParameterSource()
+                        .addValue("state", state.name())
+                        .addValue("now", now)
+                        .addValue("limit", limit),
+                InboxQueue::claimed);
+    }
+
+    /**
+     * Locks one event again in the caller's transaction, if no one processed it or recorded a failure of it
+     * since {@code event} was read.
+     */
+    Optional<ClaimedEvent> lockAgain(ClaimedEvent event) {
+        return jdbc.query(LOCK_ONE, fenced(event), InboxQueue::claimed).stream().findFirst();
     }
 
     private static ClaimedEvent claimed(ResultSet row, int n) throws SQLException {
@@ -94,8 +106,8 @@ class InboxQueue {
     }
 
     /**
-     * Marks claimed events processed, within the caller's transaction; for each, false when its lease was
-     * lost to another worker (that worker's processing counts, not ours). A done event has no next
+     * Marks events this transaction locked processed; for each, whether it was still waiting (it was, as
+     * the lock kept every other worker from it). A done event has no next
      * attempt: its {@code next_attempt_at} becomes when it was done, so that retention finds old done
      * events through {@code webhook_inbox_due_idx} rather than through one more index to write on every
      * insert and update of this table.
@@ -104,22 +116,18 @@ class InboxQueue {
         OffsetDateTime now = now();
         boolean[] done = new boolean[claimed.size()];
         if (database.postgres()) {
-            // One statement for the batch, fenced per event by its attempt (arrays go as text: the driver
-            // binds String[] only).
+            // One statement for the batch (the ids go as an array).
             Set<Long> marked = new HashSet<>(jdbc.queryForList(
                     """
                     update webhook_inbox w set state = 'DONE', processed_at = :now, next_attempt_at = :now, last_error = null
-                    from unnest(cast(:ids as bigint[]), cast(:attempts as integer[])) as c(id, attempts)
-                    where w.id = c.id and w.attempts = c.attempts and w.state in ('PENDING', 'PARKED')
+                    from unnest(cast(:ids as bigint[])) as c(id)
+                    where w.id = c.id and w.state in ('PENDING', 'PARKED')
                     returning w.id""",
                     new MapSqlParameterSource()
                             .addValue("now", now)
                             .addValue(
                                     "ids",
-                                    claimed.stream().map(ClaimedEvent::id).toArray(Long[]::new))
-                            .addValue(
-                                    "attempts",
-                                    claimed.stream().map(ClaimedEvent::attempts).toArray(Integer[]::new)),
+                                    claimed.stream().map(ClaimedEvent::id).toArray(Long[]::new)),
                     Long.class));
             for (int i = 0; i < done.length; i++) {
                 done[i] = marked.contains(claimed.get(i).id());
@@ -129,8 +137,10 @@ class InboxQueue {
         int[] counts = jdbc.batchUpdate(
                 """
                 update webhook_inbox set state = 'DONE', processed_at = :now, next_attempt_at = :now, last_error = null
-                where id = :id and attempts = :attempts and state in ('PENDING', 'PARKED')""",
-                claimed.stream().map(event -> claim(event).addValue("now", now)).toArray(MapSqlParameterSource[]::new));
+                where id = :id and state in ('PENDING', 'PARKED')""",
+                claimed.stream()
+                        .map(event -> new MapSqlParameterSource("id", event.id()).addValue("now", now))
+                        .toArray(MapSqlParameterSource[]::new));
         for (int i = 0; i < done.length; i++) {
             done[i] = counts[i] == 1;
         }
@@ -154,14 +164,14 @@ class InboxQueue {
     /** An event to look at again later because no store owns its WABA or number yet. */
     record Parking(ClaimedEvent event, Duration delay, String reason) {}
 
-    /** Parks events in one transaction; this does not count as a failure of theirs. */
+    /** Parks events in one statement batch (in the caller's transaction if any); this counts no attempt. */
     void park(List<Parking> parked) {
         OffsetDateTime now = now();
         transaction.executeWithoutResult(status -> jdbc.batchUpdate(
                 RESCHEDULE,
                 parked.stream()
                         .map(parking -> rescheduling(
-                                parking.event(), InboxState.PARKED, now.plus(parking.delay()), parking.reason(), 1))
+                                parking.event(), InboxState.PARKED, now.plus(parking.delay()), parking.reason(), false))
                         .toArray(MapSqlParameterSource[]::new)));
     }
 
@@ -182,13 +192,14 @@ class InboxQueue {
                         .addValue("phones", phoneNumberIds.isEmpty() ? List.of(wabaId) : phoneNumberIds));
     }
 
-    /** Tries a failed event again later. */
+    /** Tries a failed event again later; its attempt counts. */
     void retryLater(ClaimedEvent event, Duration delay, String reason) {
-        reschedule(event, InboxState.PENDING, delay, reason, 0);
+        reschedule(event, InboxState.PENDING, delay, reason);
     }
 
+    /** Sets an event aside for support; its attempt counts. */
     void quarantine(ClaimedEvent event, String reason) {
-        reschedule(event, InboxState.QUARANTINED, Duration.ZERO, reason, 0);
+        reschedule(event, InboxState.QUARANTINED, Duration.ZERO, reason);
     }
 
     /** How many events wait, and since when the oldest one waits. */
@@ -205,22 +216,23 @@ class InboxQueue {
 
     record Backlog(long waiting, Duration oldestAge) {}
 
-    private void reschedule(ClaimedEvent event, InboxState state, Duration delay, String reason, int attemptsBack) {
+    private void reschedule(ClaimedEvent event, InboxState state, Duration delay, String reason) {
         transaction.executeWithoutResult(
-                status -> jdbc.update(RESCHEDULE, rescheduling(event, state, now().plus(delay), reason, attemptsBack)));
+                status -> jdbc.update(RESCHEDULE, rescheduling(event, state, now().plus(delay), reason, true)));
     }
 
     private static MapSqlParameterSource rescheduling(
-            ClaimedEvent event, InboxState state, OffsetDateTime next, String reason, int attemptsBack) {
-        return claim(event)
+            ClaimedEvent event, InboxState state, OffsetDateTime next, String reason, boolean countsAnAttempt) {
+        return fenced(event)
                 .addValue("state", state.name())
                 .addValue("next", next)
                 .addValue("reason", WebhookInbox.truncate(reason))
-                .addValue("back", attemptsBack);
+                .addValue("counted", countsAnAttempt ? event.attempts() : event.attempts() - 1);
     }
 
-    private static MapSqlParameterSource claim(ClaimedEvent event) {
-        return new MapSqlParameterSource().addValue("id", event.id()).addValue("attempts", event.attempts());
+    /** The event's row as it was read: the attempts before this one. */
+    private static MapSqlParameterSource fenced(ClaimedEvent event) {
+        return new MapSqlParameterSource().addValue("id", event.id()).addValue("before", event.attempts() - 1);
     }
 
     private OffsetDateTime now() {

@@ -64,16 +64,15 @@ class InboxWorkers implements SmartLifecycle {
         }
     }
 
-    /** Processes every due event now; returns how many were claimed. For the loop and for tests. */
+    /** Processes every due event now; returns how many were taken. For the loop and for tests. */
     int drain() {
-        int claimed = 0;
-        List<ClaimedEvent> batch;
+        int taken = 0;
+        int batch;
         do {
-            batch = queue.claim(settings.batchSize(), settings.lease());
-            processor.process(batch);
-            claimed += batch.size();
-        } while (batch.size() == settings.batchSize() && running.get());
-        return claimed;
+            batch = processor.processDue(settings.batchSize());
+            taken += batch;
+        } while (batch == settings.batchSize() && running.get());
+        return taken;
     }
 
     @Override
@@ -125,7 +124,7 @@ class InboxWorkers implements SmartLifecycle {
             if (backlogMeter != null) {
                 backlogMeter.shutdownNow();
             }
-            // A worker finishes the event in hand; its unfinished claims come back when their lease ends.
+            // A worker finishes the batch in hand; a batch it cannot finish rolls back, its events due at once.
             wakeUps.release(loops.size());
             try {
                 for (Thread loop : loops) {

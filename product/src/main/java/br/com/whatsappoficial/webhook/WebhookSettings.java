@@ -26,8 +26,6 @@ import org.springframework.validation.annotation.Validated;
  * @param workers how many workers of this node claim and process events side by side
  * @param pollInterval how often an idle worker looks for due events
  * @param batchSize how many events a worker claims at once
- * @param lease how long a claimed event is reserved for its worker; a crashed node's events are
- *     claimed again after it
  * @param maxAttempts failed processing attempts before an event is quarantined
  * @param firstRetryDelay the delay after the first failure, doubled after each one
  * @param maxRetryDelay the longest delay between attempts
@@ -56,7 +54,6 @@ public record WebhookSettings(
         @DefaultValue("4") @Min(1) int workers,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
         @DefaultValue("100") @Min(1) int batchSize,
-        @DefaultValue("2m") @NotNull Duration lease,
         @DefaultValue("10") @Min(1) int maxAttempts,
         @DefaultValue("2s") @NotNull Duration firstRetryDelay,
         @DefaultValue("1h") @NotNull Duration maxRetryDelay,

@@ -46,8 +46,6 @@ import org.springframework.test.context.TestPropertySource;
             "webhook.first-retry-delay=100ms",
             "webhook.max-retry-delay=500ms",
             "webhook.poll-interval=50ms",
-            // events a worker had claimed when the database went away come back when their lease ends
-            "webhook.lease=3s",
             // a commit whose answer was lost leaves its publication incomplete: delivered again soon
             "webhook.resubmit-older-than=2s",
             "webhook.resubmit-every=1s"

@@ -60,6 +60,9 @@ class WebhookProcessingIT {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
 
+    @org.springframework.beans.factory.annotation.Value("${webhook.max-attempts}")
+    int maxAttempts;
+
     MetaWebhooks meta;
     String run;
     String waba;
@@ -202,6 +205,11 @@ class WebhookProcessingIT {
         assertThat(healthy)
                 .allSatisfy(wamid -> assertThat(listeners.inbound(wamid)).hasSize(1));
         assertThat(listeners.inbound(poison)).isEmpty();
+        // Locking a batch writes nothing, and the batch that failed counted nothing against the healthy
+        // events: only the poison's own failures count, up to the quarantine.
+        assertThat(healthy)
+                .allSatisfy(wamid -> assertThat(attempts("message:" + wamid)).isZero());
+        assertThat(attempts("message:" + poison)).isEqualTo(maxAttempts);
     }
 
     @Test
@@ -279,6 +287,13 @@ class WebhookProcessingIT {
 
     private void awaitDone(String key) {
         await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(state(key)));
+    }
+
+    private int attempts(String key) {
+        return jdbc.sql("select attempts from webhook_inbox where idempotency_key = :key")
+                .param("key", key)
+                .query(Integer.class)
+                .single();
     }
 
     private String state(String key) {
