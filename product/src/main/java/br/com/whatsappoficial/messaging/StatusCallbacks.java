@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,12 +53,21 @@ class StatusCallbacks {
             boolean firstOfItsKind,
             StoredMessage.@Nullable Failure failure,
             Instant now) {
-        log.enqueueAll(toQueue(before, before.status(), after, reported, at, firstOfItsKind, failure), now);
+        log.enqueueAll(
+                toQueue(before, before.status(), after, reported, at, firstOfItsKind, failure, this::storeListens),
+                now);
+    }
+
+    /** Whether the current store set a callback URL (Configurações › API). */
+    boolean storeListens() {
+        return endpoints.url().isPresent();
     }
 
     /**
      * The callbacks a report of {@code message} calls for, when its statuses so far left it {@code before}
      * (a batch of reports moves it several times before its row is written): none when nobody listens.
+     * {@code storeListens} is asked only for a message without a callback URL of its own; a batch asks the
+     * store once, not once per status.
      */
     List<CallbackLog.NewCallback> toQueue(
             StoredMessage message,
@@ -66,10 +76,10 @@ class StatusCallbacks {
             String reported,
             Instant at,
             boolean firstOfItsKind,
-            StoredMessage.@Nullable Failure failure) {
+            StoredMessage.@Nullable Failure failure,
+            Supplier<Boolean> storeListens) {
         List<String> statuses = CallbackStatuses.toSend(before, after, reported, firstOfItsKind);
-        if (statuses.isEmpty()
-                || (message.callbackUrl() == null && endpoints.url().isEmpty())) {
+        if (statuses.isEmpty() || (message.callbackUrl() == null && !storeListens.get())) {
             return List.of();
         }
         List<CallbackLog.NewCallback> callbacks = new ArrayList<>(statuses.size());

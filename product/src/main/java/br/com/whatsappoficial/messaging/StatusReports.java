@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Applies a batch of Meta's statuses of the current store's messages in a few statements: the batch's
@@ -107,6 +109,7 @@ class StatusReports {
         // The lines the timeline did not have yet: with the messages locked, nobody else adds any meanwhile.
         Set<ReportedMessages.TimelineKey> added = rows.addToTimelines(List.copyOf(lines.values()));
         List<CallbackLog.NewCallback> queued = new ArrayList<>();
+        Supplier<Boolean> storeListens = SingletonSupplier.of(callbacks::storeListens);
         Map<String, Customer> links = new LinkedHashMap<>();
         for (int r = 0; r < reports.size(); r++) {
             MessageStatusReported report = reports.get(r);
@@ -144,7 +147,7 @@ class StatusReports {
                     added.contains(new ReportedMessages.TimelineKey(moving.message.id(), report.status()))
                             && moving.seen.add(report.status());
             queued.addAll(callbacks.toQueue(
-                    moving.message, before, next, report.status(), report.at(), firstOfItsKind, failure));
+                    moving.message, before, next, report.status(), report.at(), firstOfItsKind, failure, storeListens));
             moving.status = next;
         }
         rows.acceptAll(
