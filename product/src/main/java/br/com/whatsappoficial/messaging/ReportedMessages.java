@@ -70,6 +70,16 @@ class ReportedMessages {
     }
 
     private List<StoredMessage> lock(String column, List<?> values) {
+        if (database.postgres()) {
+            // One array parameter: the same statement text whatever the batch's size, so PostgreSQL parses and
+            // plans it once per connection ("in (:ids)" expands to as many parameters as ids).
+            return jdbc.sql("select * from messaging_messages where store_id = :storeId and " + column
+                            + " = any(cast(:ids as " + ("message_id".equals(column) ? "uuid" : "varchar") + "[]))"
+                            + " order by message_id for update")
+                    .param("ids", values.stream().map(Object::toString).toArray(String[]::new))
+                    .query(rows::message)
+                    .list();
+        }
         List<StoredMessage> locked = new ArrayList<>(values.size());
         for (int from = 0; from < values.size(); from += CHUNK) {
             locked.addAll(jdbc.sql("select * from messaging_messages where store_id = :storeId and " + column
