@@ -1,6 +1,7 @@
 package br.com.leasedjobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -124,6 +125,35 @@ abstract class LeasedJobsContract {
     }
 
     @Test
+    void aLockedRowIsTheCallersUntilItsTransactionEndsAndNothingIsWrittenToTakeIt() {
+        insert(1, NOW.minusSeconds(20));
+        insert(2, NOW.minusSeconds(10));
+        insert(3, NOW.plusSeconds(1));
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
+        LeasedJobs otherNode = jobs(pool());
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(ids(lock(jobs(pool), 1))).containsExactly(1L);
+            // the other node passes it over while this transaction lasts (H2 also holds the rows the locking
+            // query read past its limit, PostgreSQL hands the other node row 2)
+            assertThat(ids(claim(otherNode, 10, NOW))).doesNotContain(1L);
+            status.setRollbackOnly();
+        });
+
+        assertThat(due(1)).isEqualTo(NOW.minusSeconds(20));
+        assertThat(attempts(1)).isZero();
+        assertThat(ids(claim(otherNode, 10, NOW))).contains(1L);
+    }
+
+    @Test
+    void lockingOutsideATransactionIsRefusedRatherThanLockingNothing() {
+        insert(1, NOW.minusSeconds(20));
+
+        assertThatThrownBy(() -> lock(jobs(pool), 10)).isInstanceOf(IllegalStateException.class);
+        assertThat(ids(claim(jobs(pool), 10, NOW))).containsExactly(1L);
+    }
+
+    @Test
     void twoNodesClaimingAtOnceNeverTakeTheSameRow() throws Exception {
         int rows = 400;
         for (int id = 1; id <= rows; id++) {
@@ -172,6 +202,10 @@ abstract class LeasedJobsContract {
 
     private static List<Job> claim(LeasedJobs jobs, int limit, Instant now) {
         return jobs.claim(limit, now, LEASE, (rs, n) -> new Job(rs.getLong("id"), rs.getInt("attempts")));
+    }
+
+    private static List<Job> lock(LeasedJobs jobs, int limit) {
+        return jobs.lock(limit, NOW, (rs, n) -> new Job(rs.getLong("id"), rs.getInt("attempts")));
     }
 
     private static List<Long> ids(List<Job> jobs) {

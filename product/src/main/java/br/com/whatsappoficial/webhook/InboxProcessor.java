@@ -89,7 +89,6 @@ class InboxProcessor {
                     failed(event, alone);
                 }
             }
-            return taken.size();
         }
         return taken.size();
     }

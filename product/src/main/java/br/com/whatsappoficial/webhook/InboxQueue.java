@@ -1,11 +1,14 @@
 package br.com.whatsappoficial.webhook;
 
+import br.com.leasedjobs.JobTable;
+import br.com.leasedjobs.LeasedJobs;
 import br.com.whatsappoficial.store.CrossStore;
 import br.com.whatsappoficial.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,18 +32,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @CrossStore("workers claim events of every store; each is then processed as its own store once resolved")
 class InboxQueue {
 
+    /** What a worker reads of an event besides its id. */
+    private static final String[] READ = {
+        "idempotency_key", "field", "waba_id", "phone_number_id", "payload", "attempts", "received_at"
+    };
+
+    private static final String COLUMNS = "id, " + String.join(", ", READ);
+
     // One claim per state: "state = ?" lets the database walk webhook_inbox_due_idx (state, next_attempt_at)
     // in due order and stop after the batch; "state in (...)" made it sort every waiting row at each claim,
-    // which with a backlog of 100,000 events cost milliseconds of database time per event. SKIP LOCKED: the
-    // rows another worker's transaction holds are passed over (H2 accepts the same clause).
-    private static final String LOCK_DUE = """
-            select id, idempotency_key, field, waba_id, phone_number_id, payload, attempts, received_at
-            from webhook_inbox where state = :state and next_attempt_at <= :now
-            order by next_attempt_at limit :limit for update skip locked""";
+    // which with a backlog of 100,000 events cost milliseconds of database time per event.
+    private static final JobTable PENDING = inState(InboxState.PENDING);
+    // Parked events (no store owns their WABA or number yet) are looked at again like pending ones.
+    private static final JobTable PARKED = inState(InboxState.PARKED);
 
-    private static final String LOCK_ONE = """
-            select id, idempotency_key, field, waba_id, phone_number_id, payload, attempts, received_at
-            from webhook_inbox where id = :id and attempts = :before and state in ('PENDING', 'PARKED')
+    private static JobTable inState(InboxState state) {
+        return JobTable.of("webhook_inbox", "id", "next_attempt_at")
+                .selecting(READ)
+                .where("state = '" + state.name() + "'");
+    }
+
+    private static final String LOCK_ONE = "select " + COLUMNS + """
+             from webhook_inbox where id = :id and attempts = :before and state in ('PENDING', 'PARKED')
             for update skip locked""";
 
     // Fenced by the attempts the row counted when it was locked: a failure is recorded once.
@@ -51,12 +65,16 @@ class InboxQueue {
     private final NamedParameterJdbcTemplate jdbc;
     private final Database database;
     private final TransactionTemplate transaction;
+    private final LeasedJobs pending;
+    private final LeasedJobs parked;
     private final Clock clock;
 
     InboxQueue(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Database database, Clock clock) {
         this.jdbc = jdbc;
         this.database = database;
         this.transaction = transaction;
+        this.pending = PENDING.on(JdbcClient.create(jdbc), transaction);
+        this.parked = PARKED.on(JdbcClient.create(jdbc), transaction);
         this.clock = clock;
     }
 
@@ -67,22 +85,12 @@ class InboxQueue {
      * database ends its transaction), the events due again at once. Nothing is written to claim them.
      */
     List<ClaimedEvent> lockDue(int limit) {
-        OffsetDateTime now = now();
-        List<ClaimedEvent> locked = new ArrayList<>(lockDue(InboxState.PENDING, limit, now));
+        Instant now = clock.instant();
+        List<ClaimedEvent> locked = new ArrayList<>(pending.lock(limit, now, InboxQueue::claimed));
         if (locked.size() < limit) {
-            locked.addAll(lockDue(InboxState.PARKED, limit - locked.size(), now));
+            locked.addAll(parked.lock(limit - locked.size(), now, InboxQueue::claimed));
         }
         return locked;
-    }
-
-    private List<ClaimedEvent> lockDue(InboxState state, int limit, OffsetDateTime now) {
-        return jdbc.query(
-                LOCK_DUE,
-                new MapSqlParameterSource()
-                        .addValue("state", state.name())
-                        .addValue("now", now)
-                        .addValue("limit", limit),
-                InboxQueue::claimed);
     }
 
     /**

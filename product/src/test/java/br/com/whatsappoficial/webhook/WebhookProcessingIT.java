@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
@@ -60,7 +61,7 @@ class WebhookProcessingIT {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
 
-    @org.springframework.beans.factory.annotation.Value("${webhook.max-attempts}")
+    @Value("${webhook.max-attempts}")
     int maxAttempts;
 
     MetaWebhooks meta;
