@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a group commit's events into the inbox table, skipping those already there. On PostgreSQL the
@@ -53,7 +54,16 @@ class InboxInsert {
     }
 
     /**
-     * Inserts the events within the caller's transaction; answers for each, in the given order, whether
+     * Whether {@link #insert} writes the events with one statement, which is atomic and, run outside a
+     * transaction, committed on its own: then the group commit needs no BEGIN and COMMIT round trips.
+     */
+    boolean oneStatement() {
+        return database.postgres();
+    }
+
+    /**
+     * Inserts the events within the caller's transaction (when {@link #oneStatement()}, also outside one,
+     * as a transaction of its own); answers for each, in the given order, whether
      * it was new (of several with one key, the first). Rows go in key order: concurrent group commits
      * then take their unique-index locks in the same order, so two of them holding the same redelivered
      * events can wait on each other but never deadlock.
@@ -81,6 +91,10 @@ class InboxInsert {
                     while (rows.next()) {
                         keys.add(rows.getString(1));
                     }
+                }
+                // A pool configured without auto-commit would otherwise roll the rows back.
+                if (!connection.getAutoCommit() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+                    connection.commit();
                 }
                 return keys;
             }

@@ -1,15 +1,20 @@
 package br.com.whatsappoficial.webhook;
 
 import br.com.whatsappoficial.meta.MetaSettings;
-import io.micrometer.observation.ObservationPredicate;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 
-/** How Meta's callback is served: its own servlet, observed once. */
+/**
+ * How Meta's callback is served: its own servlet, reached from Tomcat's pipeline without the filter
+ * chain: Meta's calls are timed by {@code webhook.ack} and counted by {@code webhook.requests}, not
+ * by the generic {@code http.server.requests}.
+ */
 @Configuration(proxyBeanMethods = false)
 class MetaCallbackConfiguration {
+
+    static final String SERVLET_NAME = "metaWebhook";
 
     @Bean
     ServletRegistrationBean<MetaWebhookServlet> metaWebhookServlet(
@@ -21,19 +26,14 @@ class MetaCallbackConfiguration {
             InboxWorkers workers) {
         ServletRegistrationBean<MetaWebhookServlet> registration = new ServletRegistrationBean<>(
                 new MetaWebhookServlet(meta, settings, inbox, writer, metrics, workers), MetaWebhookServlet.PATH);
-        registration.setName("metaWebhook");
+        registration.setName(SERVLET_NAME);
         registration.setLoadOnStartup(1);
         return registration;
     }
 
-    /**
-     * Meta's calls are timed by {@code webhook.ack} and counted by {@code webhook.requests} with their
-     * outcome; the generic {@code http.server.requests} observation would time them a second time, at a
-     * tenth of an acknowledgement's CPU.
-     */
     @Bean
-    ObservationPredicate metaCallbackObservedOnce() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && MetaWebhookServlet.PATH.equals(request.getCarrier().getRequestURI()));
+    TomcatContextCustomizer metaCallbackValve(ServletRegistrationBean<MetaWebhookServlet> metaWebhookServlet) {
+        return context ->
+                context.getPipeline().addValve(new MetaCallbackValve(SERVLET_NAME, metaWebhookServlet.getServlet()));
     }
 }

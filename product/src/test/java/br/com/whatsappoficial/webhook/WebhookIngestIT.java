@@ -81,6 +81,25 @@ class WebhookIngestIT {
     }
 
     @Test
+    void metasCallsSkipTheFilterChainAndAreTimedOnce() throws Exception {
+        long acks = meters.get("webhook.ack").timer().count();
+        long requestsBefore = httpServerRequests();
+        assertThat(meta.post(MetaWebhooks.inbound("waba-" + run, "phone-" + run, "wamid.valve-" + run, "Oi")))
+                .isEqualTo(200);
+        assertThat(meters.get("webhook.ack").timer().count()).isEqualTo(acks + 1);
+        // The filter chain's observation times a request before its response is sent.
+        assertThat(httpServerRequests()).isEqualTo(requestsBefore);
+        assertThat(get("/actuator/health")).startsWith("200");
+        assertThat(httpServerRequests()).isEqualTo(requestsBefore + 1);
+    }
+
+    private long httpServerRequests() {
+        return meters.find("http.server.requests").timers().stream()
+                .mapToLong(timer -> timer.count())
+                .sum();
+    }
+
+    @Test
     void refusesMissingBadAndSha1OnlySignaturesAndStoresNothing() {
         String body = MetaWebhooks.inbound("waba-" + run, "phone-" + run, "wamid.forged-" + run, "Oi");
         double before = requests("bad_signature");
