@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -46,8 +47,11 @@ final class KeepAliveClient implements AutoCloseable {
                 head.append(header).append("\r\n");
             }
             head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
+            // One write, as a real sender does: head and body in one segment, read by the server at once.
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
+            out.write(request);
             out.flush();
             return readResponse();
         } catch (IOException broken) {
