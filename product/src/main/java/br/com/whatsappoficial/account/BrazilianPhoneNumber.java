@@ -6,7 +6,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Brazilian (+55) mobile or landline number, the only kind a merchant may connect. Meta's own test
@@ -21,10 +23,27 @@ public record BrazilianPhoneNumber(String e164) {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+    /**
+     * Numbers already parsed, by what was given and by E.164, to their E.164 and display forms: a
+     * campaign's sends read their store's number and format it for each message, and parsing it each
+     * time was a tenth of a send's CPU. Bounded, so that customers' numbers cannot grow it without end.
+     */
+    private static final Map<String, String> E164 = new ConcurrentHashMap<>();
+
+    private static final Map<String, String> DISPLAY = new ConcurrentHashMap<>();
+
+    private static final int MAX_KNOWN = 10_000;
+
     public BrazilianPhoneNumber {
         Objects.requireNonNull(e164, "number");
-        PhoneNumber parsed = parseOrRefuse(e164);
-        e164 = PHONES.format(parsed, PhoneNumberFormat.E164);
+        String known = E164.get(e164);
+        if (known != null) {
+            e164 = known;
+        } else {
+            String given = e164;
+            e164 = PHONES.format(parseOrRefuse(given), PhoneNumberFormat.E164);
+            remember(E164, given, e164);
+        }
     }
 
     /** Accepts what people type: "+55 (11) 91234-5678", "11 91234-5678", "5511912345678". */
@@ -58,7 +77,19 @@ public record BrazilianPhoneNumber(String e164) {
 
     /** +55 11 91234-5678 */
     public String display() {
-        return PHONES.format(parseOrRefuse(e164), PhoneNumberFormat.INTERNATIONAL);
+        String known = DISPLAY.get(e164);
+        if (known != null) {
+            return known;
+        }
+        String display = PHONES.format(parseOrRefuse(e164), PhoneNumberFormat.INTERNATIONAL);
+        remember(DISPLAY, e164, display);
+        return display;
+    }
+
+    private static void remember(Map<String, String> known, String key, String value) {
+        if (known.size() < MAX_KNOWN) {
+            known.putIfAbsent(key, value);
+        }
     }
 
     /** The wa_ids WhatsApp may use for this number: for mobiles, with and without the 9th digit. */

@@ -40,6 +40,10 @@ class GraphHttp {
 
     private final MetaSettings settings;
     private final Environment environment;
+
+    /** The embedded sandbox's Graph address, once the port it listens on is known. */
+    private volatile @Nullable URI sandboxUrl;
+
     private final MeterRegistry meters;
     private final RestClient rest;
     private final JsonMapper json = GraphJson.MAPPER;
@@ -194,8 +198,18 @@ class GraphHttp {
         if (settings.graphBaseUrl() != null) {
             return settings.graphBaseUrl();
         }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return URI.create("http://127.0.0.1:" + port + "/sandbox/graph");
+        URI known = sandboxUrl;
+        if (known != null) {
+            return known;
+        }
+        String listening = environment.getProperty("local.server.port");
+        String port = listening != null ? listening : environment.getProperty("server.port", "8080");
+        URI sandbox = URI.create("http://127.0.0.1:" + port + "/sandbox/graph");
+        // Kept once the server listens: looking the port up walked every property source at each call.
+        if (listening != null) {
+            sandboxUrl = sandbox;
+        }
+        return sandbox;
     }
 
     private static byte[] readAll(InputStream body) throws IOException {

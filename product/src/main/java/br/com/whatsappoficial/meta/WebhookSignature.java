@@ -1,15 +1,9 @@
 package br.com.whatsappoficial.meta;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,15 +18,6 @@ public final class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
     private static final int HEX_LENGTH = 64;
-
-    /**
-     * A keyed MAC per app secret, cloned for each body: looking the algorithm up and scheduling the key
-     * for every POST was a twentieth of an acknowledgement's CPU. An app has one secret, two during a
-     * rotation; the bound only keeps odd callers from growing it.
-     */
-    private static final Map<String, Mac> KEYED = new ConcurrentHashMap<>();
-
-    private static final int MAX_KEYED = 8;
 
     private WebhookSignature() {}
 
@@ -75,27 +60,6 @@ public final class WebhookSignature {
     }
 
     private static byte[] hmac(byte[] body, String secret) {
-        Mac keyed = KEYED.get(secret);
-        if (keyed == null) {
-            keyed = keyed(secret);
-            if (KEYED.size() < MAX_KEYED) {
-                KEYED.putIfAbsent(secret, keyed);
-            }
-        }
-        try {
-            return ((Mac) keyed.clone()).doFinal(body);
-        } catch (CloneNotSupportedException notCloneable) {
-            return keyed(secret).doFinal(body);
-        }
-    }
-
-    private static Mac keyed(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HmacSha256.of(secret, body);
     }
 }
