@@ -41,12 +41,12 @@ class GraphHttp {
     private final MetaSettings settings;
     private final Environment environment;
 
-    /** The embedded sandbox's Graph address, once the port it listens on is known. */
-    private volatile @Nullable URI sandboxUrl;
-
     private final MeterRegistry meters;
     private final RestClient rest;
     private final JsonMapper json = GraphJson.MAPPER;
+
+    /** The embedded sandbox's Graph address, once the port it listens on is known. */
+    private volatile @Nullable URI sandboxUrl;
 
     GraphHttp(MetaSettings settings, Environment environment, MeterRegistry meters) {
         this.settings = settings;

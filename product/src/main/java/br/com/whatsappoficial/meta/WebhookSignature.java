@@ -23,7 +23,7 @@ public final class WebhookSignature {
 
     /** The header value Meta would send for these bytes (the sandbox signs its webhooks with it). */
     public static String sign(byte[] body, String appSecret) {
-        return PREFIX + HexFormat.of().formatHex(hmac(body, appSecret));
+        return PREFIX + HexFormat.of().formatHex(HmacSha256.of(appSecret, body));
     }
 
     /**
@@ -39,7 +39,7 @@ public final class WebhookSignature {
         boolean matched = false;
         for (String secret : appSecrets) {
             // Every secret is tried, so the time taken does not tell which one matched.
-            matched |= MessageDigest.isEqual(claimed, hmac(body, secret));
+            matched |= MessageDigest.isEqual(claimed, HmacSha256.of(secret, body));
         }
         return matched;
     }
@@ -57,9 +57,5 @@ public final class WebhookSignature {
         } catch (IllegalArgumentException notHex) {
             return null;
         }
-    }
-
-    private static byte[] hmac(byte[] body, String secret) {
-        return HmacSha256.of(secret, body);
     }
 }

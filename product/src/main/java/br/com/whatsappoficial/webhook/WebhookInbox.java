@@ -46,12 +46,7 @@ class WebhookInbox {
      */
     List<Stored> storeAll(List<List<InboxEvent>> posts) {
         List<InboxEvent> events = posts.stream().flatMap(List::stream).toList();
-        boolean[] isNew = events.isEmpty()
-                ? new boolean[0]
-                : insert.oneStatement()
-                        // Its own transaction: one round trip to the database instead of two.
-                        ? insert.insert(events, now())
-                        : transaction.execute(status -> insert.insert(events, now()));
+        boolean[] isNew = insertAll(events);
         List<Stored> stored = new ArrayList<>(posts.size());
         int row = 0;
         for (List<InboxEvent> post : posts) {
@@ -62,6 +57,18 @@ class WebhookInbox {
             stored.add(new Stored(fresh, post.size() - fresh));
         }
         return stored;
+    }
+
+    /** Inserts and commits the events, all or none; for each, whether it was new. */
+    private boolean[] insertAll(List<InboxEvent> events) {
+        if (events.isEmpty()) {
+            return new boolean[0];
+        }
+        if (insert.oneStatement()) {
+            // Its own transaction: one round trip to the database instead of two.
+            return insert.insert(events, now());
+        }
+        return transaction.execute(status -> insert.insert(events, now()));
     }
 
     /** Keeps a correctly signed but unreadable body for a person to look at; the same body once. */

@@ -22,9 +22,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Meta's callback has no session, no cookie and no CSRF token: its X-Hub-Signature-256 is its
- * authentication, checked by the controller over the raw bytes. Its chain therefore holds no filter
- * at all: Meta calls it at three times the outbound message rate, and the session, request-cache and
- * header filters were a third of the CPU of each acknowledgement (measured with {@code bench/run}).
+ * authentication, checked by its servlet over the raw bytes. Tomcat hands it to that servlet before any
+ * filter ({@link MetaCallbackValve}); should a request of its path ever reach the filter chain, its
+ * security chain holds no filter at all, rather than the support chain's deny-all below.
  * Support's page and endpoints need the platform's support role (HTTP Basic, credentials from {@code
  * webhook.support-*}; without them nobody may).
  */

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * better than this one's; when the machine's disk stalls a WAL flush for a few hundred milliseconds,
  * this shows it, and the acknowledgement figure next to it can be read for what it is.
  */
-final class CommitProbe implements AutoCloseable {
+final class CommitProbe {
 
     private static final Duration EVERY = Duration.ofMillis(10);
 
@@ -49,10 +49,5 @@ final class CommitProbe implements AutoCloseable {
         running = false;
         thread.join();
         return micros;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        stop();
     }
 }

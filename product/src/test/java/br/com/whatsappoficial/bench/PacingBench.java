@@ -16,6 +16,7 @@ import br.com.whatsappoficial.meta.OutboundMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,13 +197,20 @@ class PacingBench {
     }
 
     /**
-     * The raw measurement's sends leave their statuses to the sandbox, due up to 5 s later and sent one POST
-     * at a time: without this they reached the product while it was being measured, which then paid for
-     * sends that were not its own.
+     * The raw measurement's sends leave their statuses to the sandbox, queued at once, due up to 5 s later
+     * and sent one POST at a time: without this they reached the product while it was being measured,
+     * which then paid for sends that were not its own. Waits until every one due by then was sent.
      */
-    private void statusesOfTheRawSendsDelivered() throws InterruptedException {
-        Thread.sleep(Duration.ofSeconds(6));
-        statusesOfThePreviousCampaignDelivered();
+    private void statusesOfTheRawSendsDelivered() {
+        OffsetDateTime dueBy = OffsetDateTime.now().plusSeconds(6);
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from sandbox_webhook_deliveries where status = 'PENDING'"
+                                        + " and next_attempt_at <= ?",
+                                Long.class,
+                                dueBy)
+                        == 0);
     }
 
     /** The baseline is the mean of the raw rate measured before and after the product's part. */
