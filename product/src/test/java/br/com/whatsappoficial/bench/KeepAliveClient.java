@@ -1,7 +1,6 @@
 package br.com.whatsappoficial.bench;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +25,8 @@ final class KeepAliveClient implements AutoCloseable {
     private Socket socket;
     private OutputStream out;
     private InputStream in;
+    /** Where a line of the answer is read into, reused. */
+    private byte[] line = new byte[128];
 
     KeepAliveClient(int port, String path) throws IOException {
         this.address = new InetSocketAddress("127.0.0.1", port);
@@ -40,17 +41,30 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** POSTs with these extra header lines ({@code Name: value}); answers as {@link #post(byte[], String)}. */
     int postWithHeaders(byte[] body, String... headers) {
+        return send(request(address.getPort(), path, body, headers));
+    }
+
+    /**
+     * A POST of this body as it goes over the wire, head and body in one array: built once, it can be
+     * sent later by {@link #send(byte[])} at the cost of the write alone.
+     */
+    static byte[] request(int port, String path, byte[] body, String... headers) {
+        StringBuilder head = new StringBuilder(
+                "POST " + path + " HTTP/1.1\r\nHost: " + port + "\r\nContent-Type: application/json\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return request;
+    }
+
+    /** Sends a request {@link #request built} beforehand; answers as {@link #post(byte[], String)}. */
+    int send(byte[] request) {
         try {
-            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + address.getPort()
-                    + "\r\nContent-Type: application/json\r\n");
-            for (String header : headers) {
-                head.append(header).append("\r\n");
-            }
-            head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
             // One write, as a real sender does: head and body in one segment, read by the server at once.
-            byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
-            System.arraycopy(body, 0, request, headBytes.length, body.length);
             out.write(request);
             out.flush();
             return readResponse();
@@ -92,16 +106,19 @@ final class KeepAliveClient implements AutoCloseable {
     }
 
     private String line() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        int length = 0;
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
                 throw new IOException("connection closed");
             }
             if (b != '\r') {
-                line.write(b);
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, length * 2);
+                }
+                line[length++] = (byte) b;
             }
         }
-        return line.toString(StandardCharsets.US_ASCII);
+        return new String(line, 0, length, StandardCharsets.US_ASCII);
     }
 
     private void connect() throws IOException {

@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
@@ -23,8 +27,16 @@ final class WebhookLoad {
     /** One POST: its body and how many events it carries. */
     record Delivery(byte[] body, int events) {}
 
-    /** Events acknowledged in a closed loop, and the CPU its senders took. */
-    record Loop(long acked, long generatorNanos) {}
+    /** A POST ready to go: signed, head and body as they go over the wire. */
+    record Prepared(byte[] request, int events) {}
+
+    /**
+     * Events acknowledged in a closed loop, the CPU its senders took, how many POSTs they built, and the
+     * prepared POSTs they did not get to.
+     */
+    record Loop(long acked, long generatorNanos, long builtWhileSending, List<Prepared> unsent) {}
+
+    private static final String PATH = "/webhooks/meta";
 
     private final int port;
     private final String appSecret;
@@ -37,23 +49,67 @@ final class WebhookLoad {
     }
 
     /**
+     * Builds and signs {@code posts} POSTs now, before a timed loop: what wrk does with pre-signed bodies,
+     * so that the senders of the loop cost the machine the socket calls alone.
+     */
+    List<Prepared> prepare(int posts) {
+        List<Prepared> prepared = new ArrayList<>(posts);
+        for (int i = 0; i < posts; i++) {
+            prepared.add(prepared(deliveries.get()));
+        }
+        return prepared;
+    }
+
+    private Prepared prepared(Delivery delivery) {
+        String signature = "X-Hub-Signature-256: " + WebhookSignature.sign(delivery.body(), appSecret);
+        return new Prepared(KeepAliveClient.request(port, PATH, delivery.body(), signature), delivery.events());
+    }
+
+    /**
      * As many POSTs as the product takes, from {@code concurrency} senders on platform threads (whose CPU
-     * time the JVM can tell apart from the product's).
+     * time the JVM can tell apart from the product's), each built and signed as it is sent.
      */
     Loop closedLoop(Duration duration, int concurrency) throws InterruptedException {
+        return closedLoop(duration, concurrency, List.of());
+    }
+
+    /**
+     * As {@link #closedLoop(Duration, int)}, taking the {@link #prepare prepared} POSTs first; past them,
+     * each POST is built and signed as it is sent (and its CPU counted with the senders').
+     */
+    Loop closedLoop(Duration duration, int concurrency, List<Prepared> prepared) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        return loop(concurrency, prepared, () -> System.nanoTime() < end);
+    }
+
+    /** Sends these prepared POSTs, and no other, from {@code concurrency} senders. */
+    Loop sendAll(List<Prepared> prepared, int concurrency) throws InterruptedException {
+        AtomicInteger left = new AtomicInteger(prepared.size());
+        return loop(concurrency, prepared, () -> left.getAndDecrement() > 0);
+    }
+
+    private Loop loop(int concurrency, List<Prepared> prepared, BooleanSupplier another) throws InterruptedException {
         AtomicLong acked = new AtomicLong();
         AtomicLong generatorNanos = new AtomicLong();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong built = new AtomicLong();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long end = System.nanoTime() + duration.toNanos();
         try (ExecutorService senders = Executors.newFixedThreadPool(concurrency)) {
             for (int s = 0; s < concurrency; s++) {
                 senders.submit(() -> {
                     long cpuStart = threads.getCurrentThreadCpuTime();
                     try (KeepAliveClient client = client()) {
-                        while (System.nanoTime() < end) {
-                            Delivery delivery = deliveries.get();
-                            if (post(client, delivery.body()) == 200) {
-                                acked.addAndGet(delivery.events());
+                        while (another.getAsBoolean()) {
+                            int taken = next.getAndIncrement();
+                            Prepared post;
+                            if (taken < prepared.size()) {
+                                post = prepared.get(taken);
+                            } else {
+                                post = prepared(deliveries.get());
+                                built.incrementAndGet();
+                            }
+                            if (client.send(post.request()) == 200) {
+                                acked.addAndGet(post.events());
                             }
                         }
                     }
@@ -62,7 +118,8 @@ final class WebhookLoad {
                 });
             }
         }
-        return new Loop(acked.get(), generatorNanos.get());
+        List<Prepared> unsent = prepared.subList(Math.min(next.get(), prepared.size()), prepared.size());
+        return new Loop(acked.get(), generatorNanos.get(), built.get(), List.copyOf(unsent));
     }
 
     /**
@@ -106,7 +163,7 @@ final class WebhookLoad {
 
     private KeepAliveClient client() {
         try {
-            return new KeepAliveClient(port, "/webhooks/meta");
+            return new KeepAliveClient(port, PATH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
