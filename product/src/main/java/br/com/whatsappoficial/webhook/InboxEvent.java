@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.webhook;
 
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,14 +8,29 @@ import org.jspecify.annotations.Nullable;
  *
  * @param idempotencyKey the same for every redelivery of the event: the message id, status and
  *     message id, or field, entry, time and content for the other fields
- * @param payload the event alone with its entry's context, as JSON
+ * @param json the event alone with its entry's context, as JSON in UTF-8: Meta's own bytes, which on
+ *     PostgreSQL go to the database as they came (the array is not copied: it is not to be changed)
  */
 record InboxEvent(
         String idempotencyKey,
         String field,
         @Nullable String wabaId,
         @Nullable String phoneNumberId,
-        String payload) {
+        byte[] json) {
+
+    InboxEvent(
+            String idempotencyKey,
+            String field,
+            @Nullable String wabaId,
+            @Nullable String phoneNumberId,
+            String payload) {
+        this(idempotencyKey, field, wabaId, phoneNumberId, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The event alone with its entry's context, as JSON text. */
+    String payload() {
+        return new String(json, StandardCharsets.UTF_8);
+    }
 
     /** The inbox's column lengths, in characters. */
     static final int KEY_LENGTH = 300;

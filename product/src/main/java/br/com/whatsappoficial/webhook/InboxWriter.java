@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * next one together, so a node commits once per batch of POSTs instead of once per POST. Each POST is
  * still answered only after the commit that holds its events. When a batch's commit fails, each of its
  * POSTs is committed again on its own, so that one POST's failure fails only that POST (it answers 503
- * and Meta retries) and never the others that happened to share its batch. Per node, {@code webhook.inbox-writers} writer threads:
- * while one waits for its commit to be flushed, another writes the next batch.
+ * and Meta retries) and never the others that happened to share its batch. Per node, {@code
+ * webhook.inbox-writers} writer threads; one by default, since the POSTs that wait for it share a larger
+ * commit, which costs less per event than two smaller ones.
  */
 @Component
 class InboxWriter {

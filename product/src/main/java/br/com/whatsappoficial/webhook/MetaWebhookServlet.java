@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -197,9 +198,25 @@ class MetaWebhookServlet extends HttpServlet {
             return null;
         }
         long deadline = nanoTime.getAsLong() + settings.bodyReadTimeout().toNanos();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-        byte[] chunk = new byte[16 * 1024];
         try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) {
+                // Its length is known (Meta's way): read straight into an array of that size.
+                byte[] body = new byte[(int) declared];
+                int filled = 0;
+                while (filled < body.length) {
+                    int read = in.read(body, filled, body.length - filled);
+                    if (read == -1) {
+                        throw new EOFException("body shorter than its Content-Length");
+                    }
+                    filled += read;
+                    if (filled < body.length && nanoTime.getAsLong() - deadline > 0) {
+                        throw new BodyTooSlow();
+                    }
+                }
+                return body;
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+            byte[] chunk = new byte[16 * 1024];
             for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {
                 body.write(chunk, 0, read);
                 if (body.size() > max) {
@@ -209,8 +226,8 @@ class MetaWebhookServlet extends HttpServlet {
                     throw new BodyTooSlow();
                 }
             }
+            return body.toByteArray();
         }
-        return body.toByteArray();
     }
 
     /** A body that took longer than its deadline to arrive. */

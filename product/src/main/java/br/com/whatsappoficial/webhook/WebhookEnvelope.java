@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,10 @@ final class WebhookEnvelope {
 
     /** A stretch of the body: one JSON value, or one {@code "name": value} member of an object. */
     private record Slice(int start, int end) {
+        int length() {
+            return end - start;
+        }
+
         String text(byte[] body) {
             return new String(body, start, end - start, StandardCharsets.UTF_8);
         }
@@ -59,7 +64,8 @@ final class WebhookEnvelope {
     /** What an entry gives each of its events. */
     private record Entry(String id, @Nullable Slice time, String timeText) {}
 
-    static List<InboxEvent> events(byte[] body) throws MalformedWebhook {
+    static List<InboxEvent> events(byte[] signed) throws MalformedWebhook {
+        byte[] body = WellFormedUtf8.of(signed);
         try (JsonParser parser = TOKENS.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedWebhook("no entry array");
@@ -206,11 +212,12 @@ final class WebhookEnvelope {
     private static void split(byte[] body, Entry entry, Change change, List<InboxEvent> out) throws MalformedWebhook {
         boolean itemized = false;
         if ("messages".equals(change.field())) {
+            byte[] prefix = prefix(body, entry, change.field());
             for (Item message : change.messages()) {
                 String key = message.id() != null
                         ? "message:" + message.id()
                         : lifecycleKey(change.field(), entry, message.json().text(body));
-                out.add(itemEvent(body, key, entry, change, "messages", message));
+                out.add(itemEvent(body, prefix, key, entry, change, MESSAGES, message));
                 itemized = true;
             }
             for (Item status : change.statuses()) {
@@ -218,52 +225,102 @@ final class WebhookEnvelope {
                 String key = status.id() != null
                         ? "status:" + (status.status() == null ? "" : status.status()) + ":" + status.id()
                         : lifecycleKey(change.field(), entry, status.json().text(body));
-                out.add(itemEvent(body, key, entry, change, "statuses", status));
+                out.add(itemEvent(body, prefix, key, entry, change, STATUSES, status));
                 itemized = true;
             }
         }
         if (!itemized) {
-            String value = change.value().text(body);
+            Payload payload = new Payload(
+                    prefix(body, entry, change.field()), change.value().length());
+            payload.append(body, change.value()).append((byte) '}');
             out.add(new InboxEvent(
-                    lifecycleKey(change.field(), entry, value),
+                    lifecycleKey(change.field(), entry, change.value().text(body)),
                     change.field(),
                     entry.id().isEmpty() ? null : entry.id(),
                     change.phoneNumberId(),
-                    payload(body, entry, change.field(), value)));
+                    payload.bytes()));
         }
     }
 
+    private static final byte[] MESSAGES = "\"messages\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STATUSES = "\"statuses\":[".getBytes(StandardCharsets.US_ASCII);
+
     /** The change's value with this one item in place of all of them. */
     private static InboxEvent itemEvent(
-            byte[] body, String key, Entry entry, Change change, String itemsName, Item item) {
-        StringBuilder value = new StringBuilder(256).append('{');
+            byte[] body, byte[] prefix, String key, Entry entry, Change change, byte[] itemsName, Item item) {
+        Payload payload = new Payload(prefix, 256 + item.json().length());
+        payload.append((byte) '{');
         for (Slice member : change.otherMembers()) {
-            value.append(member.text(body)).append(',');
+            payload.append(body, member).append((byte) ',');
         }
-        value.append('"')
-                .append(itemsName)
-                .append("\":[")
-                .append(item.json().text(body))
-                .append("]}");
+        payload.append(itemsName).append(body, item.json()).append((byte) ']').append((byte) '}');
         return new InboxEvent(
                 key,
                 change.field(),
                 entry.id().isEmpty() ? null : entry.id(),
                 change.phoneNumberId(),
-                payload(body, entry, change.field(), value.toString()));
+                payload.append((byte) '}').bytes());
     }
 
-    /** {@code {"entry_id", "entry_time", "field", "value"}}: the event alone with its entry's context. */
-    private static String payload(byte[] body, Entry entry, String field, String value) {
-        StringBuilder payload = new StringBuilder(value.length() + 96).append("{\"entry_id\":\"");
-        QUOTE.quoteAsString(entry.id(), payload);
-        payload.append('"');
+    /**
+     * {@code {"entry_id", "entry_time", "field", "value":} : what every event of a change starts with; its
+     * value and a closing brace make the event alone with its entry's context.
+     */
+    private static byte[] prefix(byte[] body, Entry entry, String field) {
+        StringBuilder prefix = new StringBuilder(96).append("{\"entry_id\":\"");
+        QUOTE.quoteAsString(entry.id(), prefix);
+        prefix.append('"');
         if (entry.time() != null) {
-            payload.append(",\"entry_time\":").append(entry.time().text(body));
+            prefix.append(",\"entry_time\":").append(entry.time().text(body));
         }
-        payload.append(",\"field\":\"");
-        QUOTE.quoteAsString(field, payload);
-        return payload.append("\",\"value\":").append(value).append('}').toString();
+        prefix.append(",\"field\":\"");
+        QUOTE.quoteAsString(field, prefix);
+        return prefix.append("\",\"value\":").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An event's payload assembled from the body's own bytes: they go to the database as they came, never
+     * decoded into characters and encoded again (which took a tenth of an acknowledgement's CPU).
+     */
+    private static final class Payload {
+
+        private byte[] bytes;
+        private int length;
+
+        Payload(byte[] prefix, int expected) {
+            bytes = Arrays.copyOf(prefix, prefix.length + expected);
+            length = prefix.length;
+        }
+
+        Payload append(byte b) {
+            ensure(1);
+            bytes[length++] = b;
+            return this;
+        }
+
+        Payload append(byte[] more) {
+            ensure(more.length);
+            System.arraycopy(more, 0, bytes, length, more.length);
+            length += more.length;
+            return this;
+        }
+
+        Payload append(byte[] body, Slice slice) {
+            ensure(slice.length());
+            System.arraycopy(body, slice.start(), bytes, length, slice.length());
+            length += slice.length();
+            return this;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        byte[] bytes() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        }
     }
 
     /**

@@ -108,6 +108,50 @@ sealed interface FuzzedWebhook {
         }
     }
 
+    /**
+     * A message whose text holds bytes that are not UTF-8 (a lone continuation byte, a cut sequence, an
+     * overlong form…) where Meta's customer typed something, at the start, middle or end of the text or of
+     * its unknown member.
+     */
+    record NotUtf8(byte[] bytes, int where) implements FuzzedWebhook {
+        @Override
+        public byte[] body(String marker) {
+            String hole = "\u0001";
+            String text = switch (where % 3) {
+                case 0 -> hole + "Oi";
+                case 1 -> "Ol" + hole + "a";
+                default -> "Oi" + hole;
+            };
+            List<String> members = where >= 3 ? List.of("\"future_note\":\"" + hole + "\"") : List.of();
+            String message = new String(new Message(text, members).body(marker), StandardCharsets.UTF_8);
+            byte[] escaped = "\\u0001".getBytes(StandardCharsets.US_ASCII);
+            byte[] whole = message.getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream spliced = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < whole.length; i++) {
+                if (i + escaped.length <= whole.length
+                        && java.util.Arrays.equals(whole, i, i + escaped.length, escaped, 0, escaped.length)) {
+                    spliced.writeBytes(bytes);
+                    i += escaped.length - 1;
+                } else if (whole[i] == 1) {
+                    spliced.writeBytes(bytes);
+                } else {
+                    spliced.write(whole[i]);
+                }
+            }
+            return spliced.toByteArray();
+        }
+
+        @Override
+        public boolean wellFormed() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "NotUtf8[" + java.util.HexFormat.of().formatHex(bytes) + " at " + where + "]";
+        }
+    }
+
     /** A correct body cut short anywhere. */
     record Truncated(double fraction) implements FuzzedWebhook {
         @Override

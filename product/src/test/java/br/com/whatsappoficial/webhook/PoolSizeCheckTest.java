@@ -88,7 +88,7 @@ class PoolSizeCheckTest {
 
         assertThat(analysis).isNotNull();
         assertThat(analysis.getDescription()).contains("maximum-pool-size is 10", "after-commit listeners");
-        assertThat(analysis.getAction()).contains("spring.datasource.hikari.maximum-pool-size", "at least 12");
+        assertThat(analysis.getAction()).contains("spring.datasource.hikari.maximum-pool-size", "at least 11");
     }
 
     static WebhookSettings settings(Map<String, String> properties) {

@@ -219,6 +219,25 @@ class WebhookFuzzIT {
                                 .as(FuzzedWebhook.DeeplyNested::new)),
                 Tuple.of(10, Arbitraries.doubles().between(0, 1).map(FuzzedWebhook.Truncated::new)),
                 Tuple.of(
+                        5,
+                        Combinators.combine(
+                                        Arbitraries.oneOf(
+                                                Arbitraries.bytes()
+                                                        .between((byte) -128, (byte) -1)
+                                                        .array(byte[].class)
+                                                        .ofMinSize(1)
+                                                        .ofMaxSize(6),
+                                                // What a lenient JSON reader lets through: a surrogate, overlong
+                                                // forms, a code point past U+10FFFF.
+                                                Arbitraries.of(
+                                                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                                                        new byte[] {(byte) 0xC0, (byte) 0xAF},
+                                                        new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                                                        new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80
+                                                        })),
+                                        Arbitraries.integers().between(0, 5))
+                                .as(FuzzedWebhook.NotUtf8::new)),
+                Tuple.of(
                         10,
                         Arbitraries.bytes().array(byte[].class).ofMaxSize(300).map(FuzzedWebhook.Garbage::new)),
                 Tuple.of(
