@@ -306,7 +306,7 @@ class ProactiveBudgetBench {
     /** Decisions taken in some time, what they decided and the CPU they took (this JVM, all of PostgreSQL). */
     record Rate(long count, double seconds, Map<Decision, Integer> decisions, CpuMeter.Reading cpu) {
 
-        static final Rate NONE = new Rate(0, 0, Map.of(), new CpuMeter.Reading(0, 0));
+        static final Rate NONE = new Rate(0, 0, Map.of(), new CpuMeter.Reading(0, 0, Map.of()));
 
         double perSecond() {
             return count / seconds;
@@ -320,7 +320,8 @@ class ProactiveBudgetBench {
                     cpu.jvmNanos() + other.cpu.jvmNanos(),
                     cpu.postgresNanos() < 0 || other.cpu.postgresNanos() < 0
                             ? -1
-                            : cpu.postgresNanos() + other.cpu.postgresNanos());
+                            : cpu.postgresNanos() + other.cpu.postgresNanos(),
+                    Map.of());
             return new Rate(count + other.count, seconds + other.seconds, both, cpuBoth);
         }
     }

@@ -177,6 +177,8 @@ class WebhookBench {
                   raw multi-row INSERT             %8.1f (JDBC)            -     %8.1f
                   ingest alone                     %8.1f          %8.1f     %8.1f
                   end to end                       %8.1f          %8.1f     %8.1f
+                JVM CPU by thread group, ingest alone: %s
+                                          end to end: %s
                 (the load generator's POSTs are built and signed before each timed loop, as wrk's are; built while
                  sending because the prepared ones ran out: %,d in ingest alone, %,d end to end)
                 (one machine's figures: compare ratios, not rates)
@@ -212,6 +214,8 @@ class WebhookBench {
                 endToEnd.productMicros(),
                 endToEnd.generatorMicros(),
                 endToEnd.postgresMicros(),
+                ingest.cpu().byThreadGroup(6),
+                endToEnd.cpu().byThreadGroup(6),
                 ingest.builtWhileSending(),
                 endToEnd.builtWhileSending());
     }
