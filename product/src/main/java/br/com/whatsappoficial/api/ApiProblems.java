@@ -46,12 +46,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFields.class)
     ResponseEntity<ProblemDetail> invalidFields(InvalidFields invalid, HttpServletRequest request) {
         List<InvalidField> errors = invalid.refusals().stream()
-                .map(refusal -> new InvalidField(
-                        refusal.field(),
-                        problems.message(
-                                request,
-                                refusal.messageKey(),
-                                refusal.arguments().toArray())))
+                .map(refusal -> new InvalidField(refusal.field(), problems.message(refusal.message(), request)))
                 .toList();
         ProblemDetail body = problems.validation(request, errors);
         return ResponseEntity.status(body.getStatus()).body(body);

@@ -1,6 +1,9 @@
 package br.com.whatsappoficial.api;
 
 import java.util.List;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.validation.FieldError;
 
 /**
  * A {@code validation} problem found by a module's own rules rather than by binding: each field with the
@@ -10,10 +13,15 @@ import java.util.List;
 public class InvalidFields extends ApiProblem {
 
     /** One refused field: its JSON path, and the message that explains it. */
-    public record Refusal(String field, String messageKey, List<Object> arguments) {
+    public record Refusal(String field, MessageSourceResolvable message) {
 
-        public Refusal {
-            arguments = List.copyOf(arguments);
+        public Refusal(String field, String messageKey, List<Object> arguments) {
+            this(field, new DefaultMessageSourceResolvable(new String[] {messageKey}, arguments.toArray()));
+        }
+
+        /** A field its annotations refused, with the message bean validation gave it. */
+        public static Refusal of(FieldError error) {
+            return new Refusal(error.getField(), error);
         }
     }
 

@@ -22,14 +22,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -256,8 +259,9 @@ class MessagesController {
     @ApiResponse(responseCode = "429", description = "`proactive_limit_reached`; `retryAfter` says when a slot frees")
     ResponseEntity<Queued> send(
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-            @Valid @RequestBody SendMessage body) {
-        MessageRequest request = request(idempotencyKey, body);
+            @Valid @RequestBody SendMessage body,
+            BindingResult shape) {
+        MessageRequest request = request(idempotencyKey, body, shape);
         StoredMessage queued = intake.queue(idempotencyKey, hash(body), request);
         return ResponseEntity.accepted()
                 .location(URI.create(CampaignApi.BASE_PATH + "/messages/" + queued.id()))
@@ -304,9 +308,14 @@ class MessagesController {
                 message.createdAt());
     }
 
-    /** Checks the request's shape, naming every wrong field at once. */
-    private MessageRequest request(@Nullable String idempotencyKey, SendMessage body) {
-        List<InvalidFields.Refusal> refusals = new ArrayList<>();
+    /**
+     * Checks the request's shape, naming every wrong field at once: those its annotations refused (a
+     * template without a name) together with those of the rules below (no recipient), so that the engine
+     * fixes a request in one go.
+     */
+    private MessageRequest request(@Nullable String idempotencyKey, SendMessage body, BindingResult shape) {
+        Refusals refusals = new Refusals();
+        shape.getFieldErrors().forEach(error -> refusals.add(InvalidFields.Refusal.of(error)));
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
             refusals.add(refusal("Idempotency-Key", "api.messages.idempotency-key"));
         }
@@ -359,16 +368,15 @@ class MessagesController {
             }
         }
         if (body.template() != null && body.template().buttons() != null) {
-            long distinct = body.template().buttons().stream()
-                    .map(ButtonPart::index)
-                    .distinct()
-                    .count();
-            if (distinct != body.template().buttons().size()) {
+            List<ButtonPart> buttons = body.template().buttons();
+            if (buttons.stream().anyMatch(java.util.Objects::isNull)) {
+                refusals.add(refusal("template.buttons", "api.problem.validation.required"));
+            } else if (buttons.stream().map(ButtonPart::index).distinct().count() != buttons.size()) {
                 refusals.add(refusal("template.buttons", "api.messages.buttons-repeated"));
             }
         }
         if (!refusals.isEmpty()) {
-            throw new InvalidFields(refusals);
+            throw new InvalidFields(refusals.all);
         }
         MessageRequest.Asked asked;
         if (body.template() != null) {
@@ -450,7 +458,10 @@ class MessagesController {
         throw new IllegalArgumentException("a parameter is text or a number");
     }
 
-    private static boolean httpUrl(String url) {
+    private static boolean httpUrl(@Nullable String url) {
+        if (url == null) {
+            return false;
+        }
         try {
             URI uri = new URI(url);
             return uri.isAbsolute()
@@ -458,6 +469,23 @@ class MessagesController {
                     && uri.getHost() != null;
         } catch (java.net.URISyntaxException e) {
             return false;
+        }
+    }
+
+    /** The refused fields of a request, each once (the first reason given for it). */
+    private static final class Refusals {
+
+        private final List<InvalidFields.Refusal> all = new ArrayList<>();
+        private final Set<String> fields = new HashSet<>();
+
+        void add(InvalidFields.Refusal refusal) {
+            if (fields.add(refusal.field())) {
+                all.add(refusal);
+            }
+        }
+
+        boolean isEmpty() {
+            return all.isEmpty();
         }
     }
 

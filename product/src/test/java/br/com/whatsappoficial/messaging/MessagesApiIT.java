@@ -203,6 +203,21 @@ class MessagesApiIT {
                 .andExpect(jsonPath("$.errors[*].field")
                         .value(org.hamcrest.Matchers.containsInAnyOrder(
                                 "Idempotency-Key", "to", "template", "link.url")));
+        // What the annotations refuse and what the rules refuse, in one answer; a field once.
+        mvc.perform(withKey(post("/api/v1/messages"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"template\": {\"parameters\": [\"Ana\"]}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("Idempotency-Key", "to", "template.name")));
+        mvc.perform(withKey(post("/api/v1/messages"))
+                        .header("Idempotency-Key", "sem-url")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"to\": \"+55 11 91234-5678\", \"link\": {\"body\": \"Oi\", \"label\": \"Ver\"},"
+                                + " \"template\": {\"name\": \"x\", \"buttons\": [null]}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("link.url", "template", "template.buttons")));
         send("""
                         {"to": "0800 123 4567", "template": {"name": "pedido_enviado", "parameters": ["Ana", "1"]}}""")
                 .andExpect(status().isUnprocessableContent())
