@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  *     its connection closed, so that a body sent a byte at a time cannot hold a reader
  * @param inboxWriters how many group commits of this node may be in flight at once (one connection
  *     each); one by default: a second one splits the waiting POSTs into smaller commits, which cost the
- *     node and the database more per event (about 1.6 times the CPU in {@code bench/run})
+ *     node and the database more per event (about 1.5 times the CPU in {@code bench/run})
  * @param workersEnabled whether this node processes the inbox (tests turn it off to look at rows)
  * @param workers how many workers of this node claim and process events side by side
  * @param pollInterval how often an idle worker looks for due events
