@@ -4,11 +4,12 @@ import java.util.List;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
- * A {@code validation} problem found by a module's own rules rather than by binding: each field with the
- * message key (and its arguments) that says what is wrong, translated into the engine's language when the
- * answer is written.
+ * A {@code validation} problem a module reports itself (its own rules, and what the request's annotations
+ * refused, together): each field with the message that says what is wrong, translated into the engine's
+ * language when the answer is written.
  */
 public class InvalidFields extends ApiProblem {
 
@@ -19,9 +20,9 @@ public class InvalidFields extends ApiProblem {
             this(field, new DefaultMessageSourceResolvable(new String[] {messageKey}, arguments.toArray()));
         }
 
-        /** A field its annotations refused, with the message bean validation gave it. */
-        public static Refusal of(FieldError error) {
-            return new Refusal(error.getField(), error);
+        /** What a request's annotations refused (a field, or the whole object), with bean validation's message. */
+        public static Refusal of(ObjectError error) {
+            return new Refusal(error instanceof FieldError field ? field.getField() : error.getObjectName(), error);
         }
     }
 

@@ -316,6 +316,7 @@ class MessagesController {
     private MessageRequest request(@Nullable String idempotencyKey, SendMessage body, BindingResult shape) {
         Refusals refusals = new Refusals();
         shape.getFieldErrors().forEach(error -> refusals.add(InvalidFields.Refusal.of(error)));
+        shape.getGlobalErrors().forEach(error -> refusals.add(InvalidFields.Refusal.of(error)));
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
             refusals.add(refusal("Idempotency-Key", "api.messages.idempotency-key"));
         }

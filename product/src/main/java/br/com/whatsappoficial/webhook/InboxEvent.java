@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param idempotencyKey the same for every redelivery of the event: the message id, status and
  *     message id, or field, entry, time and content for the other fields
- * @param json the event alone with its entry's context, as JSON in UTF-8: Meta's own bytes, which on
- *     PostgreSQL go to the database as they came (the array is not copied: it is not to be changed)
+ * @param json the event alone with its entry's context, as JSON in UTF-8 cut from the body's bytes, which
+ *     on PostgreSQL go to the database as bytes (the array is not copied: it is not to be changed)
  */
 record InboxEvent(
         String idempotencyKey,

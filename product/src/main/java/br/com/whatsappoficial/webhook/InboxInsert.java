@@ -79,7 +79,7 @@ class InboxInsert {
             try (PreparedStatement statement = connection.prepareStatement(UNNEST)) {
                 statement.setObject(1, now);
                 statement.setObject(2, now);
-                // Plain String[] parameters go over the wire in binary, with no escaping of the payloads.
+                // Plain String[] parameters go over the wire in binary, with no escaping.
                 statement.setObject(3, keys);
                 statement.setObject(4, column(events, InboxEvent::field));
                 statement.setObject(5, column(events, InboxEvent::wabaId));

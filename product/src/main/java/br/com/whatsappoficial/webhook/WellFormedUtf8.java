@@ -24,32 +24,37 @@ final class WellFormedUtf8 {
 
     /** The body itself when it is well formed (ASCII is, and is checked eight bytes at a time), else a copy. */
     static byte[] of(byte[] body) {
-        return ascii(body) || wellFormed(body)
+        int firstWord = firstWordWithHighByte(body);
+        return firstWord < 0 || wellFormed(body, firstWord)
                 ? body
                 : new String(body, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean ascii(byte[] bytes) {
+    /**
+     * Where the first eight bytes holding a non-ASCII one start (or that byte, in the last few), or -1.
+     * Everything before is ASCII, so a character starts there.
+     */
+    private static int firstWordWithHighByte(byte[] bytes) {
         int i = 0;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
             if (((long) LONGS.get(bytes, i) & HIGH_BITS) != 0) {
-                return false;
+                return i;
             }
         }
         for (; i < bytes.length; i++) {
             if (bytes[i] < 0) {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
-    private static boolean wellFormed(byte[] bytes) {
+    private static boolean wellFormed(byte[] bytes, int from) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
         CharBuffer out = CharBuffer.allocate(1024);
         while (true) {
             CoderResult result = decoder.decode(in, out, true);

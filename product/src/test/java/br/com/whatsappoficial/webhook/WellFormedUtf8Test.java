@@ -23,26 +23,37 @@ class WellFormedUtf8Test {
     @ParameterizedTest
     // A lone continuation byte, a cut sequence, a surrogate, overlong forms, past U+10FFFF, never UTF-8.
     @ValueSource(strings = {"80", "c3", "eda080", "c0af", "e080af", "f4908080", "ff", "e282"})
-    void aMalformedSequenceBecomesAReplacementCharacter(String hex) throws CharacterCodingException {
+    void aMalformedSequenceBecomesAReplacementCharacterWhereverItIs(String hex) throws CharacterCodingException {
         byte[] bad = java.util.HexFormat.of().parseHex(hex);
-        // Long enough for the eight-bytes-at-a-time check to see it in the middle and at the end.
-        byte[] body = concat(
-                "{\"text\":\"Olá mundo ".getBytes(StandardCharsets.UTF_8), bad, "\"}".getBytes(StandardCharsets.UTF_8));
+        // At every place in an eight-byte word and in the last bytes, after ASCII only and after a valid "á".
+        for (String before : java.util.List.of("", "á")) {
+            for (int offset = 0; offset < 18; offset++) {
+                byte[] body = concat(
+                        ("x".repeat(offset) + before).getBytes(StandardCharsets.UTF_8),
+                        bad,
+                        "y".repeat(offset % 5).getBytes(StandardCharsets.UTF_8));
 
-        byte[] fixed = WellFormedUtf8.of(body);
+                String text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(WellFormedUtf8.of(body)))
+                        .toString();
 
-        String text = StandardCharsets.UTF_8
-                .newDecoder()
-                .decode(ByteBuffer.wrap(fixed))
-                .toString();
-        assertThat(text).startsWith("{\"text\":\"Olá mundo ").endsWith("\"}").contains("\uFFFD");
+                assertThat(text)
+                        .as("%s after %d bytes", hex, offset)
+                        .startsWith("x".repeat(offset) + before)
+                        .endsWith("y".repeat(offset % 5))
+                        .contains("\uFFFD");
+            }
+        }
     }
 
     @Test
-    void aHighByteAfterManyAsciiOnesIsFound() {
-        byte[] body = ("x".repeat(1_001) + "\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+    void aWellFormedCharacterAnywhereKeepsTheBody() {
+        for (int offset = 0; offset < 18; offset++) {
+            byte[] body = ("x".repeat(offset) + "ção" + "y".repeat(offset % 5)).getBytes(StandardCharsets.UTF_8);
 
-        assertThat(new String(WellFormedUtf8.of(body), StandardCharsets.UTF_8)).endsWith("\uFFFD");
+            assertThat(WellFormedUtf8.of(body)).as("after %d bytes", offset).isSameAs(body);
+        }
     }
 
     private static byte[] concat(byte[]... parts) {
