@@ -1,10 +1,10 @@
 package br.com.whatsappoficial.webhook;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -211,8 +211,8 @@ final class WebhookEnvelope {
 
     private static void split(byte[] body, Entry entry, Change change, List<InboxEvent> out) throws MalformedWebhook {
         boolean itemized = false;
+        byte[] prefix = prefix(body, entry, change.field());
         if ("messages".equals(change.field())) {
-            byte[] prefix = prefix(body, entry, change.field());
             for (Item message : change.messages()) {
                 String key = message.id() != null
                         ? "message:" + message.id()
@@ -230,15 +230,17 @@ final class WebhookEnvelope {
             }
         }
         if (!itemized) {
-            Payload payload = new Payload(
-                    prefix(body, entry, change.field()), change.value().length() + 1);
-            payload.append(body, change.value()).append((byte) '}');
+            ByteBuffer payload = ByteBuffer.allocate(
+                            prefix.length + change.value().length() + 1)
+                    .put(prefix)
+                    .put(body, change.value().start(), change.value().length())
+                    .put((byte) '}');
             out.add(new InboxEvent(
                     lifecycleKey(change.field(), entry, change.value().text(body)),
                     change.field(),
                     entry.id().isEmpty() ? null : entry.id(),
                     change.phoneNumberId(),
-                    payload.bytes()));
+                    payload.array()));
         }
     }
 
@@ -248,28 +250,29 @@ final class WebhookEnvelope {
     /** The change's value with this one item in place of all of them. */
     private static InboxEvent itemEvent(
             byte[] body, byte[] prefix, String key, Entry entry, Change change, byte[] itemsName, Item item) {
-        // {members,"items":[item]}} exactly: the array is then handed over without a trimming copy.
-        int size = 1 + itemsName.length + item.json().length() + 3;
+        // The payload's bytes, all copied from the body: {prefix}{members,"items":[item]}}.
+        int size = prefix.length + 1 + itemsName.length + item.json().length() + 3;
         for (Slice member : change.otherMembers()) {
             size += member.length() + 1;
         }
-        Payload payload = new Payload(prefix, size);
-        payload.append((byte) '{');
+        ByteBuffer payload = ByteBuffer.allocate(size).put(prefix).put((byte) '{');
         for (Slice member : change.otherMembers()) {
-            payload.append(body, member).append((byte) ',');
+            payload.put(body, member.start(), member.length()).put((byte) ',');
         }
-        payload.append(itemsName).append(body, item.json()).append((byte) ']').append((byte) '}');
+        payload.put(itemsName)
+                .put(body, item.json().start(), item.json().length())
+                .put((byte) ']')
+                .put((byte) '}')
+                .put((byte) '}');
         return new InboxEvent(
-                key,
-                change.field(),
-                entry.id().isEmpty() ? null : entry.id(),
-                change.phoneNumberId(),
-                payload.append((byte) '}').bytes());
+                key, change.field(), entry.id().isEmpty() ? null : entry.id(), change.phoneNumberId(), payload.array());
     }
 
     /**
      * {@code {"entry_id", "entry_time", "field", "value":} : what every event of a change starts with; its
-     * value and a closing brace make the event alone with its entry's context.
+     * value and a closing brace make the event alone with its entry's context. Payloads are assembled as
+     * the body's bytes (well-formed UTF-8 by then) and go to the database as bytes, not decoded into
+     * characters and encoded again per event (which took a tenth of an acknowledgement's CPU).
      */
     private static byte[] prefix(byte[] body, Entry entry, String field) {
         StringBuilder prefix = new StringBuilder(96).append("{\"entry_id\":\"");
@@ -281,52 +284,6 @@ final class WebhookEnvelope {
         prefix.append(",\"field\":\"");
         QUOTE.quoteAsString(field, prefix);
         return prefix.append("\",\"value\":").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * An event's payload assembled from the body's bytes (well-formed UTF-8 by then): they go to the database
-     * as bytes, not decoded into characters and encoded again per event (which took a tenth of an
-     * acknowledgement's CPU).
-     */
-    private static final class Payload {
-
-        private byte[] bytes;
-        private int length;
-
-        Payload(byte[] prefix, int expected) {
-            bytes = Arrays.copyOf(prefix, prefix.length + expected);
-            length = prefix.length;
-        }
-
-        Payload append(byte b) {
-            ensure(1);
-            bytes[length++] = b;
-            return this;
-        }
-
-        Payload append(byte[] more) {
-            ensure(more.length);
-            System.arraycopy(more, 0, bytes, length, more.length);
-            length += more.length;
-            return this;
-        }
-
-        Payload append(byte[] body, Slice slice) {
-            ensure(slice.length());
-            System.arraycopy(body, slice.start(), bytes, length, slice.length());
-            length += slice.length();
-            return this;
-        }
-
-        private void ensure(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-            }
-        }
-
-        byte[] bytes() {
-            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
-        }
     }
 
     /**
