@@ -83,12 +83,16 @@ public class WebhookDeliveries {
                 .list();
     }
 
-    /** True when this node got the delivery (and holds it until {@code leaseUntil}). */
+    /**
+     * True when this node got the lease of the delivery (until {@code leaseUntil}); whether the delivery
+     * still waits is then read with it ({@link WebhookDelivery#pending}). The claim names the row by its
+     * key alone: with "and status = 'PENDING'" PostgreSQL could plan it on the due index, which after an
+     * analyze that saw few pending rows walked every pending delivery of a backlog for each claim.
+     */
     boolean claim(UUID id, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
                                 update sandbox_webhook_deliveries set lease_until = :until
-                                where delivery_id = :id and status = 'PENDING'
-                                    and (lease_until is null or lease_until < :now)""")
+                                where delivery_id = :id and (lease_until is null or lease_until < :now)""")
                         .param("until", utc(leaseUntil))
                         .param("id", id)
                         .param("now", utc(now))

@@ -32,6 +32,11 @@ public record WebhookDelivery(
     static final String DELIVERED = "DELIVERED";
     static final String GAVE_UP = "GAVE_UP";
 
+    /** Still to send: not delivered, and not given up on. */
+    boolean pending() {
+        return PENDING.equals(status);
+    }
+
     /** Meta retries "with decreasing frequency" [doc]: the wait doubles from the first retry up to the longest. */
     Duration waitAfter(int failedAttempts) {
         Duration wait = retryFirst;

@@ -101,8 +101,12 @@ class WebhookSender implements SmartLifecycle {
                     .plus(settings.readTimeout())
                     .plusSeconds(30);
             if (running && deliveries.claim(id, now, leaseUntil)) {
-                send(deliveries.get(id));
-                sent++;
+                WebhookDelivery delivery = deliveries.get(id);
+                // Another node may have sent it between the look for due ones and this claim.
+                if (delivery.pending()) {
+                    send(delivery);
+                    sent++;
+                }
             }
         }
         return sent;

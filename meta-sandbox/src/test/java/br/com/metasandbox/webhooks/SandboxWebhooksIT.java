@@ -19,9 +19,11 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +68,41 @@ class SandboxWebhooksIT {
     void scene() {
         graph = new Graph(port);
         scene = SandboxScene.create(meta, graph);
+    }
+
+    @Test
+    void aClaimHoldsADeliveryForOneSenderAndADeliveredOneIsNotPendingAgain() {
+        Instant now = Instant.now();
+        UUID id = UUID.randomUUID();
+        // Due in an hour: the running sender leaves it to this test.
+        deliveries.insert(new WebhookDelivery(
+                id,
+                "messages",
+                "entry",
+                WebhookReceiver.url("/webhooks/meta"),
+                "{}",
+                null,
+                WebhookDelivery.PENDING,
+                0,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                now.plus(Duration.ofHours(2)),
+                now.plus(Duration.ofHours(1)),
+                null,
+                null,
+                now,
+                null));
+
+        assertThat(deliveries.claim(id, now, now.plusSeconds(60))).isTrue();
+        assertThat(deliveries.claim(id, now, now.plusSeconds(60)))
+                .as("held by the first claim")
+                .isFalse();
+        assertThat(deliveries.get(id).pending()).isTrue();
+        deliveries.delivered(id, 200, now);
+
+        // Another sender that saw it due before it was delivered gets its lease, and reads that it is done.
+        assertThat(deliveries.claim(id, now, now.plusSeconds(60))).isTrue();
+        assertThat(deliveries.get(id).pending()).isFalse();
     }
 
     @Test
