@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.messaging;
 
+import br.com.whatsappoficial.store.Database;
 import br.com.whatsappoficial.store.StoreScopedJdbc;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,11 @@ class IdempotencyKeys {
     static final Duration KEPT = Duration.ofHours(24);
 
     private final StoreScopedJdbc jdbc;
+    private final Database database;
 
-    IdempotencyKeys(StoreScopedJdbc jdbc) {
+    IdempotencyKeys(StoreScopedJdbc jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /**
@@ -58,20 +61,36 @@ class IdempotencyKeys {
      * requests racing with one key wait for each other here (the key's row), so only one message is queued.
      */
     Optional<MessageId> reserve(String key, String requestHash, MessageId candidate, Instant now) {
-        jdbc.sql("""
-                        delete from messaging_idempotency
-                        where store_id = :storeId and idempotency_key = :key and created_at <= :expired""")
-                .param("key", key)
-                .param("expired", OffsetDateTime.ofInstant(now.minus(KEPT), ZoneOffset.UTC))
-                .update();
-        int reserved = jdbc.sql("""
-                        insert into messaging_idempotency (store_id, idempotency_key, request_hash, message_id, created_at)
-                        values (:storeId, :key, :hash, :message, :now) on conflict do nothing""")
-                .param("key", key)
-                .param("hash", requestHash)
-                .param("message", candidate.value())
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update();
+        OffsetDateTime expired = OffsetDateTime.ofInstant(now.minus(KEPT), ZoneOffset.UTC);
+        int reserved;
+        if (database.postgres()) {
+            // One statement per message of a campaign: a key older than 24 h is taken over in place.
+            reserved = jdbc.sql("""
+                            insert into messaging_idempotency (store_id, idempotency_key, request_hash, message_id, created_at)
+                            values (:storeId, :key, :hash, :message, :now)
+                            on conflict (store_id, idempotency_key) do update
+                               set request_hash = excluded.request_hash, message_id = excluded.message_id,
+                                   created_at = excluded.created_at
+                             where messaging_idempotency.created_at <= :expired""")
+                    .param("key", key)
+                    .param("hash", requestHash)
+                    .param("message", candidate.value())
+                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .param("expired", expired)
+                    .update();
+        } else {
+            jdbc.sql("""
+                            delete from messaging_idempotency
+                            where store_id = :storeId and idempotency_key = :key and created_at <= :expired""").param("key", key).param("expired", expired).update();
+            reserved = jdbc.sql("""
+                            insert into messaging_idempotency (store_id, idempotency_key, request_hash, message_id, created_at)
+                            values (:storeId, :key, :hash, :message, :now) on conflict do nothing""")
+                    .param("key", key)
+                    .param("hash", requestHash)
+                    .param("message", candidate.value())
+                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .update();
+        }
         if (reserved == 1) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.messaging;
 
+import br.com.whatsappoficial.store.Database;
 import br.com.whatsappoficial.store.StoreScopedJdbc;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,39 +46,80 @@ class NumberPace {
     private static final double PAUSE_SECONDS = PAUSE.toNanos() / 1e9;
 
     private final StoreScopedJdbc jdbc;
+    private final Database database;
     private final TransactionTemplate transaction;
     private final Map<String, Duration> pausesHere = new ConcurrentHashMap<>();
 
-    NumberPace(StoreScopedJdbc jdbc, PlatformTransactionManager transactions) {
+    NumberPace(StoreScopedJdbc jdbc, Database database, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.database = database;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     /** {@code count} consecutive slots of the current store's number, the first no earlier than {@code now}. */
     List<Slot> take(String phoneNumberId, int messagesPerSecond, int count, Instant now) {
+        Duration step = step(messagesPerSecond);
         return transaction.execute(status -> {
-            jdbc.sql("""
-                            insert into messaging_number_pace (phone_number_id, store_id, next_slot_at)
-                            values (:phone, :storeId, :now) on conflict do nothing""").param("phone", phoneNumberId).param("now", utc(now)).update();
-            Slot pace = jdbc.sql("""
-                            select next_slot_at, paused_micros from messaging_number_pace
-                            where store_id = :storeId and phone_number_id = :phone for update""")
-                    .param("phone", phoneNumberId)
-                    .query((rs, n) ->
-                            new Slot(rs.getObject(1, OffsetDateTime.class).toInstant(), micros(rs.getLong(2))))
-                    .single();
-            Duration step = step(messagesPerSecond);
-            Instant first = pace.at().isAfter(now) ? pace.at() : now;
+            Slot first = database.postgres()
+                    ? moveOn(phoneNumberId, step.multipliedBy(count), now).orElseGet(() -> {
+                        createPace(phoneNumberId, now);
+                        return moveOn(phoneNumberId, step.multipliedBy(count), now)
+                                .orElseThrow();
+                    })
+                    : lockedMoveOn(phoneNumberId, step.multipliedBy(count), now);
             List<Slot> slots = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                slots.add(new Slot(first.plus(step.multipliedBy(i)), pace.pausedBefore()));
+                slots.add(new Slot(first.at().plus(step.multipliedBy(i)), first.pausedBefore()));
             }
-            Instant next = first.plus(step.multipliedBy(count));
-            jdbc.sql("""
-                            update messaging_number_pace set next_slot_at = :next
-                            where store_id = :storeId and phone_number_id = :phone""").param("next", utc(next)).param("phone", phoneNumberId).update();
             return slots;
         });
+    }
+
+    /**
+     * Moves the number's next slot {@code span} on from its next slot or from now, whichever is later, in one
+     * statement (its row locked by the update): where the span begins, or nothing when the number has no
+     * pace yet. Once per message of a campaign, so one round trip rather than a lock, a read and a write.
+     */
+    private Optional<Slot> moveOn(String phoneNumberId, Duration span, Instant now) {
+        // To the database's microsecond, rounded as it rounds a time it is given.
+        long spanMicros = (span.toNanos() + 500) / 1_000;
+        return jdbc.sql("""
+                        update messaging_number_pace
+                           set next_slot_at = greatest(next_slot_at, :now) + :span * interval '1 microsecond'
+                        where store_id = :storeId and phone_number_id = :phone
+                        returning next_slot_at, paused_micros""")
+                .param("now", utc(now))
+                .param("span", spanMicros)
+                .param("phone", phoneNumberId)
+                .query((rs, n) -> new Slot(
+                        rs.getObject(1, OffsetDateTime.class).toInstant().minusNanos(spanMicros * 1_000),
+                        micros(rs.getLong(2))))
+                .optional();
+    }
+
+    /** {@link #moveOn} where an update cannot return its row (H2): lock, read, write. */
+    private Slot lockedMoveOn(String phoneNumberId, Duration span, Instant now) {
+        createPace(phoneNumberId, now);
+        Slot pace = jdbc.sql("""
+                        select next_slot_at, paused_micros from messaging_number_pace
+                        where store_id = :storeId and phone_number_id = :phone for update""")
+                .param("phone", phoneNumberId)
+                .query((rs, n) -> new Slot(rs.getObject(1, OffsetDateTime.class).toInstant(), micros(rs.getLong(2))))
+                .single();
+        Instant first = pace.at().isAfter(now) ? pace.at() : now;
+        jdbc.sql("""
+                        update messaging_number_pace set next_slot_at = :next
+                        where store_id = :storeId and phone_number_id = :phone""")
+                .param("next", utc(first.plus(span)))
+                .param("phone", phoneNumberId)
+                .update();
+        return new Slot(first, pace.pausedBefore());
+    }
+
+    private void createPace(String phoneNumberId, Instant now) {
+        jdbc.sql("""
+                        insert into messaging_number_pace (phone_number_id, store_id, next_slot_at)
+                        values (:phone, :storeId, :now) on conflict do nothing""").param("phone", phoneNumberId).param("now", utc(now)).update();
     }
 
     /** The current store's number's pauses so far, added up: what moves the slots its queue was given. */

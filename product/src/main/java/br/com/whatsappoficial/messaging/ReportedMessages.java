@@ -70,6 +70,10 @@ class ReportedMessages {
     }
 
     private List<StoredMessage> lock(String column, List<?> values) {
+        if (values.isEmpty()) {
+            // A batch of statuses all of messages the API sent, or none of them: one statement fewer.
+            return List.of();
+        }
         if (database.postgres()) {
             // One array parameter: the same statement text whatever the batch's size, so PostgreSQL parses and
             // plans it once per connection ("in (:ids)" expands to as many parameters as ids).

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -62,6 +63,9 @@ class MessagesApiIT {
 
     @Autowired
     SandboxMeta sandbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Shop shop;
 
@@ -145,6 +149,25 @@ class MessagesApiIT {
                         .andExpect(status().isAccepted())
                         .andExpect(jsonPath("$.countsAgainstLimit").value(false)));
         limits().andExpect(jsonPath("$.proactive.used").value(0));
+    }
+
+    @Test
+    void aKeyUsedMoreThanADayAgoQueuesANewMessage() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String first = id(send(key, template(customer())).andExpect(status().isAccepted()));
+        jdbc.update(
+                "update messaging_idempotency set created_at = created_at - interval '25' hour where idempotency_key = ?",
+                key);
+
+        String body = template(customer());
+        String second = id(send(key, body).andExpect(status().isAccepted()));
+        String again = id(send(key, body).andExpect(status().isAccepted()));
+
+        assertThat(second)
+                .as("a new message, not the day-old one nor a conflict")
+                .isNotEqualTo(first);
+        assertThat(again).as("the key now answers the new message").isEqualTo(second);
+        limits().andExpect(jsonPath("$.proactive.used").value(2));
     }
 
     @Test
