@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -41,6 +42,7 @@ import org.springframework.test.context.TestPropertySource;
  * another size. Run with {@code bench/run}; asserts no time.
  */
 @PostgresIntegrationTest
+@ExtendWith(BenchDatabase.class)
 // Closed afterwards: its pool and workers would otherwise hold connections and CPU while the next benches
 // measure, and bench/run once ran PostgreSQL out of connections with every bench's context open.
 @DirtiesContext

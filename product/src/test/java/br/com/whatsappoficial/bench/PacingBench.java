@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -45,6 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  * Run with {@code bench/run -Dit.test=PacingBench}; asserts no time.
  */
 @PostgresIntegrationTest
+@ExtendWith(BenchDatabase.class)
 @DirtiesContext
 @Import(SendingStores.class)
 @TestPropertySource(
@@ -106,6 +108,8 @@ class PacingBench {
                   sandbox's raw accept rate, 16 threads, no product : %6.0f messages/s   (baseline: mean of %.0f before and %.0f after)
                   accepted through the product                       : %6.0f messages/s   ratio %.2f
                   messages Meta refused once and the product retried : %d
+                  CPU per message, raw (after)       JVM %5.0f µs, PostgreSQL %5.0f µs   JVM: %s
+                  CPU per message, through product   JVM %5.0f µs, PostgreSQL %5.0f µs   JVM: %s
                 (one machine's figures: compare ratios, not rates)
                 %n""",
                 Runtime.getRuntime().availableProcessors(),
@@ -135,7 +139,13 @@ class PacingBench {
                 many.rawAfter(),
                 many.throughProduct(),
                 many.throughProduct() / many.raw(),
-                many.tooFast());
+                many.tooFast(),
+                many.rawCpu().jvmNanos() / 1e3 / many.rawMessages(),
+                many.rawCpu().postgresNanos() / 1e3 / many.rawMessages(),
+                many.rawCpu().byThreadGroup(5),
+                many.productCpu().jvmNanos() / 1e3 / (NUMBERS * PER_NUMBER),
+                many.productCpu().postgresNanos() / 1e3 / (NUMBERS * PER_NUMBER),
+                many.productCpu().byThreadGroup(5));
     }
 
     record OneNumber(
@@ -151,9 +161,12 @@ class PacingBench {
     private OneNumber oneNumber() throws Exception {
         // What the sandbox itself accepts for one number, whose portfolio's unique customers it counts one
         // send at a time: the most any sender could get through it on this machine.
-        double raw = rawAcceptRate(List.of(shop("solo")));
+        Shop solo = shop("solo");
+        BenchDatabase.settle(jdbc);
+        double raw = rawAcceptRate(List.of(solo));
         statusesOfTheRawSendsDelivered();
         Shop shop = shop("ritmo");
+        BenchDatabase.settle(jdbc);
         // Two seconds on each side of the measured window: the start and the end of a campaign are not its pace.
         int total = (SECONDS + 4) * META_MESSAGES_PER_SECOND;
         long started = System.nanoTime();
@@ -216,7 +229,14 @@ class PacingBench {
     }
 
     /** The baseline is the mean of the raw rate measured before and after the product's part. */
-    record Many(double rawBefore, double rawAfter, double throughProduct, long tooFast) {
+    record Many(
+            double rawBefore,
+            double rawAfter,
+            double throughProduct,
+            long tooFast,
+            CpuMeter.Reading rawCpu,
+            long rawMessages,
+            CpuMeter.Reading productCpu) {
         double raw() {
             return (rawBefore + rawAfter) / 2;
         }
@@ -233,15 +253,24 @@ class PacingBench {
         // pass, not counted, comes first.
         rawAcceptRate(shops, RAW_WARM_UP);
         statusesOfTheRawSendsDelivered();
+        BenchDatabase.settle(jdbc);
         double before = rawAcceptRate(shops);
         statusesOfTheRawSendsDelivered();
+        BenchDatabase.settle(jdbc);
+        CpuMeter.Reading productStart = CpuMeter.read();
         post(shops, NUMBERS * PER_NUMBER);
         List<Instant> accepted = acceptedTimes(shops, NUMBERS * PER_NUMBER);
+        CpuMeter.Reading productCpu = CpuMeter.read().minus(productStart);
         double seconds =
                 Duration.between(accepted.getFirst(), accepted.getLast()).toMillis() / 1000.0;
         statusesOfTheRawSendsDelivered();
+        BenchDatabase.settle(jdbc);
+        CpuMeter.Reading rawStart = CpuMeter.read();
+        long sentBefore = sandboxSends();
         double after = rawAcceptRate(shops);
-        return new Many(before, after, accepted.size() / seconds, tooFast(shops));
+        CpuMeter.Reading rawCpu = CpuMeter.read().minus(rawStart);
+        long rawMessages = sandboxSends() - sentBefore;
+        return new Many(before, after, accepted.size() / seconds, tooFast(shops), rawCpu, rawMessages, productCpu);
     }
 
     /**
@@ -350,6 +379,11 @@ class PacingBench {
                     shop.store().value());
         }
         return count;
+    }
+
+    /** Every message the sandbox took, of every number: what a raw pass adds is what it sent. */
+    private long sandboxSends() {
+        return jdbc.queryForObject("select count(*) from sandbox_messages", Long.class);
     }
 
     /** A distinct Brazilian mobile that no delivery rule of the sandbox matches. */

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * correctness is asserted. Run with {@code bench/run}; asserts no time.
  */
 @PostgresIntegrationTest
+@ExtendWith(BenchDatabase.class)
 // Closed afterwards: its pool and workers would otherwise hold connections and CPU while the next benches
 // measure, and bench/run once ran PostgreSQL out of connections with every bench's context open.
 @DirtiesContext

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -34,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * {@code bench/run}; it prints figures and asserts nothing about time.
  */
 @PostgresIntegrationTest
+@ExtendWith(BenchDatabase.class)
 // Its workers must not go on claiming events of this bench's database after it ends.
 @DirtiesContext
 // The product's own number of workers (tests run with fewer).
@@ -110,7 +112,7 @@ class WebhookBench {
 
         RawInserts rawInserts = new RawInserts(jdbc, storedPayloads());
         rawInserts.warmUp(MAX_RATE_RUN);
-        checkpoint();
+        settle();
         CpuMeter.Reading rawStart = CpuMeter.read();
         long rawStarted = System.nanoTime();
         long rawRows = rawInserts.run(MAX_RATE_RUN);
@@ -155,7 +157,7 @@ class WebhookBench {
         connected.sendAll(loop.unsent(), CONCURRENT_POSTS);
         awaitEmpty();
 
-        checkpoint();
+        settle();
         Offered processingAck = offered(connected);
         Duration drainedAfterOffered = awaitEmpty();
         long unmoved = shop.unmovedMessages();
@@ -255,24 +257,9 @@ class WebhookBench {
                 micros.getMaxValue() / 1000.0);
     }
 
-    /**
-     * Starts a measured phase right after a checkpoint, as every other phase and the baseline do. The
-     * first change of a page after a checkpoint writes the whole page to the WAL; without this, whether
-     * one of the checkpoints PostgreSQL starts on its own (every 1 GB of WAL here) fell inside a phase
-     * moved the baseline alone by up to a quarter between runs.
-     */
-    private void checkpoint() {
-        jdbc.execute("checkpoint");
-    }
-
-    /**
-     * Before a measured phase: the JVM collects what earlier phases left (hundreds of megabytes of
-     * prepared POSTs, which would otherwise be collected during this one, on the product's CPU), then
-     * the database checkpoints.
-     */
+    /** Before a measured phase: see {@link BenchDatabase#settle}. */
     private void settle() {
-        System.gc();
-        checkpoint();
+        BenchDatabase.settle(jdbc);
     }
 
     /** Waits until no event waits in the inbox; answers how long that took. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queue alone: claim, resolve the store, mark done). Run with {@code bench/run}; asserts no time.
  */
 @PostgresIntegrationTest
+@ExtendWith(BenchDatabase.class)
 // Its workers must not go on claiming the ingest bench's events (same database) while that one measures.
 @DirtiesContext
 @TestPropertySource(
