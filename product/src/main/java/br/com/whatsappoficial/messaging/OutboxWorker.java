@@ -132,10 +132,10 @@ class OutboxWorker {
                 dues.stream().anyMatch(due -> due.slot() != null) ? pace.pausedSoFar(phoneNumberId) : Duration.ZERO;
         List<Outbox.Due> unslotted =
                 dues.stream().filter(due -> !hasSlot(due, pausedSoFar, now)).toList();
-        List<Slot> slots = unslotted.isEmpty()
-                ? List.of()
-                : pace.take(phoneNumberId, messagesPerSecond(phoneNumberId), unslotted.size(), now);
-        Duration spacing = NumberPace.step(messagesPerSecond(phoneNumberId));
+        int messagesPerSecond = messagesPerSecond(phoneNumberId);
+        List<Slot> slots =
+                unslotted.isEmpty() ? List.of() : pace.take(phoneNumberId, messagesPerSecond, unslotted.size(), now);
+        Duration spacing = NumberPace.step(messagesPerSecond);
         int next = 0;
         for (Outbox.Due due : dues.stream()
                 .sorted(java.util.Comparator.comparing((Outbox.Due d) ->
