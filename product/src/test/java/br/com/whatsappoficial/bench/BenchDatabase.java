@@ -61,6 +61,10 @@ final class BenchDatabase implements BeforeEachCallback, AfterEachCallback {
      * Its cost falls on the phases, as production's autovacuum's does.
      */
     static AutoCloseable autovacuum(JdbcTemplate jdbc) {
+        if (!Boolean.parseBoolean(System.getProperty("bench.autovacuum", "true"))) {
+            // -Dbench.autovacuum=false: the machine's database as it is, to compare
+            return () -> {};
+        }
         Thread worker = Thread.ofPlatform().daemon().name("bench-autovacuum").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
