@@ -87,7 +87,8 @@ public class WebhookDeliveries {
      * True when this node got the lease of the delivery (until {@code leaseUntil}); whether the delivery
      * still waits is then read with it ({@link WebhookDelivery#pending}). The claim names the row by its
      * key alone: with "and status = 'PENDING'" PostgreSQL could plan it on the due index, which after an
-     * analyze that saw few pending rows walked every pending delivery of a backlog for each claim.
+     * analyze that saw few pending rows walked every pending delivery of a backlog for each claim. A lease
+     * this leaves on a row that is no longer pending is harmless: nothing but a claim reads it.
      */
     boolean claim(UUID id, Instant now, Instant leaseUntil) {
         return jdbc.sql("""

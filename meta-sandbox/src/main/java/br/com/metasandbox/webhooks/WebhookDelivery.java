@@ -37,6 +37,11 @@ public record WebhookDelivery(
         return PENDING.equals(status);
     }
 
+    /** Still to send, and its time has come: not waiting for a retry another sender planned. */
+    boolean dueAt(Instant now) {
+        return pending() && !nextAttemptAt.isAfter(now);
+    }
+
     /** Meta retries "with decreasing frequency" [doc]: the wait doubles from the first retry up to the longest. */
     Duration waitAfter(int failedAttempts) {
         Duration wait = retryFirst;

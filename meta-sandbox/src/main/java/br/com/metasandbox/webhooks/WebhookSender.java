@@ -102,8 +102,9 @@ class WebhookSender implements SmartLifecycle {
                     .plusSeconds(30);
             if (running && deliveries.claim(id, now, leaseUntil)) {
                 WebhookDelivery delivery = deliveries.get(id);
-                // Another node may have sent it between the look for due ones and this claim.
-                if (delivery.pending()) {
+                // Another node may have sent it between the look for due ones and this claim: delivered, given
+                // up on, or failed and planned for a later retry, whose wait is not this node's to skip.
+                if (delivery.dueAt(now)) {
                     send(delivery);
                     sent++;
                 }

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +72,8 @@ class SandboxWebhooksIT {
     }
 
     @Test
-    void aClaimHoldsADeliveryForOneSenderAndADeliveredOneIsNotPendingAgain() {
-        Instant now = Instant.now();
+    void aClaimHoldsADeliveryForOneSenderAndWhatAnotherSentOrPlannedIsNotDueAgain() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         // Due in an hour: the running sender leaves it to this test.
         deliveries.insert(new WebhookDelivery(
@@ -93,16 +94,24 @@ class SandboxWebhooksIT {
                 now,
                 null));
 
-        assertThat(deliveries.claim(id, now, now.plusSeconds(60))).isTrue();
-        assertThat(deliveries.claim(id, now, now.plusSeconds(60)))
+        Instant later = now.plus(Duration.ofHours(1));
+        assertThat(deliveries.claim(id, later, later.plusSeconds(60))).isTrue();
+        assertThat(deliveries.claim(id, later, later.plusSeconds(60)))
                 .as("held by the first claim")
                 .isFalse();
-        assertThat(deliveries.get(id).pending()).isTrue();
-        deliveries.delivered(id, 200, now);
+        assertThat(deliveries.get(id).dueAt(later)).isTrue();
 
-        // Another sender that saw it due before it was delivered gets its lease, and reads that it is done.
-        assertThat(deliveries.claim(id, now, now.plusSeconds(60))).isTrue();
-        assertThat(deliveries.get(id).pending()).isFalse();
+        // The send failed and its retry waits: another sender that saw it due before gets its lease, and
+        // reads that its time has not come again.
+        deliveries.failed(id, 500, "HTTP 500", later.plusSeconds(30));
+        assertThat(deliveries.claim(id, later, later.plusSeconds(60))).isTrue();
+        assertThat(deliveries.get(id).dueAt(later)).isFalse();
+        assertThat(deliveries.get(id).dueAt(later.plusSeconds(30))).isTrue();
+
+        // Delivered: the same, and never due again.
+        deliveries.delivered(id, 200, later);
+        assertThat(deliveries.claim(id, later, later.plusSeconds(60))).isTrue();
+        assertThat(deliveries.get(id).dueAt(later.plusSeconds(30))).isFalse();
     }
 
     @Test

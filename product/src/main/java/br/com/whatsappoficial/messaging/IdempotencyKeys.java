@@ -64,7 +64,8 @@ class IdempotencyKeys {
         OffsetDateTime expired = OffsetDateTime.ofInstant(now.minus(KEPT), ZoneOffset.UTC);
         int reserved;
         if (database.postgres()) {
-            // One statement per message of a campaign: a key older than 24 h is taken over in place.
+            // One statement per message of a campaign: a key older than 24 h is taken over in place. A live key's
+            // row is locked by it until the transaction ends, which the read below then finds as it was.
             reserved = jdbc.sql("""
                             insert into messaging_idempotency (store_id, idempotency_key, request_hash, message_id, created_at)
                             values (:storeId, :key, :hash, :message, :now)

@@ -56,7 +56,10 @@ class NumberPace {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** {@code count} consecutive slots of the current store's number, the first no earlier than {@code now}. */
+    /**
+     * {@code count} consecutive slots of the current store's number, the first no earlier than {@code now} (to
+     * the database's microsecond).
+     */
     List<Slot> take(String phoneNumberId, int messagesPerSecond, int count, Instant now) {
         Duration step = step(messagesPerSecond);
         return transaction.execute(status -> {
@@ -64,7 +67,8 @@ class NumberPace {
                     ? moveOn(phoneNumberId, step.multipliedBy(count), now).orElseGet(() -> {
                         createPace(phoneNumberId, now);
                         return moveOn(phoneNumberId, step.multipliedBy(count), now)
-                                .orElseThrow();
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "Number " + phoneNumberId + " has a pace of another store"));
                     })
                     : lockedMoveOn(phoneNumberId, step.multipliedBy(count), now);
             List<Slot> slots = new ArrayList<>(count);

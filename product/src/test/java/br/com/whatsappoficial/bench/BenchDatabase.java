@@ -56,8 +56,9 @@ final class BenchDatabase implements BeforeEachCallback, AfterEachCallback {
     }
 
     /**
-     * Vacuums a table once its dead rows pass 50 plus a fifth of its rows, and analyzes it once the rows
-     * changed since its last analyze pass 50 plus a tenth (autovacuum's default thresholds), until closed.
+     * Vacuums a table once its dead rows pass 50 plus a fifth of its rows (or the rows inserted since its
+     * last vacuum 1,000 plus a fifth), and analyzes it once the rows changed since its last analyze pass 50
+     * plus a tenth (autovacuum's default thresholds), until closed.
      * Its cost falls on the phases, as production's autovacuum's does.
      */
     static AutoCloseable autovacuum(JdbcTemplate jdbc) {
@@ -70,12 +71,16 @@ final class BenchDatabase implements BeforeEachCallback, AfterEachCallback {
                 try {
                     TimeUnit.MILLISECONDS.sleep(NAPTIME_MILLIS);
                     for (String command : due(jdbc)) {
-                        jdbc.execute(command);
+                        try {
+                            jdbc.execute(command);
+                        } catch (DataAccessException tableGone) {
+                            // dropped meanwhile: the others still get theirs
+                        }
                     }
                 } catch (InterruptedException closing) {
                     return;
-                } catch (DataAccessException tableGone) {
-                    // a table dropped meanwhile, or the database going away at the end: look again next time
+                } catch (DataAccessException databaseGone) {
+                    // the database going away at the end of the run: look again next time
                 }
             }
         });
@@ -88,9 +93,11 @@ final class BenchDatabase implements BeforeEachCallback, AfterEachCallback {
     private static List<String> due(JdbcTemplate jdbc) {
         return jdbc.queryForList("""
                 select case when s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
+                              or s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0)
                             then 'vacuum analyze ' else 'analyze ' end || quote_ident(s.schemaname) || '.' || quote_ident(s.relname)
                 from pg_stat_user_tables s join pg_class c on c.oid = s.relid
                 where s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
+                   or s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0)
                    or s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)""", String.class);
     }
 }
