@@ -1,6 +1,8 @@
 package br.com.metasandbox.graph;
 
 import br.com.metasandbox.state.PhoneNumber;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,18 +19,22 @@ class MessageEndpoints {
     private final GraphAuth auth;
     private final Faults faults;
     private final MessageSending sending;
+    private final Clock clock;
 
-    MessageEndpoints(GraphObjects objects, GraphAuth auth, Faults faults, MessageSending sending) {
+    MessageEndpoints(GraphObjects objects, GraphAuth auth, Faults faults, MessageSending sending, Clock clock) {
         this.objects = objects;
         this.auth = auth;
         this.faults = faults;
         this.sending = sending;
+        this.clock = clock;
     }
 
     @PostMapping("/{phoneId}/messages")
     Map<String, Object> send(@PathVariable String phoneId, GraphParams params) {
+        // Meta's throughput counts a send when it arrives, before any of the sandbox's reads for it.
+        Instant arrived = clock.instant();
         faults.inject(GraphOperation.MESSAGES);
         PhoneNumber phone = objects.phone(auth.authenticate(params), phoneId, "POST");
-        return sending.send(phone, params);
+        return sending.send(phone, params, arrived);
     }
 }

@@ -87,7 +87,7 @@ public class MessageSending {
     }
 
     @Transactional
-    Map<String, Object> send(PhoneNumber phone, GraphParams params) {
+    Map<String, Object> send(PhoneNumber phone, GraphParams params, Instant arrived) {
         CloudApiRegistration.requireMessagingProduct(params);
         String recipientType = params.text("recipient_type").orElse("individual");
         if (!recipientType.equals("individual")) {
@@ -139,7 +139,7 @@ public class MessageSending {
         if (quality.paused(phone.id())) {
             throw GraphRefusal.of(131048, QUALITY_PAUSED);
         }
-        rates.admit(phone, waId);
+        rates.admit(phone, waId, arrived);
         String id = wamid(waId);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("to", to);
@@ -153,7 +153,8 @@ public class MessageSending {
                 type,
                 json.writeValueAsString(payload),
                 opaque,
-                now,
+                // Sent when it arrived, as its number's throughput counted it.
+                arrived,
                 template == null ? null : template.id());
         messages.insert(sent);
         deliver(phone, sent, waId, template, insideWindow, now);

@@ -2,11 +2,11 @@ package br.com.metasandbox.graph;
 
 import br.com.metasandbox.state.PhoneNumber;
 import br.com.metasandbox.state.WaId;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +31,8 @@ public class SendingRates {
 
     public static final Duration PAIR_REFILL = Duration.ofSeconds(6);
 
-    private final Map<String, ArrayDeque<Instant>> sendsByNumber = new HashMap<>();
+    private final Map<String, List<Instant>> sendsByNumber = new HashMap<>();
     private final Map<String, Bucket> pairs = new HashMap<>();
-    private final Clock clock;
-
-    SendingRates(Clock clock) {
-        this.clock = clock;
-    }
 
     /** What a number may send per second, from its throughput level and whether it is on the app too. */
     public static int messagesPerSecond(PhoneNumber phone) {
@@ -47,30 +42,58 @@ public class SendingRates {
         return "HIGH".equals(phone.throughputLevel()) ? HIGH_MPS : STANDARD_MPS;
     }
 
-    /** Counts one send of the number to the customer, or refuses it as Meta does when it is above a rate. */
-    synchronized void admit(PhoneNumber phone, WaId customer) {
-        Instant now = clock.instant();
-        ArrayDeque<Instant> recent = sendsByNumber.computeIfAbsent(phone.id(), id -> new ArrayDeque<>());
-        while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(WINDOW))) {
-            recent.pollFirst();
-        }
-        if (recent.size() >= messagesPerSecond(phone)) {
+    /**
+     * Counts one send of the number to the customer, which reached the sandbox at {@code arrivedAt}, or refuses
+     * it as Meta does when it is above a rate. A send is counted when its request arrived, not after the
+     * sandbox's own reads for it: those take longer when the machine is busy, and would bunch sends that
+     * arrived evenly into one second above the number's rate. Sends are admitted in any order; each is
+     * counted against those that arrived in the second before it.
+     */
+    synchronized void admit(PhoneNumber phone, WaId customer, Instant arrivedAt) {
+        List<Instant> recent = sendsByNumber.computeIfAbsent(phone.id(), id -> new ArrayList<>());
+        // Sorted by arrival: where this one goes, and the first of the second before it.
+        int at = insertionPoint(recent, arrivedAt);
+        int from = insertionPoint(recent, arrivedAt.minus(WINDOW));
+        if (at - from >= messagesPerSecond(phone)) {
             throw GraphRefusal.of(130429, "Cloud API message throughput has been reached.");
         }
         String pair = phone.id() + ":" + customer.value();
-        Bucket bucket = pairs.getOrDefault(pair, new Bucket(PAIR_BURST, now)).refilled(now);
+        Bucket bucket =
+                pairs.getOrDefault(pair, new Bucket(PAIR_BURST, arrivedAt)).refilled(arrivedAt);
         if (bucket.messages() < 1) {
             throw GraphRefusal.of(
                     131056,
                     "Message failed to send because there were too many messages sent from this phone number to"
                             + " the same phone number in a short period of time.");
         }
-        recent.addLast(now);
+        recent.add(at, arrivedAt);
+        // What no second still to be counted reaches: a send held up more than a second is counted leniently.
+        Instant forgotten = recent.getLast().minus(WINDOW.multipliedBy(2));
+        int old = 0;
+        while (old < recent.size() && recent.get(old).isBefore(forgotten)) {
+            old++;
+        }
+        recent.subList(0, old).clear();
         pairs.put(pair, new Bucket(bucket.messages() - 1, bucket.at()));
         if (pairs.size() > 10_000) {
             // Customers whose bucket is full again are as if never seen: forgetting them keeps memory bounded.
-            pairs.values().removeIf(b -> b.refilled(now).messages() >= PAIR_BURST);
+            pairs.values().removeIf(b -> b.refilled(arrivedAt).messages() >= PAIR_BURST);
         }
+    }
+
+    /** The index before which every element is not after {@code instant}: where it goes in sorted order. */
+    private static int insertionPoint(List<Instant> sorted, Instant instant) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted.get(middle).isAfter(instant)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     /** Messages a customer may still get right now, and when that was last computed. */

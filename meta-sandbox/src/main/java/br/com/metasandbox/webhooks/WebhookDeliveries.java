@@ -84,21 +84,36 @@ public class WebhookDeliveries {
     }
 
     /**
-     * True when this node got the lease of the delivery (until {@code leaseUntil}); whether the delivery
-     * still waits is then read with it ({@link WebhookDelivery#pending}). The claim names the row by its
-     * key alone: with "and status = 'PENDING'" PostgreSQL could plan it on the due index, which after an
-     * analyze that saw few pending rows walked every pending delivery of a backlog for each claim. A lease
-     * this leaves on a row that is no longer pending is harmless: nothing but a claim reads it.
+     * Leases those of {@code ids} no other sender holds to this one until {@code leaseUntil}, in one
+     * statement, and reads them back in due order; whether each still waits is read with it
+     * ({@link WebhookDelivery#dueAt}): another sender may have sent it since it was seen due. The claim names
+     * the rows by their key alone: with "and status = 'PENDING'" PostgreSQL could plan it on the due index,
+     * which after an analyze that saw few pending rows walked every pending delivery of a backlog for each
+     * claim. A lease this leaves on a row that is no longer pending is harmless: nothing but a claim reads it.
      */
-    boolean claim(UUID id, Instant now, Instant leaseUntil) {
+    List<WebhookDelivery> claim(List<UUID> ids, Instant now, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID sender = UUID.randomUUID();
+        int claimed = jdbc.sql("""
+                        update sandbox_webhook_deliveries set lease_until = :until, lease_owner = :sender
+                        where delivery_id in (:ids) and (lease_until is null or lease_until < :now)""")
+                .param("until", utc(leaseUntil))
+                .param("sender", sender)
+                .param("ids", ids)
+                .param("now", utc(now))
+                .update();
+        if (claimed == 0) {
+            return List.of();
+        }
         return jdbc.sql("""
-                                update sandbox_webhook_deliveries set lease_until = :until
-                                where delivery_id = :id and (lease_until is null or lease_until < :now)""")
-                        .param("until", utc(leaseUntil))
-                        .param("id", id)
-                        .param("now", utc(now))
-                        .update()
-                == 1;
+                        select * from sandbox_webhook_deliveries where delivery_id in (:ids) and lease_owner = :sender
+                        order by next_attempt_at, created_at""")
+                .param("ids", ids)
+                .param("sender", sender)
+                .query(WebhookDeliveries::delivery)
+                .list();
     }
 
     WebhookDelivery get(UUID id) {
@@ -108,15 +123,23 @@ public class WebhookDeliveries {
                 .single();
     }
 
-    void delivered(UUID id, int status, Instant now) {
+    /** The deliveries a sender got a 200 for, in one statement once its batch is sent. */
+    void delivered(List<UUID> ids, int status, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         update sandbox_webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1,
                             last_status = :status, last_error = null, delivered_at = :now, lease_until = null
-                        where delivery_id = :id""")
+                        where delivery_id in (:ids)""")
                 .param("status", status)
                 .param("now", utc(now))
-                .param("id", id)
+                .param("ids", ids)
                 .update();
+    }
+
+    void delivered(UUID id, int status, Instant now) {
+        delivered(List.of(id), status, now);
     }
 
     void failed(UUID id, @Nullable Integer status, String error, @Nullable Instant nextAttempt) {

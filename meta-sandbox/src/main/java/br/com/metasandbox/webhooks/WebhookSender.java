@@ -11,6 +11,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the outbox's due deliveries, signed, on one virtual thread per node: a 200 is delivered, anything
@@ -29,18 +32,21 @@ import org.springframework.stereotype.Component;
 class WebhookSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
-    private static final int BATCH = 20;
+    /** Deliveries claimed at once: what is due together can go in few POSTs. */
+    private static final int BATCH = 200;
 
     private final WebhookDeliveries deliveries;
     private final SandboxSettings.Webhooks settings;
     private final MetaApp meta;
     private final Clock clock;
+    private final JsonMapper json;
     private final HttpClient http;
     private volatile boolean running;
     private volatile @Nullable ScheduledExecutorService scheduler;
 
-    WebhookSender(WebhookDeliveries deliveries, SandboxSettings settings, MetaApp meta, Clock clock) {
+    WebhookSender(WebhookDeliveries deliveries, SandboxSettings settings, MetaApp meta, JsonMapper json, Clock clock) {
         this.deliveries = deliveries;
+        this.json = json;
         this.settings = settings.webhooks();
         this.meta = meta;
         this.clock = clock;
@@ -92,32 +98,45 @@ class WebhookSender implements SmartLifecycle {
         }
     }
 
-    /** Sends what is due now; how many deliveries this node sent. */
+    /**
+     * Sends what is due now, one POST at a time, those due together for one callback, WABA and field in one
+     * ({@link WebhookBatches}); how many deliveries this node sent. The deliveries are claimed in one
+     * statement and those the receiver took are marked delivered in one once they are sent: a node that
+     * stops midway sends them again once their lease ends, as Meta, which delivers at least once, may.
+     */
     int sendDue() throws InterruptedException {
         Instant now = clock.instant();
+        Instant leaseUntil =
+                now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(30);
+        // Another node may have sent one between the look for due ones and this claim: delivered, given up
+        // on, or failed and planned for a later retry, whose wait is not this node's to skip.
+        List<WebhookDelivery> due = deliveries.claim(deliveries.due(now, BATCH), now, leaseUntil).stream()
+                .filter(delivery -> delivery.dueAt(now))
+                .toList();
+        List<UUID> taken = new ArrayList<>();
         int sent = 0;
-        for (UUID id : deliveries.due(now, BATCH)) {
-            Instant leaseUntil = now.plus(settings.connectTimeout())
-                    .plus(settings.readTimeout())
-                    .plusSeconds(30);
-            if (running && deliveries.claim(id, now, leaseUntil)) {
-                WebhookDelivery delivery = deliveries.get(id);
-                // Another node may have sent it between the look for due ones and this claim: delivered, given
-                // up on, or failed and planned for a later retry, whose wait is not this node's to skip.
-                if (delivery.dueAt(now)) {
-                    send(delivery);
-                    sent++;
+        try {
+            for (WebhookBatches.Post post : WebhookBatches.of(due, WebhookBatches.MOST, json)) {
+                if (!running) {
+                    break;
                 }
+                if (send(post)) {
+                    post.deliveries().forEach(delivery -> taken.add(delivery.id()));
+                }
+                sent += post.deliveries().size();
             }
+        } finally {
+            deliveries.delivered(taken, 200, clock.instant());
         }
         return sent;
     }
 
-    private void send(WebhookDelivery delivery) throws InterruptedException {
-        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+    /** Whether the receiver took the POST (a 200); any other outcome is recorded as each delivery's failure. */
+    private boolean send(WebhookBatches.Post post) throws InterruptedException {
+        byte[] body = post.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.targetUrl()))
+            request = HttpRequest.newBuilder(URI.create(post.targetUrl()))
                     .timeout(settings.readTimeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "facebookexternalua")
@@ -125,22 +144,26 @@ class WebhookSender implements SmartLifecycle {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (IllegalArgumentException e) {
-            failed(delivery, null, "invalid callback URL: " + e.getMessage());
-            return;
+            failed(post, null, "invalid callback URL: " + e.getMessage());
+            return false;
         }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
-                deliveries.delivered(delivery.id(), 200, clock.instant());
-            } else {
-                String answer = response.body() == null ? "" : response.body().strip();
-                failed(delivery, response.statusCode(), "HTTP " + response.statusCode() + " " + answer);
+                return true;
             }
+            String answer = response.body() == null ? "" : response.body().strip();
+            failed(post, response.statusCode(), "HTTP " + response.statusCode() + " " + answer);
         } catch (HttpTimeoutException e) {
-            failed(delivery, null, "timeout: " + e.getMessage());
+            failed(post, null, "timeout: " + e.getMessage());
         } catch (IOException e) {
-            failed(delivery, null, "connection failed: " + e);
+            failed(post, null, "connection failed: " + e);
         }
+        return false;
+    }
+
+    private void failed(WebhookBatches.Post post, @Nullable Integer status, String error) {
+        post.deliveries().forEach(delivery -> failed(delivery, status, error));
     }
 
     private void failed(WebhookDelivery delivery, @Nullable Integer status, String error) {

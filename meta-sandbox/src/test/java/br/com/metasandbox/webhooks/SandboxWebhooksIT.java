@@ -76,42 +76,53 @@ class SandboxWebhooksIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         // Due in an hour: the running sender leaves it to this test.
-        deliveries.insert(new WebhookDelivery(
-                id,
-                "messages",
-                "entry",
-                WebhookReceiver.url("/webhooks/meta"),
-                "{}",
-                null,
-                WebhookDelivery.PENDING,
-                0,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                now.plus(Duration.ofHours(2)),
-                now.plus(Duration.ofHours(1)),
-                null,
-                null,
-                now,
-                null));
+        deliveries.insert(pending(id, now, now.plus(Duration.ofHours(1))));
 
         Instant later = now.plus(Duration.ofHours(1));
-        assertThat(deliveries.claim(id, later, later.plusSeconds(60))).isTrue();
-        assertThat(deliveries.claim(id, later, later.plusSeconds(60)))
+        List<UUID> seenDue = List.of(id);
+        assertThat(deliveries.claim(seenDue, later, later.plusSeconds(60)))
+                .singleElement()
+                .satisfies(claimed -> assertThat(claimed.dueAt(later)).isTrue());
+        assertThat(deliveries.claim(seenDue, later, later.plusSeconds(60)))
                 .as("held by the first claim")
-                .isFalse();
-        assertThat(deliveries.get(id).dueAt(later)).isTrue();
+                .isEmpty();
 
         // The send failed and its retry waits: another sender that saw it due before gets its lease, and
         // reads that its time has not come again.
         deliveries.failed(id, 500, "HTTP 500", later.plusSeconds(30));
-        assertThat(deliveries.claim(id, later, later.plusSeconds(60))).isTrue();
-        assertThat(deliveries.get(id).dueAt(later)).isFalse();
-        assertThat(deliveries.get(id).dueAt(later.plusSeconds(30))).isTrue();
+        assertThat(deliveries.claim(seenDue, later, later.plusSeconds(60)))
+                .singleElement()
+                .satisfies(claimed -> {
+                    assertThat(claimed.dueAt(later)).isFalse();
+                    assertThat(claimed.dueAt(later.plusSeconds(30))).isTrue();
+                });
 
         // Delivered: the same, and never due again.
         deliveries.delivered(id, 200, later);
-        assertThat(deliveries.claim(id, later, later.plusSeconds(60))).isTrue();
-        assertThat(deliveries.get(id).dueAt(later.plusSeconds(30))).isFalse();
+        assertThat(deliveries.claim(seenDue, later, later.plusSeconds(60)))
+                .singleElement()
+                .satisfies(claimed ->
+                        assertThat(claimed.dueAt(later.plusSeconds(30))).isFalse());
+    }
+
+    @Test
+    void aBatchIsClaimedByOneSenderAndReadBackInDueOrder() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant later = now.plus(Duration.ofHours(1));
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            // Due in an hour, the last one first: the running sender leaves them to this test.
+            deliveries.insert(pending(id, now, later.minusSeconds(i)));
+        }
+        // Another sender holds the first one.
+        assertThat(deliveries.claim(List.of(ids.getFirst()), later, later.plusSeconds(60)))
+                .hasSize(1);
+
+        assertThat(deliveries.claim(ids, later, later.plusSeconds(60)))
+                .extracting(WebhookDelivery::id)
+                .containsExactly(ids.get(2), ids.get(1));
     }
 
     @Test
@@ -389,5 +400,26 @@ class SandboxWebhooksIT {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("sandbox-app-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    /** A delivery planned at {@code now}, due at {@code due}, given up on two hours after {@code now}. */
+    private static WebhookDelivery pending(UUID id, Instant now, Instant due) {
+        return new WebhookDelivery(
+                id,
+                "messages",
+                "entry",
+                WebhookReceiver.url("/webhooks/meta"),
+                "{}",
+                null,
+                WebhookDelivery.PENDING,
+                0,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                now.plus(Duration.ofHours(2)),
+                due,
+                null,
+                null,
+                now,
+                null);
     }
 }
