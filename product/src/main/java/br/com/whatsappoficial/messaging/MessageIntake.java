@@ -1,5 +1,6 @@
 package br.com.whatsappoficial.messaging;
 
+import br.com.whatsappoficial.api.ApiProblem;
 import br.com.whatsappoficial.meta.OutboundMessage;
 import br.com.whatsappoficial.meta.WabaId;
 import br.com.whatsappoficial.template.MediaHeader;
@@ -65,38 +66,36 @@ class MessageIntake {
         this.clock = clock;
     }
 
-    /** The queued message; for a key already used with the same body, the message it queued then. */
+    /** What the checks before the budget found: whom, what, from which number, and whether the window is open. */
+    private record Checked(SendingNumber number, Recipient recipient, MessageContent content, boolean windowOpen) {}
+
+    /**
+     * The queued message; for a key already used with the same body, the message it queued then. The key is
+     * looked up once the request passed its checks, in the transaction that reserves it: one read less for
+     * every message of a campaign. A request the checks refuse looks it up then, so that a replay still
+     * answers as the first time even when the same request would be refused today (its template since
+     * paused, its number since disconnected).
+     */
     StoredMessage queue(String idempotencyKey, String requestHash, MessageRequest request) {
         // At the database's precision, so that an Idempotency-Key's replay answers the very same createdAt.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<MessageId> answered = idempotency.answered(idempotencyKey, requestHash, now);
-        if (answered.isPresent()) {
-            return rows.find(answered.get()).orElseThrow();
-        }
-        SendingNumber number = numbers.current();
-        Recipient recipient = recipient(request);
-        MessageContent content = content(request.content(), number);
-        Optional<Instant> closesAt =
-                windows.closesAt(number.phoneNumberId(), recipient.customer()).filter(now::isBefore);
-        boolean windowOpen = closesAt.isPresent();
-        // Before the budget: a refused customer never holds a slot.
-        Optional<OptOut> optedOut = optOuts.find(recipient.customer());
-        if (optedOut.isPresent()
-                && !closesAt.map(optedOut.get()::allowsReplyInWindowClosingAt).orElse(false)) {
-            throw new SendProblem.OptedOut(optedOut.get().optedOutAt());
-        }
-        if (content.needsOpenWindow() && !windowOpen) {
-            throw new SendProblem.OutsideWindow();
-        }
-        if (request.content() instanceof MessageRequest.Template asked) {
-            Optional<Instant> heldUntil = heldBack.until(recipient.customer(), now);
-            if (heldUntil.isPresent() && marketing(asked, number)) {
-                throw new SendProblem.MarketingHeldBack(heldUntil.get());
+        Checked checked;
+        try {
+            checked = check(request, now);
+        } catch (ApiProblem refused) {
+            Optional<MessageId> answered = idempotency.answered(idempotencyKey, requestHash, now);
+            if (answered.isPresent()) {
+                return rows.find(answered.get()).orElseThrow();
             }
+            throw refused;
         }
+        SendingNumber number = checked.number();
+        Recipient recipient = checked.recipient();
+        MessageContent content = checked.content();
+        boolean windowOpen = checked.windowOpen();
         MessageId id = MessageId.random();
         return batches.run(number.portfolio(), ledger -> {
-            // The same key may have raced here from another request since the look above.
+            // A replay, or the same key racing here from another request: the message queued under it.
             Optional<MessageId> earlier = idempotency.reserve(idempotencyKey, requestHash, id, now);
             if (earlier.isPresent()) {
                 return rows.find(earlier.get()).orElseThrow();
@@ -141,6 +140,32 @@ class MessageIntake {
             rows.insert(message, slot);
             return message;
         });
+    }
+
+    /** The checks before the budget: a refusal here holds nothing. */
+    private Checked check(MessageRequest request, Instant now) {
+        SendingNumber number = numbers.current();
+        Recipient recipient = recipient(request);
+        MessageContent content = content(request.content(), number);
+        Optional<Instant> closesAt =
+                windows.closesAt(number.phoneNumberId(), recipient.customer()).filter(now::isBefore);
+        boolean windowOpen = closesAt.isPresent();
+        // Before the budget: a refused customer never holds a slot.
+        Optional<OptOut> optedOut = optOuts.find(recipient.customer());
+        if (optedOut.isPresent()
+                && !closesAt.map(optedOut.get()::allowsReplyInWindowClosingAt).orElse(false)) {
+            throw new SendProblem.OptedOut(optedOut.get().optedOutAt());
+        }
+        if (content.needsOpenWindow() && !windowOpen) {
+            throw new SendProblem.OutsideWindow();
+        }
+        if (request.content() instanceof MessageRequest.Template asked) {
+            Optional<Instant> heldUntil = heldBack.until(recipient.customer(), now);
+            if (heldUntil.isPresent() && marketing(asked, number)) {
+                throw new SendProblem.MarketingHeldBack(heldUntil.get());
+            }
+        }
+        return new Checked(number, recipient, content, windowOpen);
     }
 
     /** A user id Meta already linked to a number is that number's customer: one window, one slot. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -50,9 +51,8 @@ class OutboxWorker {
     private final Clock clock;
     private final Semaphore senders;
     private volatile boolean stopped;
-    /** When this node last called Meta for each number: the next call leaves no sooner than one spacing after. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Instant> lastCall =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** This node's latest calls to Meta of each number: when the next one may start. */
+    private final ConcurrentHashMap<String, CallWindow> calls = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService slotTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-slots").daemon().factory());
@@ -135,7 +135,6 @@ class OutboxWorker {
         int messagesPerSecond = messagesPerSecond(phoneNumberId);
         List<Slot> slots =
                 unslotted.isEmpty() ? List.of() : pace.take(phoneNumberId, messagesPerSecond, unslotted.size(), now);
-        Duration spacing = NumberPace.step(messagesPerSecond);
         int next = 0;
         for (Outbox.Due due : dues.stream()
                 .sorted(java.util.Comparator.comparing((Outbox.Due d) ->
@@ -152,7 +151,7 @@ class OutboxWorker {
                 long delay = Math.max(0, Duration.between(clock.instant(), slot).toNanos());
                 startAt(phoneNumberId, pace.pausesHere(phoneNumberId), delay, () -> {
                     try {
-                        send(store, due, spacing);
+                        send(store, due, messagesPerSecond);
                     } finally {
                         senders.release();
                     }
@@ -182,15 +181,21 @@ class OutboxWorker {
     }
 
     /**
-     * Waits, right before the call to Meta, until one spacing after this node's previous call for the number.
-     * The slots are that far apart, but a send can start late (the machine busy, a slow read) and late ones
-     * would reach Meta bunched with those on time, into a second above the number's throughput: Meta counts
-     * when calls arrive, not when they were due.
+     * Waits, right before the call to Meta, for the number's {@link CallWindow}: the slots are a spacing apart,
+     * but a send can start late (the machine busy, a slow read), and late ones would reach Meta bunched with
+     * those on time, into a second above the number's throughput: Meta counts when calls arrive, not when
+     * they were due. The window lets them follow at half a spacing while the last second has room.
      */
-    private void awaitTurn(String phoneNumberId, Duration spacing) {
+    private void awaitTurn(String phoneNumberId, int messagesPerSecond) {
+        Duration spacing = NumberPace.step(messagesPerSecond);
+        int perSecond = (int) (messagesPerSecond * NumberPace.SHARE);
+        Duration gap = spacing.dividedBy(2);
+        CallWindow window = calls.compute(
+                phoneNumberId,
+                (number, known) ->
+                        known != null && known.fits(perSecond, gap) ? known : new CallWindow(perSecond, gap));
         Instant now = clock.instant();
-        Instant turn = lastCall.merge(phoneNumberId, now, (previous, wanted) -> later(previous.plus(spacing), wanted));
-        long wait = Duration.between(now, turn).toNanos();
+        long wait = Duration.between(now, window.take(now)).toNanos();
         if (wait > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -208,10 +213,6 @@ class OutboxWorker {
         return due.slot() != null && !due.slot().after(pausedSoFar).isBefore(now.minus(HORIZON));
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
     private int messagesPerSecond(String phoneNumberId) {
         return accounts.number(phoneNumberId)
                 .map(ConnectedNumber::throughput)
@@ -225,12 +226,12 @@ class OutboxWorker {
         slotTimer.shutdownNow();
     }
 
-    private void send(StoreId store, Outbox.Due due, Duration spacing) {
+    private void send(StoreId store, Outbox.Due due, int messagesPerSecond) {
         try {
             CurrentStore.runAs(
                     store,
                     () -> dispatch.attempt(
-                            due.message(), due.wasInFlight(), () -> awaitTurn(due.phoneNumberId(), spacing)));
+                            due.message(), due.wasInFlight(), () -> awaitTurn(due.phoneNumberId(), messagesPerSecond)));
         } catch (RuntimeException unexpected) {
             // The lease runs out and the message is looked at again (as in flight: never resent blindly).
             log.error("Sending message {} failed unexpectedly", due.message(), unexpected);

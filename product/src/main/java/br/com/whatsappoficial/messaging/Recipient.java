@@ -39,7 +39,7 @@ record Recipient(
 
     /** A number: {@code +55 (11) 98765-4321}, {@code 11987654321}, {@code 5511987654321}, {@code +1 415…}. */
     static Optional<Recipient> ofNumber(String typed) {
-        String digits = typed.replaceAll("[^0-9+]", "");
+        String digits = digitsAndPlus(typed);
         if (digits.isEmpty() || digits.length() > 20) {
             return Optional.empty();
         }
@@ -48,14 +48,14 @@ record Recipient(
         }
         PhoneNumber parsed;
         try {
-            parsed = PHONES.parse(digits, "BR");
+            parsed = parse(digits);
         } catch (NumberParseException e) {
             return Optional.empty();
         }
         Customer customer = Customer.ofWaId(PHONES.format(parsed, PhoneNumberFormat.E164));
         PhoneNumber canonical;
         try {
-            canonical = PHONES.parse("+" + customer.key(), "BR");
+            canonical = parse("+" + customer.key());
         } catch (NumberParseException e) {
             return Optional.empty();
         }
@@ -63,6 +63,45 @@ record Recipient(
             return Optional.empty();
         }
         return Optional.of(new Recipient(typed, customer, "+" + customer.key(), null));
+    }
+
+    /**
+     * The number as {@link PhoneNumberUtil#parse} reads it for Brazil. A Brazilian number already in E.164,
+     * as a campaign's are, is read directly: the library's general parse (its regular expressions for
+     * punctuation, extensions and national prefixes) was a fifth of the time the API spent on a message. A
+     * national number beginning with 0 or 90, which Brazil's national and carrier prefixes begin with, still
+     * goes through it.
+     */
+    static PhoneNumber parse(String number) throws NumberParseException {
+        if (brazilianE164(number)) {
+            return new PhoneNumber().setCountryCode(55).setNationalNumber(Long.parseLong(number.substring(3)));
+        }
+        return PHONES.parse(number, "BR");
+    }
+
+    private static boolean brazilianE164(String number) {
+        int length = number.length();
+        if ((length != 13 && length != 14) || !number.startsWith("+55")) {
+            return false;
+        }
+        for (int i = 3; i < length; i++) {
+            if (number.charAt(i) < '0' || number.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return number.charAt(3) != '0' && !number.startsWith("90", 3);
+    }
+
+    /** The digits and plus signs of what was typed, in order. */
+    private static String digitsAndPlus(String typed) {
+        StringBuilder kept = new StringBuilder(typed.length());
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '+') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     static Optional<Recipient> ofUserId(String userId) {

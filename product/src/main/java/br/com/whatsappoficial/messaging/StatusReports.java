@@ -20,7 +20,7 @@ import org.springframework.util.function.SingletonSupplier;
  * Applies a batch of Meta's statuses of the current store's messages in a few statements: the batch's
  * messages are locked at once, each status moves its message forward in memory in the order Meta's
  * reports reached us, and the rows, timelines, callbacks and customer links are then written in one JDBC
- * batch each. The outcome is the one applying them one by one would give (see {@code MetaReportsIT}).
+ * batch each. The outcome is the one applying them one by one would give (see {@code StatusBatchIT}).
  */
 @Component
 class StatusReports {

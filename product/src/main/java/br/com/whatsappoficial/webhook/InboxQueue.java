@@ -68,6 +68,7 @@ class InboxQueue {
     private final LeasedJobs pending;
     private final LeasedJobs parked;
     private final Clock clock;
+    private final ParkedLooks parkedLooks = new ParkedLooks();
 
     InboxQueue(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Database database, Clock clock) {
         this.jdbc = jdbc;
@@ -80,15 +81,20 @@ class InboxQueue {
 
     /**
      * Locks up to {@code limit} due events in the caller's transaction, pending ones first, then parked ones
-     * due for another look. They stay with this worker until the transaction ends, which is also what
+     * due for another look (looked for at most once a second, see {@link ParkedLooks}). They stay with this worker until the transaction ends, which is also what
      * ends the claim: committed with the events done, or rolled back (a failure, or a node that died: the
      * database ends its transaction), the events due again at once. Nothing is written to claim them.
      */
     List<ClaimedEvent> lockDue(int limit) {
         Instant now = clock.instant();
         List<ClaimedEvent> locked = new ArrayList<>(pending.lock(limit, now, InboxQueue::claimed));
-        if (locked.size() < limit) {
-            locked.addAll(parked.lock(limit - locked.size(), now, InboxQueue::claimed));
+        if (locked.size() < limit && parkedLooks.due(now)) {
+            int asked = limit - locked.size();
+            List<ClaimedEvent> dueAgain = parked.lock(asked, now, InboxQueue::claimed);
+            if (dueAgain.size() == asked) {
+                parkedLooks.foundAFullBatch();
+            }
+            locked.addAll(dueAgain);
         }
         return locked;
     }

@@ -171,6 +171,28 @@ class MessagesApiIT {
     }
 
     @Test
+    void aReplayAnswersAsTheFirstTimeEvenWhenTheSameRequestWouldNowBeRefused() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String customer = customer();
+        String first = id(send(key, template(customer)).andExpect(status().isAccepted()));
+        // The customer opts out afterwards: a new request to them is refused.
+        jdbc.update(
+                "insert into messaging_opt_outs (store_id, customer, source, opted_out_at) values (?, ?, 'merchant', now())",
+                shop.store().value(),
+                Recipient.ofNumber(customer).orElseThrow().customer().key());
+        send(template(customer))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("recipient_opted_out"));
+
+        String again = id(send(key, template(customer)).andExpect(status().isAccepted()));
+
+        assertThat(again).as("the replay's answer is the first one's").isEqualTo(first);
+        send(key, template(customer()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("idempotency_conflict"));
+    }
+
+    @Test
     void theSameIdempotencyKeyAnswersTheSameMessageAndAnotherBodyIsAConflict() throws Exception {
         String key = UUID.randomUUID().toString();
         String customer = customer();
@@ -304,7 +326,11 @@ class MessagesApiIT {
 
         mvc.perform(get("/api/v1/messages/" + id).header("Authorization", "Bearer " + other.key()))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.code").value("not_found"));
+                .andExpect(jsonPath("$.code").value("not_found"))
+                // Says the message is not this store's to see, not that the API has no such path.
+                .andExpect(jsonPath("$.detail")
+                        .value("Nada encontrado em GET /api/v1/messages/" + id
+                                + " para esta chave: o recurso não existe ou é de outra loja."));
         mvc.perform(get("/api/v1/messages/" + id).header("Authorization", "Bearer " + shop.key()))
                 .andExpect(status().isOk());
     }

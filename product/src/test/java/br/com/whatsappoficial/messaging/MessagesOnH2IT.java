@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -82,6 +83,9 @@ class MessagesOnH2IT {
 
     @Autowired
     StoreDirectory directory;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aNumberMetaFoundTooFastPausesAndKeepsItsPace() throws Exception {
@@ -160,6 +164,30 @@ class MessagesOnH2IT {
                                  "label": "Ver coleção"}}""")
                         .andExpect(status().isAccepted())
                         .andExpect(jsonPath("$.countsAgainstLimit").value(false)));
+    }
+
+    @Test
+    void aKeyUsedMoreThanADayAgoQueuesANewMessage() throws Exception {
+        Shop shop = stores.connected("chave-antiga");
+        stores.approvedTemplate(shop, "aviso_antigo", "Seu pedido saiu.", Map.of());
+        String key = UUID.randomUUID().toString();
+        // One customer throughout: the budget's floor of one customer is not what is tested here.
+        String body = """
+                {"to": "+55 11 98765-4444", "template": {"name": "aviso_antigo"}}""";
+        String first = id(send(shop, key, body).andExpect(status().isAccepted()));
+        jdbc.update(
+                "update messaging_idempotency set created_at = created_at - interval '25' hour where idempotency_key = ?",
+                key);
+
+        String second = id(send(shop, key, body).andExpect(status().isAccepted()));
+        String again = id(send(shop, key, body).andExpect(status().isAccepted()));
+
+        assertThat(second).as("a new message, not the day-old one").isNotEqualTo(first);
+        assertThat(again).as("the key now answers the new message").isEqualTo(second);
+    }
+
+    private static String id(ResultActions sent) throws Exception {
+        return JsonPath.read(sent.andReturn().getResponse().getContentAsString(), "$.id");
     }
 
     private ResultActions send(Shop shop, String key, String body) throws Exception {

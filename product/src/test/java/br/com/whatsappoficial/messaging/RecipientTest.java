@@ -1,7 +1,15 @@
 package br.com.whatsappoficial.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.NumericChars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,5 +59,38 @@ class RecipientTest {
         assertThat(recipient.customer().knownByUserIdOnly()).isTrue();
         assertThat(recipient.linkedTo(new Customer("5511987654321")).to()).isEqualTo("+5511987654321");
         assertThat(Recipient.ofUserId("+5511987654321")).isEmpty();
+    }
+
+    /** The direct read of a Brazilian E.164 number is the library's, for every such number and the ones around it. */
+    @Property(tries = 3000)
+    void aBrazilianNumberInE164IsReadAsTheLibraryReadsIt(
+            @ForAll @StringLength(min = 8, max = 13) @NumericChars String national, @ForAll boolean withPlus) {
+        String number = (withPlus ? "+55" : "55") + national;
+        Phonenumber.PhoneNumber library;
+        try {
+            library = PhoneNumberUtil.getInstance().parse(number, "BR");
+        } catch (NumberParseException refused) {
+            assertThatThrownBy(() -> Recipient.parse(number)).isInstanceOf(NumberParseException.class);
+            return;
+        }
+        Phonenumber.PhoneNumber ours;
+        try {
+            ours = Recipient.parse(number);
+        } catch (NumberParseException e) {
+            throw new AssertionError(number + " was refused: " + e.getMessage(), e);
+        }
+        assertThat(ours.exactlySameAs(library))
+                .as("%s: %s against %s", number, ours, library)
+                .isTrue();
+    }
+
+    @Test
+    void numbersWithBrazilsPrefixesAreReadByTheLibrary() throws Exception {
+        for (String number : new String[] {"+5501187654321", "+559012987654321", "+55901298765432"}) {
+            assertThat(Recipient.parse(number)
+                            .exactlySameAs(PhoneNumberUtil.getInstance().parse(number, "BR")))
+                    .as(number)
+                    .isTrue();
+        }
     }
 }
