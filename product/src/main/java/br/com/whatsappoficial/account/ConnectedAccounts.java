@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -265,9 +264,7 @@ public class ConnectedAccounts {
      * send decides on, many times a second during a campaign.
      */
     public Map<Waba, List<ConnectedNumber>> numbersByWaba() {
-        Map<Waba, List<ConnectedNumber>> numbers = new LinkedHashMap<>();
-        AccountRows.wabas(jdbc).forEach(waba -> numbers.put(waba, AccountRows.numbers(jdbc, waba.wabaId())));
-        return numbers;
+        return AccountRows.numbersByWaba(jdbc);
     }
 
     private AccountOverview overviewOf(Waba waba) {

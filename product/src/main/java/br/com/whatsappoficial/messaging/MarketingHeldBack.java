@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,17 +43,5 @@ class MarketingHeldBack {
                     .param("until", until)
                     .update();
         }
-    }
-
-    /** Until when the customer gets no marketing from the store, if that is still ahead of {@code now}. */
-    Optional<Instant> until(Customer customer, Instant now) {
-        return jdbc.sql("""
-                        select until_at from messaging_marketing_held_back
-                        where store_id = :storeId and customer = :customer and until_at > :now""")
-                .param("customer", customer.key())
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .query(OffsetDateTime.class)
-                .optional()
-                .map(OffsetDateTime::toInstant);
     }
 }

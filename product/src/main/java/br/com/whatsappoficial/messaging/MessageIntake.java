@@ -20,11 +20,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a message may go and queues it: the recipient, the customer's window, the template and
- * its parameters, the store's suppression list and the customers Meta held marketing back from are read first; then, in the transaction its
- * portfolio's concurrent messages share ({@link PortfolioBatches}), the Idempotency-Key, the proactive
- * budget's slot, the message and its place in the outbox. The 202 the engine gets means all of that is
- * durable; any refusal leaves nothing.
+ * Decides whether a message may go and queues it: the recipient, the template and its parameters and the
+ * customer's standing (window, suppression list, marketing Meta held back: {@link CustomerStanding}) are
+ * read first; then, in the transaction its portfolio's concurrent messages share ({@link PortfolioBatches}),
+ * the Idempotency-Key, the proactive budget's slot, the message and its place in the outbox. The 202 the
+ * engine gets means all of that is durable; any refusal leaves nothing.
  */
 @Component
 class MessageIntake {
@@ -35,7 +35,7 @@ class MessageIntake {
     private final PortfolioBatches batches;
     private final OptOuts optOuts;
     private final Templates templates;
-    private final MarketingHeldBack heldBack;
+    private final CustomerStanding customers;
     private final MessageRows rows;
     private final NumberPace pace;
     private final PausedNumbers paused;
@@ -48,12 +48,12 @@ class MessageIntake {
             PortfolioBatches batches,
             OptOuts optOuts,
             Templates templates,
-            MarketingHeldBack heldBack,
+            CustomerStanding customers,
             MessageRows rows,
             NumberPace pace,
             PausedNumbers paused,
             Clock clock) {
-        this.heldBack = heldBack;
+        this.customers = customers;
         this.pace = pace;
         this.paused = paused;
         this.idempotency = idempotency;
@@ -147,11 +147,11 @@ class MessageIntake {
         SendingNumber number = numbers.current();
         Recipient recipient = recipient(request);
         MessageContent content = content(request.content(), number);
-        Optional<Instant> closesAt =
-                windows.closesAt(number.phoneNumberId(), recipient.customer()).filter(now::isBefore);
+        CustomerStanding.Standing standing = customers.of(number.phoneNumberId(), recipient.customer(), now);
+        Optional<Instant> closesAt = standing.windowClosesAt().filter(now::isBefore);
         boolean windowOpen = closesAt.isPresent();
         // Before the budget: a refused customer never holds a slot.
-        Optional<OptOut> optedOut = optOuts.find(recipient.customer());
+        Optional<OptOut> optedOut = standing.optedOut() ? optOuts.find(recipient.customer()) : Optional.empty();
         if (optedOut.isPresent()
                 && !closesAt.map(optedOut.get()::allowsReplyInWindowClosingAt).orElse(false)) {
             throw new SendProblem.OptedOut(optedOut.get().optedOutAt());
@@ -159,11 +159,10 @@ class MessageIntake {
         if (content.needsOpenWindow() && !windowOpen) {
             throw new SendProblem.OutsideWindow();
         }
-        if (request.content() instanceof MessageRequest.Template asked) {
-            Optional<Instant> heldUntil = heldBack.until(recipient.customer(), now);
-            if (heldUntil.isPresent() && marketing(asked, number)) {
-                throw new SendProblem.MarketingHeldBack(heldUntil.get());
-            }
+        if (request.content() instanceof MessageRequest.Template asked
+                && standing.heldBackUntil().isPresent()
+                && marketing(asked, number)) {
+            throw new SendProblem.MarketingHeldBack(standing.heldBackUntil().get());
         }
         return new Checked(number, recipient, content, windowOpen);
     }
