@@ -35,17 +35,7 @@ final class AccountRows {
         return jdbc.sql("""
                         select waba_id, business_id, name, account_review_status, ban_state, max_numbers,
                                connected_at, token_revoked_at
-                        from wabas where store_id = :storeId order by connected_at, waba_id""")
-                .query((rs, n) -> new Waba(
-                        rs.getString("waba_id"),
-                        rs.getString("business_id"),
-                        rs.getString("name"),
-                        rs.getString("account_review_status"),
-                        rs.getString("ban_state"),
-                        rs.getInt("max_numbers"),
-                        instant(rs, "connected_at"),
-                        instant(rs, "token_revoked_at")))
-                .list();
+                        from wabas where store_id = :storeId order by connected_at, waba_id""").query((rs, n) -> waba(rs, "waba_id")).list();
     }
 
     /**
@@ -65,15 +55,7 @@ final class AccountRows {
                         left join phone_numbers p on p.store_id = w.store_id and p.waba_id = w.waba_id
                         where w.store_id = :storeId
                         order by w.connected_at, w.waba_id, p.created_at""").query(rs -> {
-            Waba waba = new Waba(
-                    rs.getString("waba"),
-                    rs.getString("business_id"),
-                    rs.getString("name"),
-                    rs.getString("account_review_status"),
-                    rs.getString("ban_state"),
-                    rs.getInt("max_numbers"),
-                    instant(rs, "connected_at"),
-                    instant(rs, "token_revoked_at"));
+            Waba waba = waba(rs, "waba");
             List<ConnectedNumber> ofWaba = numbers.computeIfAbsent(waba, w -> new ArrayList<>());
             if (rs.getString("phone_number_id") != null) {
                 ofWaba.add(number(rs, 0));
@@ -107,6 +89,19 @@ final class AccountRows {
                 .param("id", phoneNumberId)
                 .query(AccountRows::number)
                 .optional();
+    }
+
+    /** A WABA from its columns, its id in {@code idColumn}. */
+    private static Waba waba(ResultSet rs, String idColumn) throws SQLException {
+        return new Waba(
+                rs.getString(idColumn),
+                rs.getString("business_id"),
+                rs.getString("name"),
+                rs.getString("account_review_status"),
+                rs.getString("ban_state"),
+                rs.getInt("max_numbers"),
+                instant(rs, "connected_at"),
+                instant(rs, "token_revoked_at"));
     }
 
     private static ConnectedNumber number(ResultSet rs, int row) throws SQLException {
