@@ -40,6 +40,9 @@ class OutboxWorker {
     /** How early a message waiting for its slot is claimed again, to be ready when the slot comes. */
     static final Duration LEAD = Duration.ofMillis(200);
 
+    /** How long this node goes by a number's throughput as it read it. */
+    static final Duration RATE_KEPT = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final Outbox outbox;
@@ -53,6 +56,8 @@ class OutboxWorker {
     private volatile boolean stopped;
     /** This node's latest calls to Meta of each number: when the next one may start. */
     private final ConcurrentHashMap<String, CallWindow> calls = new ConcurrentHashMap<>();
+
+    private final ConcurrentHashMap<Sender, KnownRate> rates = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService slotTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-slots").daemon().factory());
@@ -132,7 +137,7 @@ class OutboxWorker {
                 dues.stream().anyMatch(due -> due.slot() != null) ? pace.pausedSoFar(phoneNumberId) : Duration.ZERO;
         List<Outbox.Due> unslotted =
                 dues.stream().filter(due -> !hasSlot(due, pausedSoFar, now)).toList();
-        int messagesPerSecond = messagesPerSecond(phoneNumberId);
+        int messagesPerSecond = messagesPerSecond(phoneNumberId, now);
         List<Slot> slots =
                 unslotted.isEmpty() ? List.of() : pace.take(phoneNumberId, messagesPerSecond, unslotted.size(), now);
         int next = 0;
@@ -213,12 +218,27 @@ class OutboxWorker {
         return due.slot() != null && !due.slot().after(pausedSoFar).isBefore(now.minus(HORIZON));
     }
 
-    private int messagesPerSecond(String phoneNumberId) {
-        return accounts.number(phoneNumberId)
+    /**
+     * The current store's number's throughput, as this node read it within {@link #RATE_KEPT}: it changes
+     * when Meta upgrades the number or it joins the Business app, and the worker asked for it once per
+     * number in every batch. Going by the old rate for a few seconds after a change costs at worst a
+     * 130429, which pauses the number as any other does.
+     */
+    private int messagesPerSecond(String phoneNumberId, Instant now) {
+        Sender sender = new Sender(CurrentStore.require(), phoneNumberId);
+        KnownRate known = rates.get(sender);
+        if (known != null && now.isBefore(known.readAt().plus(RATE_KEPT))) {
+            return known.messagesPerSecond();
+        }
+        int read = accounts.number(phoneNumberId)
                 .map(ConnectedNumber::throughput)
                 .orElse(new Throughput(null, null))
                 .messagesPerSecond();
+        rates.put(sender, new KnownRate(read, now));
+        return read;
     }
+
+    private record KnownRate(int messagesPerSecond, Instant readAt) {}
 
     @PreDestroy
     void stop() {

@@ -27,6 +27,8 @@ class TemplateRows {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final ReadContents contents = new ReadContents();
+
     private final StoreScopedJdbc jdbc;
     private final Clock clock;
 
@@ -164,7 +166,7 @@ class TemplateRows {
                 TemplateCategory.fromMeta(rs.getString("announced_category")).orElse(null),
                 nullableInstant(rs, "announced_at"),
                 nullableInstant(rs, "announced_effective_at"),
-                JSON.readValue(rs.getString("content"), TemplateContent.class),
+                contents.of(rs.getString("content")),
                 new TemplateStatus(rs.getString("status")),
                 RejectionReason.fromMeta(rs.getString("rejection_reason")).orElse(null),
                 rs.getString("status_detail"),

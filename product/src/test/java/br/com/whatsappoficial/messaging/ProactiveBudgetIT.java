@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The proactive budget on PostgreSQL, decided by two nodes at once (each with its own connection pool, as
@@ -39,6 +40,9 @@ class ProactiveBudgetIT {
 
     @Autowired
     MessageRows rows;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     static final ProactiveLimit FIFTY = new ProactiveLimit(50, ProactiveLimit.Source.FLOOR);
 
@@ -180,13 +184,14 @@ class ProactiveBudgetIT {
         Customer bia = new Customer("5511944444444");
         StoredMessage first = message(bia);
         StoredMessage second = message(bia);
-        CurrentStore.runAs(store, () -> {
+        // Out of every worker's reach (other cached contexts poll this database too): only the test moves them.
+        // One transaction, so that no worker sees them in the outbox between their insert and their removal.
+        transaction.executeWithoutResult(status -> CurrentStore.runAs(store, () -> {
             rows.insert(first);
             rows.insert(second);
-            // Out of every worker's reach (other cached contexts poll this database too): only the test moves them.
             rows.leaveOutbox(first.id());
             rows.leaveOutbox(second.id());
-        });
+        }));
         one.transaction().executeWithoutResult(status -> one.budget().take(portfolio, bia, FIFTY, first.id(), now));
         one.transaction().executeWithoutResult(status -> one.budget().take(portfolio, bia, FIFTY, second.id(), now));
 
