@@ -125,7 +125,7 @@ class CampaignBench {
                 all accepted by Meta (the sandbox)                 : %6.1f s   %,8.0f messages/s
                 Meta's own pace (%d messages/s per number)         : %6.1f s   (baseline: the least time Meta allows)
                 ratio accepted by the sandbox / Meta's pace        : %6.1f
-                last status (read comes 5 s after sent)            : %6.1f s   %,8.0f statuses/s (%,d webhooks; the sandbox posts one at a time)
+                last status (read comes 5 s after sent)            : %6.1f s   %,8.0f statuses/s (%,d webhooks; the sandbox posts those due together in one POST)
                 statuses                                           : %s
                 budget used at the end                             : %,d
                 CPU (s)   product + sandbox JVM %.1f, load generator %.1f, PostgreSQL %.1f   (%.0f%% of %d cores for %.0f s)
