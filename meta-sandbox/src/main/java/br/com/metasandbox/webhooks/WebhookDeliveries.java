@@ -116,13 +116,6 @@ public class WebhookDeliveries {
                 .list();
     }
 
-    WebhookDelivery get(UUID id) {
-        return jdbc.sql("select * from sandbox_webhook_deliveries where delivery_id = :id")
-                .param("id", id)
-                .query(WebhookDeliveries::delivery)
-                .single();
-    }
-
     /** The deliveries a sender got a 200 for, in one statement once its batch is sent. */
     void delivered(List<UUID> ids, int status, Instant now) {
         if (ids.isEmpty()) {
@@ -136,10 +129,6 @@ public class WebhookDeliveries {
                 .param("now", utc(now))
                 .param("ids", ids)
                 .update();
-    }
-
-    void delivered(UUID id, int status, Instant now) {
-        delivered(List.of(id), status, now);
     }
 
     void failed(UUID id, @Nullable Integer status, String error, @Nullable Instant nextAttempt) {

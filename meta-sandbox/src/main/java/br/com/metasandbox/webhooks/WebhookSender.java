@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +107,8 @@ class WebhookSender implements SmartLifecycle {
      */
     int sendDue() throws InterruptedException {
         Instant now = clock.instant();
-        Instant leaseUntil =
-                now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(30);
+        Duration onePost = settings.connectTimeout().plus(settings.readTimeout());
+        Instant leaseUntil = now.plus(onePost).plusSeconds(30);
         // Another node may have sent one between the look for due ones and this claim: delivered, given up
         // on, or failed and planned for a later retry, whose wait is not this node's to skip.
         List<WebhookDelivery> due = deliveries.claim(deliveries.due(now, BATCH), now, leaseUntil).stream()
@@ -117,7 +118,9 @@ class WebhookSender implements SmartLifecycle {
         int sent = 0;
         try {
             for (WebhookBatches.Post post : WebhookBatches.of(due, WebhookBatches.MOST, json)) {
-                if (!running) {
+                // The lease covers one POST's timeouts and some: once another POST could outlast it, the rest
+                // wait for it to end rather than risk another node sending them too.
+                if (!running || !clock.instant().plus(onePost).isBefore(leaseUntil)) {
                     break;
                 }
                 if (send(post)) {

@@ -98,7 +98,7 @@ class SandboxWebhooksIT {
                 });
 
         // Delivered: the same, and never due again.
-        deliveries.delivered(id, 200, later);
+        deliveries.delivered(List.of(id), 200, later);
         assertThat(deliveries.claim(seenDue, later, later.plusSeconds(60)))
                 .singleElement()
                 .satisfies(claimed ->
