@@ -126,17 +126,6 @@ class NumberPace {
                         values (:phone, :storeId, :now) on conflict do nothing""").param("phone", phoneNumberId).param("now", utc(now)).update();
     }
 
-    /** The current store's number's pauses so far, added up: what moves the slots its queue was given. */
-    Duration pausedSoFar(String phoneNumberId) {
-        return jdbc.sql("""
-                        select paused_micros from messaging_number_pace
-                        where store_id = :storeId and phone_number_id = :phone""")
-                .param("phone", phoneNumberId)
-                .query((rs, n) -> micros(rs.getLong(1)))
-                .optional()
-                .orElse(Duration.ZERO);
-    }
-
     /** The time between two slots of a number Meta allows {@code messagesPerSecond}. */
     static Duration step(int messagesPerSecond) {
         return Duration.ofNanos((long) (1_000_000_000L / (Math.max(1, messagesPerSecond) * SHARE)));

@@ -2,6 +2,7 @@ package br.com.whatsappoficial.messaging;
 
 import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.account.ConnectedNumber;
+import br.com.whatsappoficial.account.StoreNumber;
 import br.com.whatsappoficial.account.Throughput;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreId;
@@ -51,13 +52,14 @@ class OutboxWorker {
     private final ConnectedAccounts accounts;
     private final MessageRows rows;
     private final PausedNumbers paused;
+    private final ClaimedNumbers claimed;
     private final Clock clock;
     private final Semaphore senders;
     private volatile boolean stopped;
     /** This node's latest calls to Meta of each number: when the next one may start. */
     private final ConcurrentHashMap<String, CallWindow> calls = new ConcurrentHashMap<>();
 
-    private final ConcurrentHashMap<Sender, KnownRate> rates = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<StoreNumber, KnownRate> rates = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService slotTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-slots").daemon().factory());
@@ -69,8 +71,10 @@ class OutboxWorker {
             ConnectedAccounts accounts,
             MessageRows rows,
             PausedNumbers paused,
+            ClaimedNumbers claimed,
             MessagingSettings settings,
             Clock clock) {
+        this.claimed = claimed;
         this.outbox = outbox;
         this.dispatch = dispatch;
         this.pace = pace;
@@ -97,10 +101,17 @@ class OutboxWorker {
                     return;
                 }
                 Instant now = clock.instant();
-                for (var sender : bySender(batch).entrySet()) {
-                    StoreId store = sender.getKey().store();
+                Map<StoreNumber, List<Outbox.Due>> byNumber = byNumber(batch);
+                Map<StoreNumber, ClaimedNumbers.Standing> standings = claimed.at(byNumber.keySet(), now);
+                for (var number : byNumber.entrySet()) {
                     CurrentStore.runAs(
-                            store, () -> schedule(sender.getKey().phoneNumberId(), sender.getValue(), now, sending));
+                            number.getKey().store(),
+                            () -> schedule(
+                                    number.getKey().phoneNumberId(),
+                                    number.getValue(),
+                                    standings.get(number.getKey()),
+                                    now,
+                                    sending));
                 }
             } finally {
                 // Every sender not started on a send is free again, whatever failed on the way (a database
@@ -110,31 +121,30 @@ class OutboxWorker {
         }
     }
 
-    private record Sender(StoreId store, String phoneNumberId) {}
-
-    private static Map<Sender, List<Outbox.Due>> bySender(List<Outbox.Due> batch) {
-        Map<Sender, List<Outbox.Due>> bySender = new LinkedHashMap<>();
+    private static Map<StoreNumber, List<Outbox.Due>> byNumber(List<Outbox.Due> batch) {
+        Map<StoreNumber, List<Outbox.Due>> byNumber = new LinkedHashMap<>();
         for (Outbox.Due due : batch) {
-            bySender.computeIfAbsent(new Sender(due.store(), due.phoneNumberId()), sender -> new ArrayList<>())
+            byNumber.computeIfAbsent(new StoreNumber(due.store(), due.phoneNumberId()), number -> new ArrayList<>())
                     .add(due);
         }
-        return bySender;
+        return byNumber;
     }
 
     /**
      * Gives each message of one number its slot: sent at it, or back to the outbox until shortly before.
      * {@code sending} counts the senders started on a send, each freed when its send ends.
      */
-    private void schedule(String phoneNumberId, List<Outbox.Due> dues, Instant now, int[] sending) {
-        var pause = paused.pause(phoneNumberId, now);
-        if (pause.isPresent()) {
+    private void schedule(
+            String phoneNumberId, List<Outbox.Due> dues, ClaimedNumbers.Standing standing, Instant now, int[] sending) {
+        if (standing.pause().isPresent()) {
             // Queued before the pause, or while another node paused it: they wait, nothing is sent.
-            paused.waitFor(pause.get(), dues.stream().map(Outbox.Due::message).toList());
+            paused.waitFor(
+                    standing.pause().get(),
+                    dues.stream().map(Outbox.Due::message).toList());
             return;
         }
         // The slots given before the number's latest pauses are that much later now.
-        Duration pausedSoFar =
-                dues.stream().anyMatch(due -> due.slot() != null) ? pace.pausedSoFar(phoneNumberId) : Duration.ZERO;
+        Duration pausedSoFar = standing.pausedSoFar();
         List<Outbox.Due> unslotted =
                 dues.stream().filter(due -> !hasSlot(due, pausedSoFar, now)).toList();
         int messagesPerSecond = messagesPerSecond(phoneNumberId, now);
@@ -225,7 +235,7 @@ class OutboxWorker {
      * 130429, which pauses the number as any other does.
      */
     private int messagesPerSecond(String phoneNumberId, Instant now) {
-        Sender sender = new Sender(CurrentStore.require(), phoneNumberId);
+        StoreNumber sender = new StoreNumber(CurrentStore.require(), phoneNumberId);
         KnownRate known = rates.get(sender);
         if (known != null && now.isBefore(known.readAt().plus(RATE_KEPT))) {
             return known.messagesPerSecond();

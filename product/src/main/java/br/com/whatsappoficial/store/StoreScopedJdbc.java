@@ -24,6 +24,11 @@ public class StoreScopedJdbc {
 
     private static final Pattern FILTERS_BY_STORE = Pattern.compile("\\bstore_id\\s*=\\s*:storeId\\b");
 
+    /** What a statement made only of inserts has none of (lower case; a parameter such as {@code :from} is no keyword). */
+    private static final Pattern READS_OR_CHANGES = Pattern.compile("(?<![:\\w])(select|update|delete|from|merge)\\b");
+
+    private static final Pattern INSERT = Pattern.compile("\\binsert\\s+into\\b", Pattern.CASE_INSENSITIVE);
+
     /**
      * Statements already found scoped. The code's statements are constants, so this holds a few hundred;
      * past {@link #CHECKED_LIMIT} (a statement built with values in it, which should not exist) each is
@@ -65,14 +70,30 @@ public class StoreScopedJdbc {
                         .toArray(SqlParameterSource[]::new));
     }
 
+    /**
+     * Inserts chained in one statement (PostgreSQL's {@code with a as (insert …) insert …}): each must write
+     * the current store, a {@code :storeId} before the next insert begins.
+     */
+    private static boolean everyInsertWritesTheStore(String sql) {
+        String[] inserts = INSERT.split(sql, -1);
+        return inserts.length > 1
+                && java.util.Arrays.stream(inserts, 1, inserts.length).allMatch(insert -> insert.contains(":storeId"));
+    }
+
     static void requireStoreFilter(String sql) {
         if (CHECKED.contains(sql)) {
             return;
         }
-        boolean insert = sql.stripLeading().toLowerCase(Locale.ROOT).startsWith("insert");
+        String lower = sql.stripLeading().toLowerCase(Locale.ROOT);
+        boolean insert = lower.startsWith("insert");
+        boolean insertsOnly = !insert
+                && lower.startsWith("with")
+                && !READS_OR_CHANGES.matcher(lower).find();
         boolean scoped = insert
                 ? sql.contains(":storeId")
-                : FILTERS_BY_STORE.matcher(sql).find();
+                : insertsOnly
+                        ? everyInsertWritesTheStore(sql)
+                        : FILTERS_BY_STORE.matcher(sql).find();
         if (!scoped) {
             throw new IllegalArgumentException("A store-owned statement must " + (insert ? "write" : "filter by")
                     + " store_id = :storeId: " + sql);

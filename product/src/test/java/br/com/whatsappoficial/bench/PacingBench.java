@@ -105,9 +105,10 @@ class PacingBench {
                   slowest and fastest second of those %d            : %d and %d messages
                   each second                                        : %s
                   messages Meta refused once and the product retried : %d
-                %d numbers at once, %d messages each (%,d in all)
+                %d numbers at once, %d messages each (%,d in all), queued through the API in %.1f s
                   sandbox's raw accept rate, 16 threads, no product : %6.0f messages/s   (baseline: mean of %.0f before and %.0f after)
                   accepted through the product                       : %6.0f messages/s   ratio %.2f
+                  each second                                        : %s
                   messages Meta refused once and the product retried : %d
                   CPU per message, raw (after)       JVM %5.0f µs, PostgreSQL %5.0f µs   JVM: %s
                   CPU per message, through product   JVM %5.0f µs, PostgreSQL %5.0f µs   JVM: %s
@@ -135,11 +136,13 @@ class PacingBench {
                 NUMBERS,
                 PER_NUMBER,
                 NUMBERS * PER_NUMBER,
+                many.queuedSeconds(),
                 many.raw(),
                 many.rawBefore(),
                 many.rawAfter(),
                 many.throughProduct(),
                 many.throughProduct() / many.raw(),
+                many.eachSecond(),
                 many.tooFast(),
                 many.rawCpu().jvmNanos() / 1e3 / many.rawMessages(),
                 many.rawCpu().postgresNanos() / 1e3 / many.rawMessages(),
@@ -237,7 +240,9 @@ class PacingBench {
             long tooFast,
             CpuMeter.Reading rawCpu,
             long rawMessages,
-            CpuMeter.Reading productCpu) {
+            CpuMeter.Reading productCpu,
+            String eachSecond,
+            double queuedSeconds) {
         double raw() {
             return (rawBefore + rawAfter) / 2;
         }
@@ -267,7 +272,9 @@ class PacingBench {
         BenchDatabase.settle(jdbc);
         CpuMeter.Reading productStart = CpuMeter.read();
         Instant measured = Instant.now();
+        long posting = System.nanoTime();
         post(shops, NUMBERS * PER_NUMBER);
+        double queuedSeconds = (System.nanoTime() - posting) / 1e9;
         List<Instant> accepted = acceptedTimes(shops, NUMBERS * PER_NUMBER, measured);
         CpuMeter.Reading productCpu = CpuMeter.read().minus(productStart);
         double seconds =
@@ -279,7 +286,16 @@ class PacingBench {
         double after = rawAcceptRate(shops);
         CpuMeter.Reading rawCpu = CpuMeter.read().minus(rawStart);
         long rawMessages = sandboxSends() - sentBefore;
-        return new Many(before, after, accepted.size() / seconds, tooFast(shops), rawCpu, rawMessages, productCpu);
+        return new Many(
+                before,
+                after,
+                accepted.size() / seconds,
+                tooFast(shops),
+                rawCpu,
+                rawMessages,
+                productCpu,
+                eachSecond(accepted),
+                queuedSeconds);
     }
 
     /**
@@ -387,6 +403,19 @@ class PacingBench {
         }
         accepted.sort(null);
         return accepted;
+    }
+
+    /** How many of {@code accepted} fell in each second from the first one on. */
+    private static String eachSecond(List<Instant> accepted) {
+        Instant from = accepted.getFirst();
+        int[] perSecond =
+                new int[(int) (Duration.between(from, accepted.getLast()).toMillis() / 1000) + 1];
+        for (Instant at : accepted) {
+            perSecond[(int) (Duration.between(from, at).toMillis() / 1000)]++;
+        }
+        return java.util.Arrays.stream(perSecond)
+                .mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** The shops' messages Meta refused a try of (going too fast is what pacing risks) and that were tried again. */

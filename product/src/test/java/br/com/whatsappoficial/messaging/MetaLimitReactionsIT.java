@@ -86,6 +86,9 @@ class MetaLimitReactionsIT {
     PausedNumbers paused;
 
     @Autowired
+    ClaimedNumbers claimed;
+
+    @Autowired
     MessagingSettings settings;
 
     @Autowired
@@ -145,7 +148,8 @@ class MetaLimitReactionsIT {
      */
     @Test
     void aPauseHeardOnOneNodeHoldsTheNumberOnTheOtherAndEachMessageGoesOutOnce() throws Exception {
-        OutboxWorker otherNode = new OutboxWorker(outbox, dispatch, pace, accounts, rows, paused, settings, clock);
+        OutboxWorker otherNode =
+                new OutboxWorker(outbox, dispatch, pace, accounts, rows, paused, claimed, settings, clock);
         // The other node polls its outbox as a node's scheduler does; a failed poll is tried at the next one.
         java.util.concurrent.ScheduledExecutorService otherNodeScheduler =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor();

@@ -3,6 +3,7 @@ package br.com.whatsappoficial.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.testsupport.PostgresIntegrationTest;
+import br.com.whatsappoficial.account.StoreNumber;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.store.StoreDirectory;
 import br.com.whatsappoficial.store.StoreId;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,9 @@ class NumberPaceIT {
 
     @Autowired
     MessageRows rows;
+
+    @Autowired
+    ClaimedNumbers claimed;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -150,7 +155,8 @@ class NumberPaceIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(due.slot()).isEqualTo(given);
-        assertThat(due.slot().after(CurrentStore.callAs(store, () -> pace.pausedSoFar(phone))))
+        StoreNumber number = new StoreNumber(store, phone);
+        assertThat(due.slot().after(claimed.at(Set.of(number), soon).get(number).pausedSoFar()))
                 .isEqualTo(soon.plus(NumberPace.PAUSE));
     }
 

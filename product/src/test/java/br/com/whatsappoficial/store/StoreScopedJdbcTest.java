@@ -20,6 +20,25 @@ class StoreScopedJdbcTest {
     void acceptsInsertsThatWriteTheCurrentStore() {
         assertThatCode(() -> StoreScopedJdbc.requireStoreFilter("insert into t (store_id, a) values (:storeId, :a)"))
                 .doesNotThrowAnyException();
+        assertThatCode(() -> StoreScopedJdbc.requireStoreFilter(
+                        "with m as (insert into t (store_id, a) values (:storeId, :a))"
+                                + " insert into u (store_id, valid_from) values (:storeId, :from)"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesChainedInsertsWhenOneOfThemDoesNotWriteTheStore() {
+        assertThatThrownBy(() -> StoreScopedJdbc.requireStoreFilter(
+                        "with m as (insert into t (store_id, a) values (:storeId, :a)) insert into u (a) values (:a)"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StoreScopedJdbc.requireStoreFilter(
+                        "with m as (insert into t (a) values (:a)) insert into u (store_id, a) values (:storeId, :a)"))
+                .isInstanceOf(IllegalArgumentException.class);
+        // An insert that reads rows is no longer only inserts: it must filter by the store.
+        assertThatThrownBy(() -> StoreScopedJdbc.requireStoreFilter(
+                        "with m as (insert into t (store_id, a) values (:storeId, :a))"
+                                + " insert into u (store_id, a) select :storeId, a from v"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
