@@ -231,6 +231,29 @@ public class ConnectedAccounts {
                         vault.open(store, SecretPurpose.BUSINESS_TOKEN, new SealedSecret(ciphertext))));
     }
 
+    /**
+     * Meta refused {@code refused} (code 190 family), a token read a moment ago: revoked as {@link
+     * #tokenRevoked(String)} when it is still the WABA's token; false when the WABA holds another one by now
+     * (the merchant connected again) or none.
+     */
+    @Transactional
+    public boolean tokenRevoked(String wabaId, BusinessToken refused) {
+        StoreId store = CurrentStore.require();
+        boolean current = jdbc.sql("""
+                        select business_token from wabas
+                        where store_id = :storeId and waba_id = :id and token_revoked_at is null for update""")
+                .param("id", wabaId)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional()
+                .map(ciphertext -> vault.open(store, SecretPurpose.BUSINESS_TOKEN, new SealedSecret(ciphertext)))
+                .filter(refused.value()::equals)
+                .isPresent();
+        if (current) {
+            tokenRevoked(wabaId);
+        }
+        return current;
+    }
+
     /** Meta refused the token (code 190 family): the merchant must reconnect; inbound events keep flowing. */
     @Transactional
     public void tokenRevoked(String wabaId) {

@@ -1,6 +1,5 @@
 package br.com.whatsappoficial.messaging;
 
-import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.account.SendingPause;
 import br.com.whatsappoficial.meta.BusinessToken;
 import br.com.whatsappoficial.meta.GraphError;
@@ -42,7 +41,7 @@ class MessageDispatch {
     private final ProactiveBudget budget;
     private final NumberPace pace;
     private final OptOuts optOuts;
-    private final ConnectedAccounts accounts;
+    private final SendingTokens tokens;
     private final GraphMessages graph;
     private final MessagingSettings settings;
     private final TransactionTemplate transaction;
@@ -56,7 +55,7 @@ class MessageDispatch {
             ProactiveBudget budget,
             NumberPace pace,
             OptOuts optOuts,
-            ConnectedAccounts accounts,
+            SendingTokens tokens,
             GraphMessages graph,
             MessagingSettings settings,
             TransactionTemplate transaction,
@@ -70,7 +69,7 @@ class MessageDispatch {
         this.budget = budget;
         this.pace = pace;
         this.optOuts = optOuts;
-        this.accounts = accounts;
+        this.tokens = tokens;
         this.graph = graph;
         this.settings = settings;
         this.transaction = transaction;
@@ -98,7 +97,7 @@ class MessageDispatch {
             transaction.executeWithoutResult(status -> rows.settle(id, Sending.UNKNOWN, clock.instant()));
             return;
         }
-        Optional<BusinessToken> token = accounts.businessToken(message.wabaId());
+        Optional<BusinessToken> token = tokens.of(message.wabaId());
         if (token.isEmpty()) {
             fail(message, new StoredMessage.Failure("number_not_ready", null, "token revoked", null));
             return;
@@ -110,7 +109,7 @@ class MessageDispatch {
             accepted = graph.send(
                     token.get(), message.phoneNumberId(), message.content().toMeta(message.metaRecipient(), id));
         } catch (MetaCallFailed failed) {
-            failedCall(message, failed, sentAt);
+            failedCall(message, token.get(), failed, sentAt);
             return;
         }
         // Outside a transaction (MessageRows.accepted says why it needs none): two round trips less per send.
@@ -123,19 +122,23 @@ class MessageDispatch {
         }
     }
 
-    private void failedCall(StoredMessage message, MetaCallFailed failed, Instant sentAt) {
+    private void failedCall(StoredMessage message, BusinessToken token, MetaCallFailed failed, Instant sentAt) {
         Instant now = clock.instant();
         if (failed.outcomeUnknown()) {
             log.warn("Meta did not answer the send of message {} in time; waiting for its status", message.id());
             transaction.executeWithoutResult(status -> rows.settle(message.id(), Sending.UNKNOWN, now));
             return;
         }
+        int attempt = message.attempts() + 1;
         if (failed.errorClass() == MetaErrorClass.AUTH) {
-            accounts.tokenRevoked(message.wabaId());
+            if (!tokens.refused(message.wabaId(), token) && attempt < settings.maxAttempts()) {
+                // Sent with a token the merchant replaced meanwhile: the new one may work.
+                transaction.executeWithoutResult(status -> rows.retryAt(message.id(), now, now));
+                return;
+            }
             fail(message, metaFailure("number_not_ready", failed));
             return;
         }
-        int attempt = message.attempts() + 1;
         Integer code = failed.error() == null ? null : failed.error().code();
         if (code != null && SendingPause.pausesTheNumber(code)) {
             SendingPause pause =

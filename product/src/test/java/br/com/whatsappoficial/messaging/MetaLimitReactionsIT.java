@@ -11,6 +11,7 @@ import br.com.whatsappoficial.account.ConnectedAccounts;
 import br.com.whatsappoficial.account.SendingPause;
 import br.com.whatsappoficial.account.SendingPauses;
 import br.com.whatsappoficial.messaging.SendingStores.Shop;
+import br.com.whatsappoficial.meta.BusinessToken;
 import br.com.whatsappoficial.store.CurrentStore;
 import br.com.whatsappoficial.template.TemplateCategory;
 import java.time.Duration;
@@ -90,6 +91,12 @@ class MetaLimitReactionsIT {
 
     @Autowired
     MessagingSettings settings;
+
+    @Autowired
+    SendingTokens sendingTokens;
+
+    @Autowired
+    br.com.whatsappoficial.meta.GraphTokens graphTokens;
 
     @Autowired
     java.time.Clock clock;
@@ -233,6 +240,56 @@ class MetaLimitReactionsIT {
                         shop.store(), () -> accounts.numbersByWaba().keySet()))
                 .singleElement()
                 .satisfies(waba -> assertThat(waba.needsReconnection()).isTrue());
+    }
+
+    /**
+     * A node sends with the token it read a moment ago; the merchant connected again meanwhile and Meta
+     * refuses the old token. The new token is not revoked for it, and the message goes out with the new one.
+     */
+    @Test
+    void aTokenReplacedMeanwhileIsNotRevokedForTheOldOnesRefusal() throws Exception {
+        CurrentStore.runAs(shop.store(), () -> sendingTokens.of(shop.waba().id()));
+        sandbox.revokeTokens(shop.business().id());
+        BusinessToken replaced =
+                graphTokens.exchangeCode(sandbox.issueCode(shop.business().id()));
+        CurrentStore.runAs(shop.store(), () -> accounts.reauthorize(shop.waba().id(), replaced, null));
+
+        String id = id(engine().send(template(customer())).andExpect(status().isAccepted()));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(sandbox.sentMessages(shop.phone().id())).hasSize(1));
+        // sent with the kept token first (refused), then with the new one
+        assertThat(jdbc.sql("select attempts from messaging_messages where message_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(CurrentStore.callAs(
+                        shop.store(), () -> accounts.numbersByWaba().keySet()))
+                .singleElement()
+                .satisfies(waba -> assertThat(waba.needsReconnection()).isFalse());
+    }
+
+    @Test
+    void onlyTheRefusedTokenIsRevoked() {
+        BusinessToken current = CurrentStore.callAs(
+                        shop.store(), () -> accounts.businessToken(shop.waba().id()))
+                .orElseThrow();
+
+        assertThat(CurrentStore.callAs(
+                        shop.store(), () -> accounts.tokenRevoked(shop.waba().id(), new BusinessToken("EAAG-outro"))))
+                .isFalse();
+        assertThat(CurrentStore.callAs(
+                        shop.store(), () -> accounts.businessToken(shop.waba().id())))
+                .contains(current);
+        assertThat(CurrentStore.callAs(
+                        shop.store(), () -> accounts.tokenRevoked(shop.waba().id(), current)))
+                .isTrue();
+        assertThat(CurrentStore.callAs(
+                        shop.store(), () -> accounts.businessToken(shop.waba().id())))
+                .isEmpty();
     }
 
     @Test
