@@ -1,6 +1,7 @@
 package br.com.metasandbox.graph;
 
 import br.com.metasandbox.state.PhoneNumber;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -30,9 +31,9 @@ class MessageEndpoints {
     }
 
     @PostMapping("/{phoneId}/messages")
-    Map<String, Object> send(@PathVariable String phoneId, GraphParams params) {
-        // Meta's throughput counts a send when it arrives, before any of the sandbox's reads for it.
-        Instant arrived = clock.instant();
+    Map<String, Object> send(@PathVariable String phoneId, GraphParams params, HttpServletRequest request) {
+        // Meta's throughput counts a send when it reaches Meta's edge, before any of the sandbox's reads for it.
+        Instant arrived = GraphArrival.of(request, clock);
         faults.inject(GraphOperation.MESSAGES);
         PhoneNumber phone = objects.phone(auth.authenticate(params), phoneId, "POST");
         return sending.send(phone, params, arrived);

@@ -1,10 +1,14 @@
 package br.com.metasandbox.web;
 
+import br.com.metasandbox.graph.GraphArrival;
 import br.com.metasandbox.graph.GraphAuth;
 import br.com.metasandbox.graph.GraphParamsResolver;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,6 +41,15 @@ class SandboxWebConfiguration implements WebMvcConfigurer {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /** Graph requests are stamped on arrival before any other filter: see {@link GraphArrival}. */
+    @Bean
+    FilterRegistrationBean<GraphArrival> graphArrival(Clock clock) {
+        FilterRegistrationBean<GraphArrival> registration = new FilterRegistrationBean<>(new GraphArrival(clock));
+        registration.addUrlPatterns("/sandbox/graph/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /**

@@ -39,6 +39,9 @@ class SandboxSendingRatesIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.springframework.boot.web.servlet.FilterRegistrationBean<GraphArrival> graphArrival;
+
     Graph graph;
     SandboxScene scene;
 
@@ -146,5 +149,12 @@ class SandboxSendingRatesIT {
                 "/" + scene.phone().id() + "/messages",
                 scene.token(),
                 message(customer, send(template, List.of(texts("body", "Ana"))), null));
+    }
+
+    /** A send counts when it reaches the node, not after the node's other filters and its routing got to it. */
+    @Test
+    void graphRequestsAreStampedBeforeAnyOtherFilterOfTheNode() {
+        assertThat(graphArrival.getOrder()).isEqualTo(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        assertThat(graphArrival.getUrlPatterns()).containsExactly("/sandbox/graph/*");
     }
 }
