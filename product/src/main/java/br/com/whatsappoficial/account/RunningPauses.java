@@ -41,15 +41,7 @@ public class RunningPauses {
                     StoreNumber number = StoreNumber.of(rs);
                     // Store and number were matched apart: only the pairs asked for count.
                     if (numbers.contains(number)) {
-                        running.put(
-                                number,
-                                new SendingPause(
-                                        number.phoneNumberId(),
-                                        rs.getInt("meta_code"),
-                                        rs.getObject("paused_at", OffsetDateTime.class)
-                                                .toInstant(),
-                                        rs.getObject("until_at", OffsetDateTime.class)
-                                                .toInstant()));
+                        running.put(number, SendingPauses.pause(rs, 0));
                     }
                 });
         return running;

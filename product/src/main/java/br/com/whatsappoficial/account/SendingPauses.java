@@ -98,7 +98,8 @@ public class SendingPauses {
                 .collect(Collectors.toMap(SendingPause::phoneNumberId, Function.identity()));
     }
 
-    private static SendingPause pause(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    /** A pause as a row of {@code sending_pauses} holds it. */
+    static SendingPause pause(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new SendingPause(
                 rs.getString("phone_number_id"),
                 rs.getInt("meta_code"),

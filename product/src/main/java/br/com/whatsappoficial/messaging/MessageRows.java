@@ -57,6 +57,15 @@ class MessageRows {
     private static final String LEAVE_OUTBOX =
             "delete from messaging_outbox where store_id = :storeId and message_id = :id";
 
+    // PostgreSQL chains each pair in one statement (a round trip less for every message of a campaign); H2 has
+    // no data-modifying WITH and runs the two one after the other.
+    private static final List<String> INSERTS_ON_POSTGRES =
+            List.of("with message as (" + INSERT_MESSAGE + ") " + INSERT_OUTBOX);
+    private static final List<String> INSERTS_ON_H2 = List.of(INSERT_MESSAGE, INSERT_OUTBOX);
+    private static final List<String> ACCEPTED_ON_POSTGRES =
+            List.of("with left_outbox as (" + LEAVE_OUTBOX + ") " + ACCEPTED);
+    private static final List<String> ACCEPTED_ON_H2 = List.of(ACCEPTED, LEAVE_OUTBOX);
+
     private final StoreScopedJdbc jdbc;
     private final JsonMapper json;
     private final Database database;
@@ -83,12 +92,8 @@ class MessageRows {
         Instant due = slot == null || !slot.at().minus(OutboxWorker.LEAD).isAfter(message.createdAt())
                 ? message.createdAt()
                 : slot.at().minus(OutboxWorker.LEAD);
-        // PostgreSQL writes both rows in one statement (a round trip less for every message of a campaign);
-        // H2 has no data-modifying WITH and takes them one after the other, in the caller's transaction.
-        List<String> statements = database.postgres()
-                ? List.of("with message as (" + INSERT_MESSAGE + ") " + INSERT_OUTBOX)
-                : List.of(INSERT_MESSAGE, INSERT_OUTBOX);
-        for (String statement : statements) {
+        // On H2 the two inserts are atomic through the caller's transaction.
+        for (String statement : database.postgres() ? INSERTS_ON_POSTGRES : INSERTS_ON_H2) {
             jdbc.sql(statement)
                     .param("id", message.id().value())
                     .param("phone", message.phoneNumberId())
@@ -191,10 +196,7 @@ class MessageRows {
         // Needs no transaction: on PostgreSQL one statement does both; on H2 a node lost between the two leaves
         // the row in the outbox, and the worker that claims it again finds the message no longer queued and
         // only takes it out.
-        List<String> statements = database.postgres()
-                ? List.of("with left_outbox as (" + LEAVE_OUTBOX + ") " + ACCEPTED)
-                : List.of(ACCEPTED, LEAVE_OUTBOX);
-        for (String statement : statements) {
+        for (String statement : database.postgres() ? ACCEPTED_ON_POSTGRES : ACCEPTED_ON_H2) {
             jdbc.sql(statement)
                     .param("metaId", metaMessageId)
                     .param("waId", waId)
